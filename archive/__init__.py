@@ -1,0 +1,1 @@
+"""Annotated statement archive: raw seeds and curated YAML in, a static MkDocs site out."""

@@ -1,0 +1,224 @@
+"""Frozen data shared by every stage: locations, problems, seeds, articles, registries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a piece of data came from: a path as shown to users and a 1-based line (0: whole file)."""
+
+    path: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One error or warning for a contributor; `message` may continue on indented lines."""
+
+    location: Location
+    severity: str
+    message: str
+
+    def format(self) -> str:
+        """`path:line: severity: message`, the form editors and CI logs understand."""
+        return f"{self.location}: {self.severity}: {self.message}"
+
+    def github(self) -> str:
+        """The same problem as a GitHub Actions workflow command, shown inline on pull requests."""
+        text = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        line = f",line={self.location.line}" if self.location.line else ""
+        return f"::{self.severity} file={self.location.path}{line}::{text}"
+
+    def sort_key(self) -> tuple[str, int, str]:
+        return (self.location.path, self.location.line, self.message)
+
+
+def error(path: str, line: int, message: str) -> Problem:
+    """An error at `path:line`."""
+    return Problem(Location(path, line), ERROR, message)
+
+
+def warning(path: str, line: int, message: str) -> Problem:
+    """A warning at `path:line`; `--strict` turns it into an error."""
+    return Problem(Location(path, line), WARNING, message)
+
+
+@dataclass(frozen=True, slots=True)
+class RawSeed:
+    """A seed file's bytes as read from disk; `path` is what messages show."""
+
+    path: str
+    name: str
+    data: bytes
+
+    @property
+    def id(self) -> str:
+        """The article's stable id: the file name without its extension."""
+        return self.name.rsplit(".", 1)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A line of decoded seed text with its 1-based line number in the seed file."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A line dropped as site boilerplate, with the rule that dropped it."""
+
+    line: int
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A unit of article body: a paragraph, a subheading, or the first paragraph of a transcript turn.
+
+    In a transcript every paragraph carries the label of the turn it belongs to, so a
+    turn's later paragraphs still know their speaker; kind "turn" marks where it starts.
+    """
+
+    kind: str  # "paragraph" | "heading" | "turn"
+    text: str
+    line: int
+    label: str = ""  # speaker label as written, e.g. "Sergey Lavrov", "QUESTION"; "" outside turns
+
+
+@dataclass(frozen=True, slots=True)
+class SeedText:
+    """A decoded, normalised seed: its lines (numbered as in the file) and how it was decoded."""
+
+    raw: RawSeed
+    encoding: str
+    sha256: str
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A seed split into headline, body blocks and removed boilerplate; no metadata yet."""
+
+    text: SeedText
+    headline: Line | None
+    blocks: tuple[Block, ...]
+    removed: tuple[Removal, ...]
+    truncated: bool = False  # the text ends mid-sentence: the scrape was probably cut off
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """An extracted value and how it was found, so every page can show its evidence."""
+
+    value: str
+    method: str  # e.g. "headline", "derived", "iso-timestamp", "dateline", "marker", "correction", "unknown"
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateFinding:
+    """Publication date and, where different, event date, both EDTF strings or "unknown"."""
+
+    published: str
+    event: str | None
+    method: str
+    evidence: str
+    republished: str | None = None  # a republisher's or crawler's date, never taken as `published`
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person in annotations/people.yml: canonical name, name variants and role."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    role: str
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A topic in annotations/topics.yml with the phrases that signal it."""
+
+    id: str
+    name: str
+    keywords: tuple[str, ...]
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMarker:
+    """Text that, found in a seed, names its outlet; `pattern` is a regular expression."""
+
+    pattern: str
+    role: str  # "origin" (the outlet that wrote it) | "republisher"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """An outlet in annotations/sources.yml."""
+
+    id: str
+    name: str
+    kind: str
+    country: str
+    home: str
+    markers: tuple[SourceMarker, ...]
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Registry:
+    """People, topics and sources known to the archive."""
+
+    people: tuple[Person, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerFinding:
+    """A person who speaks or is quoted: a registry id, or None with the name as found."""
+
+    person: str | None
+    name: str
+    line: int
+    how: str  # "turn" | "attribution"
+
+
+@dataclass(frozen=True, slots=True)
+class TopicFinding:
+    """A topic and the phrases that matched it, with counts."""
+
+    topic: str
+    matches: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A seed with all extracted metadata: the unit rendered as one page."""
+
+    id: str
+    document: Document
+    title: Finding
+    date: DateFinding
+    source: Finding
+    republisher: Finding | None
+    speakers: tuple[SpeakerFinding, ...]
+    mentioned: tuple[str, ...]
+    topics: tuple[TopicFinding, ...]
+    language: Finding
+    words: int
+    problems: tuple[Problem, ...] = field(default=())
