@@ -1,0 +1,161 @@
+"""Rule tables for reading seeds: boilerplate lines, abbreviations and transcript labels."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class LineRule:
+    """A line that is site furniture, not article text, whatever its position: `pattern` matches all of it."""
+
+    name: str
+    pattern: re.Pattern[str]
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class PositionalRule:
+    """A line dropped for where it sits rather than what it says; structure.py applies it."""
+
+    name: str
+    max_words: int
+    why: str
+
+
+def _phrases(*phrases: str) -> str:
+    """A pattern for any of `phrases`, with the arrows and bullets sites put around link text."""
+    decoration = r"[\s»›→←↑•·|>]*"
+    return decoration + "(?:" + "|".join(re.escape(p) for p in phrases) + ")" + decoration
+
+
+def _rule(name: str, pattern: str, why: str) -> LineRule:
+    """A line rule whose pattern is matched case-insensitively against a whole line."""
+    return LineRule(name, re.compile(pattern, re.IGNORECASE), why)
+
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?:\s(?:[A-Z]{2,4}|UTC[+-]\d{1,2}))?"
+_NUMERIC_DATE = r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
+_ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+_BULLETS = r"[\s•·|–—-]*"
+
+PHOTO_CREDIT = "photo-credit"  # the line rule a photo caption sits next to
+
+LINE_RULES: tuple[LineRule, ...] = (
+    _rule(
+        "navigation",
+        _phrases(
+            "skip to content", "skip to main content", "skip navigation", "all news", "back to top",
+            "to top", "menu", "main menu", "home", "search", "close", "load more", "next article",
+            "previous article", "next", "previous", "related", "related articles", "related news",
+            "related stories", "see also", "latest news", "more news", "top stories", "print",
+            "print version", "tags",
+        ),
+        "site navigation links carried over by the scraper",
+    ),
+    _rule(
+        "edition-switch",
+        _phrases(
+            "leer en español", "ver en español", "versión en español", "lire en français",
+            "version française", "read in russian", "read in english", "read in spanish",
+            "read in french", "read in german", "read in chinese", "read in arabic",
+            "english version", "russian version", "spanish version", "auf deutsch lesen",
+            "deutsche version", "читать на русском", "русская версия", "english", "русский",
+            "español", "français", "deutsch",
+        ),
+        "a link to the same page in another language edition",
+    ),
+    _rule(
+        "share-follow",
+        r"(?:share|tweet|email)(?:\s(?:this(?:\s(?:article|story|page))?|on|via)\b.{0,40})?"
+        r"|(?:read|subscribe|follow|join|find)\b(?!-).{0,60}"
+        r"\b(?:telegram|twitter|facebook|vk|vkontakte|youtube|instagram|whatsapp|newsletter|rss)\b.{0,100}",
+        "share buttons and calls to subscribe or follow the outlet elsewhere",
+    ),
+    _rule(
+        PHOTO_CREDIT,
+        r"(?:photo|photos|image|images|picture|pic|photo credit|credit|credits|фото)\s?:\s?.{1,100}"
+        r"|photo\s(?:by|via|courtesy\sof)\s.{1,100}"
+        r"|(?:©|\(c\)\s).{0,100}"
+        r"|copyright\s(?:©\s?)?\d{4}.{0,100}",
+        "who took or owns the picture: page furniture, not what was said",
+    ),
+    _rule(
+        "timestamp",
+        rf"{_BULLETS}(?:(?:updated|published|posted|last updated)(?:\son)?:?\s)?"
+        rf"(?:{_ISO}|{_CLOCK},?\s{_NUMERIC_DATE}|{_NUMERIC_DATE}(?:,?\s{_CLOCK})?|{_CLOCK}){_BULLETS}",
+        "a bare publication or update time; the date stage reads it from the removed lines",
+    ),
+    _rule(
+        "dateline",
+        r"(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3},\s)?"
+        r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s)?"
+        rf"(?:{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}|\d{{1,2}}\s{_MONTH},?\s\d{{4}})"
+        rf"(?:,?\s{_CLOCK})?",
+        "a place-and-date line above the body; the date stage reads it from the removed lines",
+    ),
+    _rule(
+        "bare-url",
+        r"(?:https?://|www\.)\S+",
+        "a link with no words around it is a leftover share button or embed",
+    ),
+)
+
+PHOTO_CAPTION = PositionalRule(
+    "photo-caption",
+    60,
+    "a line without terminal punctuation right before or after a photo credit describes the photo",
+)
+IMAGE_LABEL = PositionalRule(
+    "image-label",
+    3,
+    "a one-to-three-word line without punctuation between headline and lead is the lead image's label",
+)
+
+# Compared as written: "No." before a number is an abbreviation, "no." ending a reply is not.
+ABBREVIATIONS: frozenset[str] = frozenset({
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "Mt.", "Ft.", "Gen.", "Lt.", "Col.", "Maj.", "Capt.",
+    "Sgt.", "Adm.", "Cmdr.", "Gov.", "Sen.", "Rep.", "Rev.", "Hon.", "Amb.", "Jr.", "Sr.", "No.", "Nos.",
+    "Vol.", "Vols.", "Art.", "Fig.", "Sec.", "Ch.", "Ltd.", "Inc.", "Co.", "Corp.", "Bros.", "vs.", "cf.",
+    "al.", "approx.", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+    "U.S.", "U.K.", "U.N.", "E.U.", "U.S.A.", "U.S.S.R.", "D.C.", "Ph.D.", "e.g.", "i.e.", "a.m.", "p.m.",
+})
+
+# Transcript labels that name a role, not a person; compare with `label.casefold()`.
+NON_PERSON_LABELS: frozenset[str] = frozenset({
+    "question", "questions", "q", "answer", "a", "moderator", "participant", "participants",
+    "audience member", "member of the audience", "audience", "interpreter", "translator", "host",
+    "presenter", "journalist", "correspondent", "reporter", "remark", "reply", "response", "operator",
+    "staff", "announcer", "narrator", "voice", "voices", "unidentified speaker", "off-mic", "crosstalk",
+})
+
+# "Word:" at a line start that introduces page metadata, never a speaker; compare with casefold().
+NON_TURN_LABELS: frozenset[str] = frozenset({
+    "photo", "photos", "image", "picture", "credit", "caption", "source", "sources", "note",
+    "editor's note", "editor’s note", "update", "updated", "published", "posted", "tags", "tag",
+    "read more", "read also", "see also", "related", "watch", "video", "listen", "date", "time",
+    "location", "venue", "place", "subject", "topic", "topics", "category", "keywords", "contact",
+    "email", "phone", "tel", "fax", "website", "attachment", "copyright", "summary", "background",
+})
+
+# Titles that may precede a name in a speaker label ("SECRETARY KERRY", "MS PSAKI"); case-insensitive.
+TITLE_WORDS: tuple[str, ...] = (
+    "Secretary", "Minister", "Foreign Minister", "Prime Minister", "Deputy Foreign Minister",
+    "Ambassador", "President", "Vice President", "Mr", "Ms", "Mrs", "Dr", "Prof", "Sir", "Madam",
+    "Spokesperson", "Spokesman", "Spokeswoman", "Deputy", "Under Secretary", "Assistant Secretary",
+    "Press Secretary", "State Secretary", "Senator", "Representative", "Congressman", "Congresswoman",
+    "Chairman", "Chairwoman", "Chair", "Director", "General", "Admiral", "Colonel", "Governor", "Mayor",
+    "Chancellor", "Commissioner", "High Representative", "Envoy", "Special Envoy", "Acting", "King",
+    "Queen", "Prince", "Sheikh",
+)
+
+# Lower-case parts of names, so "Ursula von der Leyen:" still reads as a speaker label.
+NAME_PARTICLES: frozenset[str] = frozenset({
+    "von", "van", "der", "den", "de", "del", "della", "da", "di", "du", "dos", "das", "la", "le",
+    "al", "el", "bin", "ibn", "ben", "zu", "ter", "ten", "y",
+})

@@ -1,0 +1,85 @@
+"""Seed files: read their bytes (the only I/O here) and decode them into tidy, numbered lines."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+
+from archive.model import Line, Problem, RawSeed, SeedText, warning
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+# Only CR and LF end a line, as in editors and `git diff`; str.splitlines() would also split
+# on form feeds and U+2028 and shift every line number after them.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK_BYTES = re.compile(rb"\r\n|\r|\n")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ESCAPED_BYTE = re.compile(r"[\udc80-\udcff]")
+# Invisible characters that would stop a quote typed by a contributor from matching the text.
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff]")
+_SPACES = re.compile(r"[\t \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+
+
+def read_seeds(directory: Path, display_prefix: str = "seeds") -> tuple[RawSeed, ...]:
+    """Every visible `*.txt` file directly in `directory`, sorted by name, as raw bytes."""
+    paths = sorted(
+        (p for p in directory.glob("*.txt") if p.is_file() and not p.name.startswith(".")),
+        key=lambda p: p.name,
+    )
+    return tuple(RawSeed(f"{display_prefix}/{p.name}", p.name, p.read_bytes()) for p in paths)
+
+
+def decode_seed(raw: RawSeed) -> tuple[SeedText | None, tuple[Problem, ...]]:
+    """Decode a seed and tidy its lines, keeping file line numbers; None if no text is left."""
+    text, encoding, problems = _decode(raw)
+    lines, control_problems = _tidy(raw.path, _LINE_BREAK.split(text))
+    problems += control_problems
+    if not lines:
+        return None, problems + (warning(raw.path, 0, "seed is empty; skipped"),)
+    return SeedText(raw, encoding, hashlib.sha256(raw.data).hexdigest(), lines), problems
+
+
+def _decode(raw: RawSeed) -> tuple[str, str, tuple[Problem, ...]]:
+    """The text, the encoding it was read with, and a warning if that was not UTF-8."""
+    has_bom = raw.data.startswith(_UTF8_BOM)
+    data = raw.data[len(_UTF8_BOM):] if has_bom else raw.data
+    try:
+        return data.decode("utf-8"), "utf-8-sig" if has_bom else "utf-8", ()
+    except UnicodeDecodeError as exc:
+        line = len(_LINE_BREAK_BYTES.findall(data, 0, exc.start)) + 1
+    # cp1252 leaves five bytes undefined; like browsers, read them as Latin-1 (C1 controls,
+    # which _tidy then removes with a warning of their own).
+    text = _ESCAPED_BYTE.sub(
+        lambda m: chr(ord(m.group()) - 0xDC00), data.decode("cp1252", errors="surrogateescape")
+    )
+    message = f"not valid UTF-8 (first bad byte at line {line}); decoded as cp1252 — re-save it as UTF-8"
+    return text, "cp1252", (warning(raw.path, line, message),)
+
+
+def _tidy(path: str, texts: list[str]) -> tuple[tuple[Line, ...], tuple[Problem, ...]]:
+    """Numbered lines without control characters, NFC, single-spaced, without trailing blanks."""
+    lines: list[Line] = []
+    found: list[tuple[int, list[str]]] = []
+    for number, text in enumerate(texts, 1):
+        controls = _CONTROL.findall(text)
+        if controls:
+            found.append((number, controls))
+        text = unicodedata.normalize("NFC", _INVISIBLE.sub("", _CONTROL.sub("", text)))
+        lines.append(Line(number, _SPACES.sub(" ", text).strip()))
+    while lines and not lines[-1].text:
+        lines.pop()
+    return tuple(lines), (_control_warning(path, found),) if found else ()
+
+
+def _control_warning(path: str, found: list[tuple[int, list[str]]]) -> Problem:
+    """One warning for all control characters removed from a seed."""
+    count = sum(len(chars) for _, chars in found)
+    codes = ", ".join(f"U+{ord(c):04X}" for c in sorted({c for _, chars in found for c in chars}))
+    numbers = ", ".join(str(number) for number, _ in found)
+    return warning(
+        path,
+        found[0][0],
+        f"removed {count} control character{'s' if count != 1 else ''} ({codes}) "
+        f"on line{'s' if len(found) != 1 else ''} {numbers}; they are invisible and break quote matching",
+    )

@@ -1,0 +1,289 @@
+"""A decoded seed split into headline, body blocks and removed boilerplate (pure)."""
+
+from __future__ import annotations
+
+import re
+
+from archive.model import Block, Document, Line, Problem, Removal, SeedText, warning
+from archive.rules import (
+    ABBREVIATIONS,
+    IMAGE_LABEL,
+    LINE_RULES,
+    NAME_PARTICLES,
+    NON_PERSON_LABELS,
+    NON_TURN_LABELS,
+    PHOTO_CAPTION,
+    PHOTO_CREDIT,
+    TITLE_WORDS,
+)
+
+HEADLINE_MAX_WORDS = 40
+HEADING_MAX_WORDS = 10
+LABEL_MAX_WORDS = 5
+MIN_TURNS = 2  # one "Lavrov: ..." line is a news headline, not a transcript
+
+_CLOSERS = "\"'”’»)]"
+_OPENERS = "\"“‘«"
+_ELLIPSES = ("...", "…")
+_TITLE_TOKENS = frozenset(word.casefold() for title in TITLE_WORDS for word in title.split())
+
+_STOP_RUN_TOGETHER = re.compile(r"(?P<stop>[.!?]+)(?P<close>[\"”’»)\]]*)(?P<open>[\"“‘«]?)(?=\w)")
+_COLON_RUN_TOGETHER = re.compile(r"(?<=[^\W\d_]):(?P<open>[\"“«]?)(?=\w)")
+_INITIAL = re.compile(r"[^\W\d_]\.")
+_LINK = re.compile(
+    r"://|(?:^|\W)www\.|@"
+    r"|\.(?:com|org|net|gov|edu|int|mil|info|io|me|ru|su|by|ua|uk|eu|ch|de|fr|es|it|cn|us|ca|au|tv)\b"
+)
+_BREAK = re.compile(r"(?P<stop>[.!?…]+)[\"”’»)\]]*\s+")
+_TURN = re.compile(r"(?P<label>[^\W\d_][^:]{0,80}?)\s*:(?!//)\s*(?P<text>.*)")
+_LABEL_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*")
+_TRAILING_NOTE = re.compile(r"(?<=[.!?\"”’»)\]])\s+\([^()]*\)$")
+
+
+def repair_sentences(text: str) -> str:
+    """Put back the space a scraper lost between sentences ("added.Swiss") and after a label ("Question:In")."""
+    return _COLON_RUN_TOGETHER.sub(_space_after_colon, _STOP_RUN_TOGETHER.sub(_space_after_stop, text))
+
+
+def _space_after_stop(m: re.Match[str]) -> str:
+    """The stop and its quotes with a space where the next sentence begins, or the match unchanged."""
+    text, stop, close, opening = m.string, m["stop"], m["close"], m["open"]
+    if (
+        not text[m.end()].isupper()
+        or stop.count(".") > 1  # an ellipsis, not a sentence end
+        or (not close and not opening and stop == "." and _INITIAL.match(text, m.end()))  # U.S.A., J.R.R.
+        or _in_link(text, m.start())
+    ):
+        return m[0]
+    # A straight quote is ambiguous: after an even number of them it opens the next sentence.
+    if close.endswith('"') and text.count('"', 0, m.end("close") - 1) % 2 == 0:
+        close, opening = close[:-1], '"' + opening
+    return f"{stop}{close} {opening}"
+
+
+def _space_after_colon(m: re.Match[str]) -> str:
+    """': ' before an upper-case word glued to a label, except inside links."""
+    if not m.string[m.end()].isupper() or _in_link(m.string, m.start()):
+        return m[0]
+    return f": {m['open']}"
+
+
+def _in_link(text: str, position: int) -> bool:
+    """Whether `position` lies in a URL, domain or e-mail address, where dots are not stops."""
+    start = text.rfind(" ", 0, position) + 1
+    end = text.find(" ", position)
+    return bool(_LINK.search(text[start : end if end >= 0 else len(text)]))
+
+
+def split_sentences(text: str) -> tuple[str, ...]:
+    """Sentences of a paragraph, not breaking after abbreviations, initials or ellipses."""
+    sentences: list[str] = []
+    start = 0
+    for m in _BREAK.finditer(text):
+        following = text[m.end() :].lstrip(_OPENERS + "(")
+        if not following[:1].isupper() or _no_break(text, m):
+            continue
+        sentences.append(text[start : m.end()].strip())
+        start = m.end()
+    sentences.append(text[start:].strip())
+    return tuple(s for s in sentences if s)
+
+
+def _no_break(text: str, m: re.Match[str]) -> bool:
+    """Whether the stop in `m` belongs to an abbreviation, an initial or an ellipsis."""
+    stop = m["stop"]
+    if "…" in stop or stop.count(".") > 1:
+        return True
+    if stop != ".":
+        return False
+    token = text[: m.end("stop")].rsplit(None, 1)[-1].lstrip(_OPENERS + "(")
+    return token in ABBREVIATIONS or bool(re.fullmatch(r"[^\W\d_]\.", token))
+
+
+def parse_document(text: SeedText) -> tuple[Document, tuple[Problem, ...]]:
+    """Headline, body blocks and removed boilerplate of a decoded seed, with warnings."""
+    lines = [line for line in text.lines if line.text]
+    removed = {line.number: rule for line in lines if (rule := _line_rule(line.text))}
+    kept = [line for line in lines if line.number not in removed]
+    removed |= dict.fromkeys(_captions(lines, removed, kept), PHOTO_CAPTION.name)
+    kept = [line for line in kept if line.number not in removed]
+
+    headline = _headline(kept)
+    body = kept[1:] if headline else kept
+    if headline and len(body) > 1 and _is_image_label(body[0].text):
+        removed[body[0].number] = IMAGE_LABEL.name
+        body = body[1:]
+    blocks = _blocks(_paragraphs(body))
+    truncated = bool(blocks) and _cut_off(blocks[-1].text)
+
+    path = text.raw.path
+    problems: list[Problem] = []
+    if not kept:
+        problems.append(warning(path, 0, "no text left after removing boilerplate"))
+    elif headline and not blocks:
+        problems.append(
+            warning(path, headline.number, "headline but no body text; the page may not have been scraped fully")
+        )
+    if truncated:
+        problems.append(
+            warning(path, blocks[-1].line, "text ends mid-sentence; the page may have been cut off when scraped")
+        )
+    removals = tuple(
+        Removal(line.number, line.text, removed[line.number]) for line in lines if line.number in removed
+    )
+    return Document(text, headline, blocks, removals, truncated), tuple(problems)
+
+
+def _line_rule(text: str) -> str:
+    """The name of the first line rule that matches all of `text`, or ""."""
+    return next((rule.name for rule in LINE_RULES if rule.pattern.fullmatch(text)), "")
+
+
+def _captions(lines: list[Line], removed: dict[int, str], kept: list[Line]) -> list[int]:
+    """Line numbers of captions: kept lines without terminal punctuation next to a photo credit."""
+    captions = []
+    for credit in (line for line in lines if removed.get(line.number) == PHOTO_CREDIT):
+        before = [line for line in kept if line.number < credit.number][-1:]
+        after = [line for line in kept if line.number > credit.number][:1]
+        for line in before + after:
+            if (
+                line is not kept[0]  # the first line is the headline's place, whatever precedes it
+                and not _ends_sentence(line.text)
+                and len(line.text.split()) <= PHOTO_CAPTION.max_words
+            ):
+                captions.append(line.number)
+    return captions
+
+
+def _headline(kept: list[Line]) -> Line | None:
+    """The first line if it reads as a headline: short, one sentence (or unpunctuated), and no turn."""
+    if not kept:
+        return None
+    first = kept[0]
+    text = repair_sentences(first.text)
+    if len(text.split()) > HEADLINE_MAX_WORDS or _opens_transcript(kept):
+        return None
+    ended = _ends_sentence(text)
+    # Headlines rarely end with a full stop; one that does must be a single sentence with text below
+    # it, or it is the lead paragraph of an article without a headline.
+    if ended and (len(kept) == 1 or len(split_sentences(text)) > 1):
+        return None
+    return Line(first.number, text)
+
+
+def _opens_transcript(kept: list[Line]) -> bool:
+    """Whether the first line is a transcript's first turn rather than a "Lavrov: ..." headline."""
+    # Both look alike; a turn ends like a sentence and more turns follow, a headline rarely does either.
+    first = kept[0].text
+    return (
+        _turn(first) is not None
+        and _ends_sentence(first)
+        and any(_turn(line.text) is not None for line in kept[1:])
+    )
+
+
+def _is_image_label(text: str) -> bool:
+    """A few words with no punctuation at all, as alt text and image labels are."""
+    words = text.split()
+    return len(words) <= IMAGE_LABEL.max_words and all(word.isalnum() for word in words)
+
+
+def _paragraphs(body: list[Line]) -> list[Line]:
+    """Body lines as paragraphs, numbered by their first line, with hard-wrapped lines joined."""
+    paragraphs: list[Line] = []
+    last = 0  # number of the last file line in paragraphs[-1]
+    for line in body:
+        previous = paragraphs[-1].text if paragraphs else ""
+        if paragraphs and line.number == last + 1 and _continues(previous, line.text):
+            glue = "" if previous.endswith("-") else " "
+            paragraphs[-1] = Line(paragraphs[-1].number, previous + glue + line.text)
+        elif paragraphs and _is_bare_label(previous) and _turn(line.text) is None:
+            paragraphs[-1] = Line(paragraphs[-1].number, f"{previous} {line.text}")
+        else:
+            paragraphs.append(line)
+        last = line.number
+    return paragraphs
+
+
+def _continues(previous: str, text: str) -> bool:
+    """Whether `text` continues the hard-wrapped sentence of the line just above it."""
+    if _ends_sentence(previous) or previous.endswith(":"):
+        return False
+    # A long unpunctuated line cannot be a heading, so a capital below it is a name, not a new start.
+    last_line_words = len(previous.split())
+    return text[0].islower() or (last_line_words > HEADING_MAX_WORDS and _turn(text) is None)
+
+
+def _is_bare_label(text: str) -> bool:
+    """A line holding only a speaker label and its colon, the turn's text following below."""
+    turn = _turn(text)
+    return turn is not None and not turn[1]
+
+
+def _blocks(paragraphs: list[Line]) -> tuple[Block, ...]:
+    """Paragraphs classified as paragraphs, headings and turns, each turn's label carried forward."""
+    turns = [_turn(p.text) for p in paragraphs]
+    if sum(turn is not None for turn in turns) < MIN_TURNS:
+        turns = [None] * len(paragraphs)
+    blocks: list[Block] = []
+    label = ""
+    for index, (paragraph, turn) in enumerate(zip(paragraphs, turns)):
+        if turn is not None:
+            label = turn[0]
+            blocks.append(Block("turn", repair_sentences(turn[1]), paragraph.number, label))
+        elif 0 < index < len(paragraphs) - 1 and _is_heading(paragraph.text):
+            blocks.append(Block("heading", repair_sentences(paragraph.text), paragraph.number))
+        else:
+            blocks.append(Block("paragraph", repair_sentences(paragraph.text), paragraph.number, label))
+    return tuple(blocks)
+
+
+def _turn(text: str) -> tuple[str, str] | None:
+    """(label, text after the colon) when a line starts with a speaker label, else None."""
+    m = _TURN.fullmatch(text)
+    if m is None or not _is_label(m["label"]):
+        return None
+    return m["label"], m["text"]
+
+
+def _is_label(label: str) -> bool:
+    """1-5 capitalised or upper-case words (titles and name particles allowed), or a role like "Question"."""
+    folded = label.casefold()
+    if folded in NON_TURN_LABELS:
+        return False
+    if folded in NON_PERSON_LABELS:
+        return True
+    words = label.split()
+    return (
+        1 <= len(words) <= LABEL_MAX_WORDS
+        and all(_is_label_word(word) for word in words)
+        and not all(word in NAME_PARTICLES for word in words)
+    )
+
+
+def _is_label_word(word: str) -> bool:
+    """A capitalised or upper-case name word, a title, or a lower-case name particle like "von"."""
+    if word in NAME_PARTICLES or word.casefold().rstrip(".") in _TITLE_TOKENS:
+        return True
+    return word[0].isupper() and bool(_LABEL_WORD.fullmatch(word))
+
+
+def _is_heading(text: str) -> bool:
+    """A short line that does not end like a sentence or a clause and does not start mid-sentence."""
+    return (
+        len(text.split()) <= HEADING_MAX_WORDS
+        and not text[0].islower()
+        and not text.rstrip(_CLOSERS).endswith((".", "!", "?", "…", ":", ";", ","))
+    )
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether text ends with terminal punctuation, allowing closing quotes and a final "(Source: X)"."""
+    return _TRAILING_NOTE.sub("", text).rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
+
+
+def _cut_off(text: str) -> bool:
+    """Whether the last paragraph stops mid-sentence."""
+    # A final ellipsis counts as cut off: sites and scrapers shorten pages that way far more often
+    # than a speaker trails off at the very end.
+    return not _ends_sentence(text) or _TRAILING_NOTE.sub("", text).rstrip(_CLOSERS).endswith(_ELLIPSES)

@@ -1,0 +1,174 @@
+"""Reading seed files and decoding them into numbered, tidy lines."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from archive.model import WARNING, RawSeed, SeedText
+from archive.seeds import decode_seed, read_seeds
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "seeds"
+
+
+def fixture(name: str) -> RawSeed:
+    """A fixture seed read from disk as the build reads it."""
+    return RawSeed(f"fixtures/{name}", name, (FIXTURES / name).read_bytes())
+
+
+def decoded(raw: RawSeed) -> SeedText:
+    """A seed that must decode to text."""
+    text, _ = decode_seed(raw)
+    assert text is not None
+    return text
+
+
+def texts(text: SeedText) -> dict[int, str]:
+    """Line number -> text."""
+    return {line.number: line.text for line in text.lines}
+
+
+def test_read_seeds_lists_visible_txt_files_sorted(tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_bytes(b"second")
+    (tmp_path / "a.txt").write_bytes(b"first")
+    (tmp_path / ".hidden.txt").write_bytes(b"editor swap file")
+    (tmp_path / "notes.md").write_bytes(b"not a seed")
+    (tmp_path / "dir.txt").mkdir()
+    seeds = read_seeds(tmp_path, display_prefix="input")
+    assert [(s.path, s.name, s.data, s.id) for s in seeds] == [
+        ("input/a.txt", "a.txt", b"first", "a"),
+        ("input/b.txt", "b.txt", b"second", "b"),
+    ]
+
+
+def test_read_seeds_reads_the_real_seeds_byte_for_byte() -> None:
+    seeds = read_seeds(SEEDS)
+    assert [s.id for s in seeds] == [
+        "000_958310810f9c2547",
+        "001_21e0508c1e5625e4",
+        "002_3a7575835685a05e",
+        "003_8ee5cbf78979a153",
+        "004_3c915cf34bc33e91",
+    ]
+    assert seeds[2].path == "seeds/002_3a7575835685a05e.txt"
+    assert all(s.data == (SEEDS / s.name).read_bytes() for s in seeds)
+
+
+def test_real_seeds_decode_as_utf8_without_problems() -> None:
+    for raw in read_seeds(SEEDS):
+        text, problems = decode_seed(raw)
+        assert problems == ()
+        assert text is not None and text.encoding == "utf-8"
+        assert text.sha256 == hashlib.sha256((SEEDS / raw.name).read_bytes()).hexdigest()
+
+
+def test_real_seed_line_numbers_match_the_file() -> None:
+    seeds = {s.id[:3]: decoded(s) for s in read_seeds(SEEDS)}
+    # 002 ends with fifteen blank lines after its footer; they are dropped, numbering is not.
+    assert len(seeds["002"].lines) == 71
+    assert texts(seeds["002"])[71] == "15:45 07.02.2026 •"
+    assert texts(seeds["002"])[30].startswith("Question:In your opening remarks")
+    assert texts(seeds["001"])[7] == "Leer en Español"
+    assert texts(seeds["001"])[8] == ""
+    assert len(seeds["001"].lines) == 31  # no final newline: the last line still counts
+    assert len(seeds["000"].lines) == 11
+    assert [line.number for line in seeds["004"].lines] == [1, 2, 3, 4, 5, 6]
+
+
+def test_bom_and_crlf() -> None:
+    text = decoded(fixture("bom_crlf.txt"))
+    assert text.encoding == "utf-8-sig"
+    assert texts(text) == {
+        1: "Talks Resume in Geneva",
+        2: "",
+        3: "The ministers met on Monday, in Geneva.",
+        4: "",
+        5: "They agreed to meet again.",
+    }
+
+
+def test_old_mac_line_endings_count_as_lines() -> None:
+    text = decoded(RawSeed("x/cr.txt", "cr.txt", b"one\rtwo\r\rfour\r\n"))
+    assert texts(text) == {1: "one", 2: "two", 3: "", 4: "four"}
+
+
+def test_invalid_utf8_falls_back_to_cp1252_with_a_warning() -> None:
+    text, problems = decode_seed(fixture("cp1252.txt"))
+    assert text is not None and text.encoding == "cp1252"
+    assert texts(text)[3] == "The minister ordered a café and spoke of “quoted” words."
+    # 0x81 is undefined in cp1252: read as U+0081, a C1 control, then removed.
+    assert texts(text)[4] == "A byte that cp1252 leaves undefined: ."
+    assert [(p.location.path, p.location.line, p.severity) for p in problems] == [
+        ("fixtures/cp1252.txt", 3, WARNING),
+        ("fixtures/cp1252.txt", 4, WARNING),
+    ]
+    assert problems[0].message == (
+        "not valid UTF-8 (first bad byte at line 3); decoded as cp1252 — re-save it as UTF-8"
+    )
+    assert "U+0081" in problems[1].message
+
+
+def test_invalid_utf8_after_a_bom_is_still_reported_by_line() -> None:
+    text, problems = decode_seed(RawSeed("x/b.txt", "b.txt", b"\xef\xbb\xbfok\r\nna\xefve\r\n"))
+    assert text is not None and text.encoding == "cp1252"
+    assert texts(text) == {1: "ok", 2: "naïve"}
+    assert [p.location.line for p in problems] == [2]
+
+
+def test_control_characters_removed_with_one_warning() -> None:
+    text, problems = decode_seed(fixture("controls.txt"))
+    assert text is not None
+    assert texts(text) == {
+        1: "Control Characters in a Seed",
+        2: "",
+        3: "A NUL byte and a bell in the text.",
+        4: "A formfeed must not start a new line.",
+        5: "An escape and a C1 next line character.",
+    }
+    assert len(problems) == 1
+    problem = problems[0]
+    assert (problem.location.path, problem.location.line, problem.severity) == ("fixtures/controls.txt", 3, WARNING)
+    assert "removed 5 control characters" in problem.message
+    assert "lines 3, 4, 5" in problem.message
+    assert "U+0000" in problem.message and "U+0085" in problem.message
+
+
+def test_tab_survives_as_a_space_not_as_a_control_character() -> None:
+    text, problems = decode_seed(RawSeed("x/t.txt", "t.txt", b"a\tb"))
+    assert problems == ()
+    assert text is not None and texts(text) == {1: "a b"}
+
+
+def test_unicode_is_normalised_to_nfc() -> None:
+    text = decoded(RawSeed("x/n.txt", "n.txt", "Cafe\u0301 Sinirliog\u0306lu".encode()))
+    assert texts(text) == {1: "Caf\u00e9 Sinirlio\u011flu"}
+
+
+def test_odd_and_invisible_spaces_are_tidied() -> None:
+    raw = "  a\u2009b\u202fc\u3000d\u200be\u00adf  \u00a0 g ".encode()
+    assert texts(decoded(RawSeed("x/s.txt", "s.txt", raw))) == {1: "a b c def g"}
+
+
+@pytest.mark.parametrize("name", ["empty.txt", "whitespace.txt"])
+def test_empty_seed_is_skipped_with_a_warning(name: str) -> None:
+    text, problems = decode_seed(fixture(name))
+    assert text is None
+    assert [(p.location.path, p.location.line, p.severity) for p in problems] == [
+        (f"fixtures/{name}", 0, WARNING)
+    ]
+    assert "is empty; skipped" in problems[0].message
+
+
+def test_sha256_is_of_the_raw_bytes() -> None:
+    raw = fixture("bom_crlf.txt")
+    assert decoded(raw).sha256 == hashlib.sha256((FIXTURES / "bom_crlf.txt").read_bytes()).hexdigest()
+    assert decoded(raw).sha256 != decoded(RawSeed(raw.path, raw.name, raw.data[3:])).sha256
+
+
+def test_decoding_is_deterministic() -> None:
+    for raw in read_seeds(FIXTURES):
+        assert decode_seed(raw) == decode_seed(raw)

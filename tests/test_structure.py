@@ -1,0 +1,500 @@
+"""Splitting decoded seeds into headline, blocks and removed boilerplate."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from archive.model import WARNING, Document, Problem, RawSeed
+from archive.rules import ABBREVIATIONS, LINE_RULES, NON_PERSON_LABELS, TITLE_WORDS
+from archive.seeds import decode_seed, read_seeds
+from archive.structure import parse_document, repair_sentences, split_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "seeds"
+
+
+def parse_raw(raw: RawSeed) -> tuple[Document, tuple[Problem, ...]]:
+    """Decode and parse one seed that must decode to text."""
+    text, _ = decode_seed(raw)
+    assert text is not None
+    return parse_document(text)
+
+
+def parse(text: str) -> Document:
+    """Parse a seed given as a string, expecting no problems."""
+    document, problems = parse_raw(RawSeed("x/t.txt", "t.txt", text.encode()))
+    assert problems == ()
+    return document
+
+
+def kinds(document: Document) -> list[tuple[str, int, str]]:
+    """(kind, line, label) of every block."""
+    return [(b.kind, b.line, b.label) for b in document.blocks]
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, tuple[Document, tuple[Problem, ...]]]:
+    """The five real seeds, parsed, keyed by their number."""
+    return {raw.id[:3]: parse_raw(raw) for raw in read_seeds(ROOT / "seeds")}
+
+
+@pytest.fixture(scope="module")
+def fixtures() -> dict[str, tuple[Document, tuple[Problem, ...]]]:
+    """The fixture seeds that decode to text, parsed, keyed by file name without extension."""
+    parsed = {}
+    for raw in read_seeds(FIXTURES, "fixtures"):
+        text, _ = decode_seed(raw)
+        if text is not None:
+            parsed[raw.id] = parse_document(text)
+    return parsed
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("Lavrov added.Swiss Foreign Minister", "Lavrov added. Swiss Foreign Minister"),
+        ('in Ukraine."We observe', 'in Ukraine. "We observe'),
+        ('"It was fair," he said."Now it is not."Then he left.', '"It was fair," he said. "Now it is not." Then he left.'),
+        ("he said “No.”Then", "he said “No.” Then"),
+        ("the end.“Next", "the end. “Next"),
+        ("Really?Yes!No", "Really? Yes! No"),
+        ("(as noted.)The talks", "(as noted.) The talks"),
+        ("Question:In your remarks", "Question: In your remarks"),
+        ("Maria Zakharova:Since they", "Maria Zakharova: Since they"),
+        ('He said:"We will', 'He said: "We will'),
+        ("Moscow.Кремль", "Moscow. Кремль"),
+        ("Mr.Smith", "Mr. Smith"),
+        ("the U.S.Navy", "the U.S. Navy"),
+        ("the U.S.A. and U.K. agreed", "the U.S.A. and U.K. agreed"),
+        ("J.R.R. Tolkien and Ph.D. students", "J.R.R. Tolkien and Ph.D. students"),
+        ("e.g.fine and i.e.also", "e.g.fine and i.e.also"),
+        ("grew 3.5 percent, not 3.5Bn", "grew 3.5 percent, not 3.5Bn"),
+        ("see t.me/The_International_Affairs now", "see t.me/The_International_Affairs now"),
+        ("visit www.State.gov or State.Gov.uk", "visit www.State.gov or State.Gov.uk"),
+        ("write to Press.Office@Mid.ru today", "write to Press.Office@Mid.ru today"),
+        ("https://example.org/News.Html", "https://example.org/News.Html"),
+        ("the continent...Together", "the continent...Together"),
+        ("the continent … Together", "the continent … Together"),
+        ("at 10:30 and Matthew 5:9", "at 10:30 and Matthew 5:9"),
+        ("javascript:alert(1)", "javascript:alert(1)"),
+        ('France.".', 'France.".'),
+    ],
+)
+def test_repair_sentences(before: str, after: str) -> None:
+    assert repair_sentences(before) == after
+
+
+@given(st.text(alphabet='aZé. !?:"“”’()@/w1Ж\n…', max_size=40))
+def test_repair_only_inserts_spaces_and_is_stable(text: str) -> None:
+    repaired = repair_sentences(text)
+    assert repaired.replace(" ", "") == text.replace(" ", "")
+    assert repair_sentences(repaired) == repaired
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("One. Two? Three! Four", ("One.", "Two?", "Three!", "Four")),
+        ("Mr. Cassis met Mr Lavrov. Then they spoke.", ("Mr. Cassis met Mr Lavrov.", "Then they spoke.")),
+        ("John F. Kennedy spoke in the U.S. Senate.", ("John F. Kennedy spoke in the U.S. Senate.",)),
+        ('He said "no." Then "yes." Fine', ('He said "no."', 'Then "yes."', "Fine")),
+        ("A pause ... Then more. the lower case", ("A pause ... Then more. the lower case",)),
+        ("Up 3.5 percent. No. 5 was", ("Up 3.5 percent.", "No. 5 was")),
+    ],
+)
+def test_split_sentences(text: str, sentences: tuple[str, ...]) -> None:
+    assert split_sentences(text) == sentences
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Skip to content", "navigation"),
+        ("All news", "navigation"),
+        ("Back to top ↑", "navigation"),
+        ("MENU", "navigation"),
+        ("Leer en Español", "edition-switch"),
+        ("Lire en français", "edition-switch"),
+        ("Read in Russian", "edition-switch"),
+        ("Читать на русском", "edition-switch"),
+        ("Share this article", "share-follow"),
+        ("Follow us on Twitter", "share-follow"),
+        ("Subscribe to our newsletter", "share-follow"),
+        ("read more in our Telegram-channel https://t.me/The_International_Affairs", "share-follow"),
+        ("Photo: MFA", "photo-credit"),
+        ("Photo: Maria Zakharova/Telegram", "photo-credit"),
+        ("Image: Reuters", "photo-credit"),
+        ("Credit: AP", "photo-credit"),
+        ("© Sputnik / Press service", "photo-credit"),
+        ("2026-02-06T12:03+0000", "timestamp"),
+        ("2026-02-06", "timestamp"),
+        ("15:45 07.02.2026 •", "timestamp"),
+        ("12/10/2019 10:00 AM", "timestamp"),
+        ("Updated: 07.02.2026, 16:10", "timestamp"),
+        ("Moscow, February 6, 2026", "dateline"),
+        ("February 19, 2021", "dateline"),
+        ("6 Feb 2026", "dateline"),
+        ("https://t.me/The_International_Affairs", "bare-url"),
+    ],
+)
+def test_line_rules_match_boilerplate(line: str, rule: str) -> None:
+    assert next(r.name for r in LINE_RULES if r.pattern.fullmatch(line)) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Russia in turn informed Washington in August of its decision to ban US on-site inspections.",
+        "Follow-up talks were announced on Telegram by the ministry.",
+        "Photographs of the talks were released on Friday.",
+        "Moscow, February 6, 2026, was a busy day for the ministry.",
+        "Format of multilateral talks",
+        "Home is where the treaty is, Lavrov joked.",
+        "The meeting was productive. I trust our discussions will not prove futile.",
+        "MOSCOW, February 19. /TASS/. Russia has invited the United States to talks.",
+    ],
+)
+def test_line_rules_leave_article_text_alone(line: str) -> None:
+    assert [r.name for r in LINE_RULES if r.pattern.fullmatch(line)] == []
+
+
+def test_rule_tables_are_well_formed() -> None:
+    names = [rule.name for rule in LINE_RULES]
+    assert len(names) == len(set(names))
+    assert all(rule.why and "\n" not in rule.why for rule in LINE_RULES)
+    assert all(a.endswith(".") for a in ABBREVIATIONS)
+    assert all(label == label.casefold() for label in NON_PERSON_LABELS)
+    assert len(TITLE_WORDS) == len(set(TITLE_WORDS))
+
+
+def test_real_seeds_removed_lines(seeds: dict[str, tuple[Document, tuple[Problem, ...]]]) -> None:
+    removed = {key: [(r.line, r.rule) for r in document.removed] for key, (document, _) in seeds.items()}
+    assert removed == {
+        "000": [(5, "timestamp"), (7, "timestamp"), (9, "timestamp")],
+        "001": [(1, "navigation"), (5, "image-label"), (7, "edition-switch")],
+        "002": [
+            (1, "photo-credit"),
+            (3, "dateline"),
+            (67, "photo-caption"),
+            (68, "photo-credit"),
+            (69, "share-follow"),
+            (71, "timestamp"),
+        ],
+        "003": [(1, "navigation")],
+        "004": [],
+    }
+    document, _ = seeds["002"]
+    assert document.removed[2].text.startswith("Russian Foreign Minister Sergey Lavrov received a music box")
+
+
+def test_real_seeds_headlines(seeds: dict[str, tuple[Document, tuple[Problem, ...]]]) -> None:
+    headlines = {key: document.headline for key, (document, _) in seeds.items()}
+    assert {key: h and (h.number, h.text) for key, h in headlines.items()} == {
+        "000": (1, "Lavrov: Russia Ready for Strategic Stability Talks With US"),
+        "001": (3, "Russian Foreign Minister Lavrov: Freezing of Strategic Dialogue with US Multiplies Risks"),
+        "002": (
+            2,
+            "Foreign Minister Sergey Lavrov’s statement and answers to media questions following talks with "
+            "OSCE Chairperson-in-Office and Head of the Federal Department of Foreign Affairs of the Swiss "
+            "Confederation Ignazio Cassis, and OSCE Secretary General Feridun Sinirlioglu.",
+        ),
+        "003": (3, "Russia invites US to discuss all strategic stability issues - Lavrov"),
+        "004": None,
+    }
+
+
+def test_real_seeds_parse_without_problems(seeds: dict[str, tuple[Document, tuple[Problem, ...]]]) -> None:
+    assert {key: problems for key, (_, problems) in seeds.items()} == dict.fromkeys(seeds, ())
+    assert not any(document.truncated for document, _ in seeds.values())
+
+
+def test_real_seeds_contain_no_boilerplate(seeds: dict[str, tuple[Document, tuple[Problem, ...]]]) -> None:
+    for document, _ in seeds.values():
+        for block in document.blocks:
+            for furniture in ("Skip to content", "Telegram-channel", "All news", "Photo:", "Leer en", "+0000"):
+                assert furniture not in block.text
+
+
+def test_every_block_starts_on_its_seed_line(seeds: dict[str, tuple[Document, tuple[Problem, ...]]]) -> None:
+    for document, _ in seeds.values():
+        lines = {line.number: line.text for line in document.text.lines}
+        for block in document.blocks:
+            start = re.sub(r"\s", "", block.text)[:30]
+            assert start in re.sub(r"\s", "", lines[block.line]), (block.line, block.text[:40])
+
+
+def test_seed_000_run_together_sentences_are_repaired(
+    seeds: dict[str, tuple[Document, tuple[Problem, ...]]],
+) -> None:
+    document, _ = seeds["000"]
+    assert kinds(document) == [("paragraph", 3, ""), ("paragraph", 11, "")]
+    text = document.blocks[1].text
+    assert "Lavrov added. Swiss Foreign Minister" in text
+    assert 'situation in Ukraine. "We observe complete stagnation' in text
+    assert 'hospitalization. "This terrorist act' in text
+    assert "Eurasian continent ... Together with China" in text
+    assert "added.Swiss" not in text and re.search(r"[a-z][.!?][A-Z\"]", text) is None
+
+
+def test_seed_002_is_a_transcript(seeds: dict[str, tuple[Document, tuple[Problem, ...]]]) -> None:
+    document, _ = seeds["002"]
+    turns = [(b.line, b.label) for b in document.blocks if b.kind == "turn"]
+    assert turns == [
+        (30, "Question"),
+        (31, "Sergey Lavrov"),
+        (32, "Question"),
+        (33, "Maria Zakharova"),
+        (34, "Question"),
+        (35, "Sergey Lavrov"),
+        (41, "Question"),
+        (42, "Sergey Lavrov"),
+        (44, "Question"),
+        (45, "Sergey Lavrov"),
+    ]
+    by_line = {b.line: b for b in document.blocks}
+    assert by_line[30].text.startswith("In your opening remarks, you spoke")
+    assert by_line[31].text == "I have spent ten minutes trying to answer this question. Did I fail?"
+    assert by_line[33].text == "Since they are not attending the news conference …"
+    # the statement before the questions has no speaker label; the answer's later paragraphs keep theirs
+    assert {b.label for b in document.blocks if b.line < 30} == {""}
+    assert [(b.kind, b.label) for b in document.blocks if 36 <= b.line <= 40] == [("paragraph", "Sergey Lavrov")] * 5
+    assert (by_line[66].kind, by_line[66].label) == ("paragraph", "Sergey Lavrov")
+    assert document.blocks[0].line == 4 and document.blocks[-1].line == 66
+    assert "heading" not in {b.kind for b in document.blocks}
+
+
+def test_seed_003_has_a_subheading(seeds: dict[str, tuple[Document, tuple[Problem, ...]]]) -> None:
+    document, _ = seeds["003"]
+    headings = [(b.line, b.text) for b in document.blocks if b.kind == "heading"]
+    assert headings == [(19, "Format of multilateral talks")]
+    assert document.blocks[-1].text.endswith('the United Kingdom and France.".')
+    assert document.blocks[0].text.startswith("MOSCOW, February 19. /TASS/. Russia has invited")
+
+
+def test_seed_004_has_no_headline_and_six_paragraphs(
+    seeds: dict[str, tuple[Document, tuple[Problem, ...]]],
+) -> None:
+    document, _ = seeds["004"]
+    assert kinds(document) == [("paragraph", n, "") for n in range(1, 7)]
+    assert document.blocks[0].text.startswith("Russia signals willingness to keep talking")
+    assert document.blocks[-1].text.endswith("(Source: TASS)")
+
+
+def test_seed_001_and_000_are_not_transcripts(seeds: dict[str, tuple[Document, tuple[Problem, ...]]]) -> None:
+    for key in ("000", "001", "003", "004"):
+        document, _ = seeds[key]
+        assert {b.kind for b in document.blocks} <= {"paragraph", "heading"}
+        assert {b.label for b in document.blocks} == {""}
+
+
+def test_us_transcript_with_upper_case_labels(fixtures: dict[str, tuple[Document, tuple[Problem, ...]]]) -> None:
+    document, problems = fixtures["us_transcript"]
+    assert problems == ()
+    assert document.headline is not None
+    assert document.headline.text == "Remarks With Swiss Foreign Minister Before Their Meeting"
+    assert [(r.line, r.rule) for r in document.removed] == [(2, "timestamp")]
+    assert kinds(document) == [
+        ("turn", 3, "SECRETARY KERRY"),
+        ("paragraph", 4, "SECRETARY KERRY"),
+        ("turn", 5, "MODERATOR"),
+        ("turn", 6, "QUESTION"),
+        ("turn", 7, "UNDER SECRETARY NULAND"),
+        ("turn", 8, "MS PSAKI"),
+    ]
+    assert document.blocks[3].text == "Mr. Secretary, will the talks with Russia resume?"
+    assert document.blocks[4].text == "Let me take that one. The U.S. position has not changed."
+
+
+def test_hard_wrapped_lines_are_joined(fixtures: dict[str, tuple[Document, tuple[Problem, ...]]]) -> None:
+    document, problems = fixtures["hard_wrapped"]
+    assert problems == ()
+    assert kinds(document) == [("paragraph", 3, ""), ("paragraph", 9, "")]
+    assert document.blocks[0].text == (
+        "Russian Foreign Minister Sergey Lavrov said on Monday that the dialogue on strategic stability "
+        "with the United States remained frozen, and that the freezing multiplies the risks for everyone, "
+        "according to the ministry in Moscow. He called it a well-known position."
+    )
+
+
+def test_short_lines_join_only_when_the_next_starts_lower_case() -> None:
+    document = parse("Headline Here\n\nThe talks, he said,\nwere useful.\nA lead.\nBackground\nThe body.\nThe end.\n")
+    assert [(b.kind, b.line, b.text) for b in document.blocks] == [
+        ("paragraph", 3, "The talks, he said, were useful."),
+        ("paragraph", 5, "A lead."),
+        ("heading", 6, "Background"),
+        ("paragraph", 7, "The body."),
+        ("paragraph", 8, "The end."),
+    ]
+    lead_in = parse("Headline Here\nAfter the long talks in Moscow on Friday the minister told the press:\nWe will talk.\n")
+    assert kinds(lead_in) == [("paragraph", 2, ""), ("paragraph", 3, "")]
+
+
+def test_page_cut_off_mid_sentence(fixtures: dict[str, tuple[Document, tuple[Problem, ...]]]) -> None:
+    document, problems = fixtures["cut_off"]
+    assert document.truncated
+    assert [(p.location.path, p.location.line, p.severity, p.message) for p in problems] == [
+        ("fixtures/cut_off.txt", 5, WARNING, "text ends mid-sentence; the page may have been cut off when scraped")
+    ]
+
+
+def test_title_only_seed_keeps_its_headline_and_warns(
+    fixtures: dict[str, tuple[Document, tuple[Problem, ...]]],
+) -> None:
+    document, problems = fixtures["title_only"]
+    assert document.headline is not None and document.headline.text == "Lavrov Says Arms Talks Will Resume"
+    assert document.blocks == () and not document.truncated
+    assert [(p.location.line, p.severity) for p in problems] == [(1, WARNING)]
+    assert "no body text" in problems[0].message
+
+
+def test_markup_survives_as_text(fixtures: dict[str, tuple[Document, tuple[Problem, ...]]]) -> None:
+    document, problems = fixtures["markup"]
+    assert problems == ()
+    body = "\n".join(b.text for b in document.blocks)
+    for raw in (
+        "A paragraph with <script>alert(1)</script> inside it.",
+        "<img src=x onerror=alert(1)>",
+        "# Not a heading, just a hash at the start of a line.",
+        "1. Not a list item, just a number at the start of a line.",
+        "Stars *bold* and _under_ and `code` and [x](javascript:alert(1)) stay as text.",
+    ):
+        assert raw in body.split("\n")
+    assert [b.line for b in document.blocks] == [3, 4, 5, 6, 7]
+
+
+def test_fixtures_decoded_with_odd_bytes_still_parse(
+    fixtures: dict[str, tuple[Document, tuple[Problem, ...]]],
+) -> None:
+    assert fixtures["cp1252"][0].blocks[0].text == "The minister ordered a café and spoke of “quoted” words."
+    assert fixtures["bom_crlf"][0].headline is not None
+    assert fixtures["bom_crlf"][0].headline.text == "Talks Resume in Geneva"
+    assert fixtures["controls"][0].blocks[0].text == "A NUL byte and a bell in the text."
+
+
+def test_multi_sentence_first_line_is_a_lead_not_a_headline() -> None:
+    document = parse("Russia signals it will talk. The stance emerged on Monday.\nLavrov said more.\n")
+    assert document.headline is None
+    assert kinds(document) == [("paragraph", 1, ""), ("paragraph", 2, "")]
+
+
+def test_unpunctuated_question_headline_may_have_two_sentences() -> None:
+    document = parse("What Next for New START? Lavrov Explains\n\nThe minister spoke on Friday.\n")
+    assert document.headline is not None and document.headline.number == 1
+
+
+def test_overlong_first_line_is_not_a_headline() -> None:
+    first = " ".join(["word"] * 41)
+    assert parse(f"{first}\n\nMore text follows.\n").headline is None
+    assert parse(f"{' '.join(['word'] * 40)}\n\nMore text follows.\n").headline is not None
+
+
+def test_single_sentence_seed_is_a_paragraph_not_a_headline() -> None:
+    document = parse("Lavrov said the talks will resume.\n")
+    assert document.headline is None
+    assert kinds(document) == [("paragraph", 1, "")]
+
+
+def test_one_label_line_is_not_a_transcript() -> None:
+    document = parse("Headline Here\n\nLavrov: We are ready to talk.\n\nThe talks are planned for March.\n")
+    assert kinds(document) == [("paragraph", 3, ""), ("paragraph", 5, "")]
+
+
+def test_transcript_turn_on_the_first_line_is_not_a_headline() -> None:
+    document = parse("QUESTION: Will the talks resume?\nMR PRICE: They will.\nQUESTION: When?\n")
+    assert document.headline is None
+    assert kinds(document) == [("turn", 1, "QUESTION"), ("turn", 2, "MR PRICE"), ("turn", 3, "QUESTION")]
+    interview = parse("Sergey Lavrov: Russia Ready for Talks\nQuestion: Are you?\nSergey Lavrov: Yes.\n")
+    assert interview.headline is not None and interview.headline.number == 1
+    assert kinds(interview) == [("turn", 2, "Question"), ("turn", 3, "Sergey Lavrov")]
+
+
+def test_label_shapes() -> None:
+    document = parse(
+        "Ursula von der Leyen: We agree.\n"
+        "Audience member: A question.\n"
+        "Mr. Smith: An answer.\n"
+        "Note: this line is not a turn.\n"
+        "Russia and the United States agreed: the talks go on.\n"
+        "Sergey Lavrov:\n"
+        "The label stood on its own line.\n"
+    )
+    assert kinds(document) == [
+        ("turn", 1, "Ursula von der Leyen"),
+        ("turn", 2, "Audience member"),
+        ("turn", 3, "Mr. Smith"),
+        ("paragraph", 4, "Mr. Smith"),
+        ("paragraph", 5, "Mr. Smith"),
+        ("turn", 6, "Sergey Lavrov"),
+    ]
+    assert document.blocks[-1].text == "The label stood on its own line."
+
+
+def test_heading_only_between_paragraphs() -> None:
+    document = parse(
+        "Headline Here\n\nA lead paragraph.\n\nBackground\n\nA body paragraph.\n\nSaid the minister, adding:\n\n"
+        "Another paragraph.\n"
+    )
+    assert kinds(document) == [
+        ("paragraph", 3, ""),
+        ("heading", 5, ""),
+        ("paragraph", 7, ""),
+        ("paragraph", 9, ""),
+        ("paragraph", 11, ""),
+    ]
+
+
+def test_image_label_needs_a_headline_above_and_text_below() -> None:
+    assert [r.rule for r in parse("Headline Here\nLavrov Rusia\nThe lead.\n").removed] == ["image-label"]
+    assert parse("Headline Here\nLavrov, Rusia\nThe lead.\n").removed == ()
+    assert parse("One sentence. Two sentences.\nLavrov Rusia\nThe lead.\n").removed == ()
+
+
+def test_photo_caption_next_to_a_credit() -> None:
+    document = parse(
+        "Headline Here\nThe lead.\nLavrov and Cassis at the talks in Moscow\nPhoto: MFA\nThe talks ended.\n"
+    )
+    assert [(r.line, r.rule) for r in document.removed] == [(3, "photo-caption"), (4, "photo-credit")]
+    # a credit above the headline does not make the headline its caption
+    top = parse("Photo: MFA\nLavrov Meets Cassis\nThe lead.\n")
+    assert top.headline is not None and top.headline.number == 2
+    assert [(r.line, r.rule) for r in top.removed] == [(1, "photo-credit")]
+    punctuated = parse("Headline Here\nThe lead.\nA sentence above the credit.\nImage: MFA\nThe end.\n")
+    assert [(r.line, r.rule) for r in punctuated.removed] == [(4, "photo-credit")]
+
+
+@pytest.mark.parametrize(
+    ("ending", "truncated"),
+    [
+        ("the end.", False),
+        ('the end."', False),
+        ('the end.".', False),
+        ("the end?)", False),
+        ("the end. (Source: TASS)", False),
+        ("the end", True),
+        ("the end,", True),
+        ("the end (TASS)", True),
+        ("the end...", True),
+        ("the end …", True),
+    ],
+)
+def test_truncation(ending: str, truncated: bool) -> None:
+    document, problems = parse_raw(RawSeed("x/t.txt", "t.txt", f"Headline Here\n\nA lead.\n\nAnd {ending}\n".encode()))
+    assert document.truncated is truncated
+    assert [p.location.line for p in problems] == ([5] if truncated else [])
+
+
+def test_all_boilerplate_seed_warns() -> None:
+    document, problems = parse_raw(RawSeed("x/t.txt", "t.txt", b"Skip to content\n2026-02-06T12:03+0000\n"))
+    assert document.headline is None and document.blocks == ()
+    assert [r.rule for r in document.removed] == ["navigation", "timestamp"]
+    assert [p.message for p in problems] == ["no text left after removing boilerplate"]
+
+
+def test_parsing_is_deterministic(seeds: dict[str, tuple[Document, tuple[Problem, ...]]]) -> None:
+    for raw in read_seeds(ROOT / "seeds"):
+        assert parse_raw(raw) == seeds[raw.id[:3]]
