@@ -1,0 +1,377 @@
+"""Tests for archive.dates: every date style, the five real seeds, and the EDTF helpers."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from archive.dates import edtf_bounds, extract_date, is_valid_edtf, sort_key
+from archive.model import DateFinding, Document, Line, RawSeed, Removal, SeedText
+
+TODAY = datetime.date(2026, 11, 29)
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "dates"
+
+
+def document(text: str, name: str = "fixture.txt", removed: tuple[int, ...] = ()) -> Document:
+    """A Document holding every line of `text`, numbered from 1; `removed` lists boilerplate line numbers."""
+    data = text.encode("utf-8")
+    lines = tuple(Line(number, line) for number, line in enumerate(text.split("\n"), start=1))
+    seed = SeedText(RawSeed(f"tests/{name}", name, data), "utf-8", hashlib.sha256(data).hexdigest(), lines)
+    removals = tuple(Removal(line.number, line.text, "test") for line in lines if line.number in removed)
+    return Document(seed, None, (), removals)
+
+
+def extract(*lines: str, removed: tuple[int, ...] = ()) -> DateFinding:
+    """The date finding for a text given line by line, so a test's line numbers are the argument positions."""
+    return extract_date(document("\n".join(lines), removed=removed), TODAY)
+
+
+def seed(prefix: str) -> DateFinding:
+    """The date finding for the real seed whose file name starts with `prefix`."""
+    path = next((ROOT / "seeds").glob(f"{prefix}_*.txt"))
+    return extract_date(document(path.read_text(encoding="utf-8"), path.name), TODAY)
+
+
+BODY = "Russia is ready to talk, the minister said."
+
+
+def test_iso_stamps_first_is_published_later_are_updates():
+    found = extract("Headline", "2024-03-04T09:15+0000", BODY, "2024-03-05T10:00Z")
+    assert (found.published, found.event, found.method) == ("2024-03-04", None, "iso-timestamp")
+    assert "(line 2) is the first ISO timestamp" in found.evidence
+    assert "updates" in found.evidence and "(line 4)" in found.evidence
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "February 6, 2026",
+        "6 February 2026",
+        "Feb. 6, 2026",
+        "Feb 6 2026",
+        "Friday, February 6th, 2026",
+        "Moscow, 6 Feb 2026",
+        "Published: February 6, 2026",
+    ],
+)
+def test_written_date_lines(written):
+    found = extract("Headline", written, BODY)
+    assert (found.published, found.method) == ("2026-02-06", "written-date")
+    assert f'"{written}" (line 2)' in found.evidence
+
+
+def test_written_date_in_a_sentence_is_not_a_date_line():
+    found = extract("Headline", "Talks began on February 6, 2026, in Geneva.")
+    assert found.published == "unknown"
+    assert "running text" in found.evidence and "(line 2)" in found.evidence
+
+
+def test_us_numeric_date_in_state_department_header():
+    text = (FIXTURES / "state-department-2019.txt").read_text(encoding="utf-8")
+    found = extract_date(document(text), TODAY)
+    assert (found.published, found.method) == ("2019-12-10", "numeric-us")
+    assert '"12/10/2019" (line 6)' in found.evidence
+    assert "month/day/year" in found.evidence
+
+
+def test_numeric_date_read_as_day_first_only_when_first_number_is_over_12():
+    found = extract("Washington, DC", "13/10/2019", BODY)
+    assert (found.published, found.method) == ("2019-10-13", "numeric-dmy")
+    assert "over 12" in found.evidence and "(line 2)" in found.evidence
+
+
+def test_european_dotted_date_line():
+    found = extract("Headline", "07.02.2026", BODY)
+    assert (found.published, found.method) == ("2026-02-07", "dotted-date")
+    assert "day.month.year" in found.evidence and "(line 2)" in found.evidence
+
+
+def test_russian_dateline_with_year():
+    found = extract("Headline", "MOSCOW, February 19, 2021. /TASS/. Lavrov spoke to reporters.")
+    assert (found.published, found.method) == ("2021-02-19", "dateline")
+    assert '"MOSCOW, February 19, 2021. /TASS/." (line 2)' in found.evidence
+
+
+def test_reuters_dateline_without_year_or_weekday_leaves_the_year_unspecified():
+    found = extract("MOSCOW, Feb 19 (Reuters) - Lavrov spoke to reporters.")
+    assert (found.published, found.method) == ("XXXX-02-19", "dateline")
+    assert is_valid_edtf(found.published)
+    assert "(line 1) gives no year" in found.evidence
+
+
+def test_yearless_dateline_restricted_by_the_latest_year_mentioned():
+    found = extract("MOSCOW, February 19. /TASS/. Lavrov spoke.", "Much has changed since 2019.")
+    # Later than 2019 and not after today: 2020 to 2026, which the digits 202X cover.
+    assert found.published == "202X-02-19"
+    assert is_valid_edtf(found.published)
+    assert "since 2019" in found.evidence and "(line 2)" in found.evidence and "2020 and 2026" in found.evidence
+
+
+def test_yearless_dateline_with_weekday_gives_the_years_that_fit():
+    found = extract(
+        "MOSCOW, February 19 (Reuters) - Lavrov said on Friday that talks were possible.",
+        "Nothing has been the same since 2010.",
+    )
+    assert (found.published, found.method) == ("[2016-02-19,2021-02-19]", "dateline+weekday")
+    assert "2016 and 2021" in found.evidence and "(line 1)" in found.evidence and "(line 2)" in found.evidence
+
+
+def test_yearless_dateline_with_a_single_possible_year_is_marked_uncertain():
+    found = extract("MOSCOW, February 19. /TASS/. Lavrov spoke.", "Much has changed since 2025.")
+    assert (found.published, found.method) == ("2026-02-19?", "dateline")
+
+
+def test_deadline_year_does_not_bound_a_yearless_dateline():
+    found = extract(
+        "MOSCOW, February 19. /TASS/. Lavrov said on Friday that talks were possible.",
+        "Much has changed since 2010.",
+        "The treaty was extended until February 5, 2026.",
+    )
+    assert found.published == "[2016-02-19,2021-02-19]"
+
+
+def test_yearless_dateline_candidates_are_not_after_today():
+    # 4 December 2026 is a Friday, but it is after TODAY (2026-11-29).
+    found = extract("MOSCOW, December 4. /TASS/. Lavrov said on Friday that talks were possible.", "As in 2019.")
+    assert (found.published, found.method) == ("2020-12-04?", "dateline+weekday")
+
+
+def test_yearless_dateline_with_weekday_and_a_single_fitting_year_is_marked_uncertain():
+    found = extract("MOSCOW, February 19. /TASS/. Lavrov said on Friday that talks were possible.", "As in 2020.")
+    assert (found.published, found.method) == ("2021-02-19?", "dateline+weekday")
+    assert "only in 2021" in found.evidence
+
+
+def test_republisher_footer_is_never_the_published_date():
+    found = extract(
+        "Headline",
+        "Moscow, February 6, 2026",
+        BODY,
+        "read more in our Telegram-channel https://t.me/example",
+        "",
+        "15:45 07.02.2026 •",
+    )
+    assert (found.published, found.republished) == ("2026-02-06", "2026-02-07")
+    assert "(line 6)" in found.evidence and "(line 4)" in found.evidence and "republication" in found.evidence
+
+
+def test_footer_alone_leaves_published_unknown():
+    found = extract("Headline", BODY, "Read more on Telegram", "07.02.2026")
+    assert (found.published, found.republished) == ("unknown", "2026-02-07")
+
+
+def test_footer_is_read_even_when_structure_removed_it():
+    found = extract("Headline", "February 6, 2026", BODY, "Read more on Telegram", "07.02.2026", removed=(4, 5))
+    assert (found.published, found.republished) == ("2026-02-06", "2026-02-07")
+
+
+def test_crawl_stamp_goes_to_republished():
+    found = extract("Headline", "Published: 1 March 2024", BODY, "Retrieved 3 March 2024")
+    assert (found.published, found.republished) == ("2024-03-01", "2024-03-03")
+    assert '"Retrieved 3 March 2024" (line 4) is a crawl stamp' in found.evidence
+
+
+def test_relative_yesterday_before_a_known_date_is_the_event():
+    found = extract("Headline", "March 4, 2024", "Lavrov said yesterday that talks were possible.")
+    assert (found.published, found.event) == ("2024-03-04", "2024-03-03")
+    assert "(line 3)" in found.evidence
+
+
+def test_today_fits_the_publication_date():
+    found = extract("Headline", "March 4, 2024", "Lavrov said today that talks were possible.")
+    assert (found.published, found.event) == ("2024-03-04", None)
+    assert "(line 3) fits" in found.evidence
+
+
+def test_relative_day_in_removed_boilerplate_is_not_the_event():
+    found = extract("Headline", "March 4, 2024", BODY, "Most read: Lavrov said on Monday he was ready.", removed=(4,))
+    assert (found.published, found.event) == ("2024-03-04", None)
+
+
+def test_yesterday_without_a_reporting_verb_is_not_the_event():
+    found = extract("Moscow, February 6, 2026", "Yesterday and today, I held talks with the OSCE.")
+    assert (found.published, found.event) == ("2026-02-06", None)
+
+
+def test_weekday_before_a_known_date_is_that_day():
+    found = extract("Headline", "Wednesday, February 11, 2026", "Lavrov warned on Monday that risks multiply.")
+    assert (found.published, found.event) == ("2026-02-11", "2026-02-09")
+    assert '"warned on Monday" (line 3)' in found.evidence
+
+
+def test_last_month_day_with_a_known_date():
+    found = extract("Cairo, March 3, 2023", "Talks resumed last November 29 in Egypt.")
+    assert (found.published, found.event) == ("2023-03-03", "2022-11-29")
+    assert '"last November 29" (line 2)' in found.evidence
+
+
+def test_last_month_day_with_only_the_year_known():
+    found = extract("Published: 2023", "Talks resumed last November 29 in Egypt.")
+    assert (found.published, found.event) == ("2023", "[2022-11-29,2023-11-29]")
+
+
+def test_last_month_day_without_a_year_is_unknown():
+    found = extract("Headline", "Talks resumed last November 29 in Egypt.")
+    assert (found.published, found.event, found.method) == ("unknown", None, "unknown")
+    assert '"last November 29" (line 2) has no year' in found.evidence
+
+
+def test_month_only_evidence_gives_the_month():
+    found = extract("Headline", "Published: February 2021", BODY)
+    assert (found.published, found.method) == ("2021-02", "written-date")
+
+
+def test_year_only_evidence_gives_the_year():
+    found = extract("Headline", "Published: 2021", BODY, "Talks have stalled since 2019.")
+    assert (found.published, found.method) == ("2021", "written-date")
+    assert "(line 2)" in found.evidence
+
+
+def test_date_near_the_top_is_not_a_footer_despite_a_telegram_line():
+    body = [f"Paragraph {n} of the article, long enough to be body text." for n in range(5)]
+    found = extract("Follow us on Telegram", "February 6, 2026", *body)
+    assert (found.published, found.republished) == ("2026-02-06", None)
+
+
+def test_impossible_date_is_not_a_date():
+    found = extract("Headline", "Moscow, February 30, 2026", BODY)
+    assert found.published == "unknown"
+    assert '"Moscow, February 30, 2026" (line 2) is not a real date' in found.evidence
+
+
+def test_date_after_today_is_not_the_publication_date():
+    found = extract("Headline", "December 5, 2026", BODY)
+    assert found.published == "unknown"
+    assert "(line 2) is after today" in found.evidence
+
+
+def test_disagreeing_date_lines_give_a_set():
+    found = extract("February 6, 2026", BODY, "February 7, 2026")
+    assert found.published == "[2026-02-06,2026-02-07]"
+    assert "(line 1)" in found.evidence and "(line 3)" in found.evidence and "disagree" in found.evidence
+
+
+def test_page_date_with_earlier_transcript_date_makes_that_the_event():
+    found = extract("2026-02-07T09:00+0000", "Moscow, February 6, 2026", BODY)
+    assert (found.published, found.event) == ("2026-02-07", "2026-02-06")
+    assert "(line 2)" in found.evidence
+
+
+def test_seed_000_iso_stamps_and_friday():
+    found = seed("000")
+    assert (found.published, found.event, found.method) == ("2026-02-06", None, "iso-timestamp")
+    assert found.republished is None
+    for line in ("(line 5)", "(line 7)", "(line 9)", "(line 3)"):
+        assert line in found.evidence
+    assert "Friday" in found.evidence and "updates" in found.evidence
+
+
+def test_seed_001_relative_dates_without_a_year_are_unknown():
+    found = seed("001")
+    assert (found.published, found.event, found.method) == ("unknown", None, "unknown")
+    assert '"warned on Monday" (line 9)' in found.evidence
+    assert '"last November 29" (line 29)' in found.evidence
+    assert '"until February 5, 2026" (line 13) is a deadline' in found.evidence
+
+
+def test_seed_002_transcript_date_and_republisher_footer():
+    found = seed("002")
+    assert (found.published, found.event, found.method, found.republished) == (
+        "2026-02-06",
+        None,
+        "written-date",
+        "2026-02-07",
+    )
+    assert '"Moscow, February 6, 2026" (line 3)' in found.evidence
+    assert '"15:45 07.02.2026 •" (line 71)' in found.evidence and "(line 69)" in found.evidence
+
+
+def test_seed_003_yearless_dateline_resolved_by_weekday():
+    found = seed("003")
+    assert (found.published, found.event, found.method) == ("[2016-02-19,2021-02-19]", None, "dateline+weekday")
+    assert '"MOSCOW, February 19. /TASS/." (line 5)' in found.evidence
+    assert '"since 2010" (line 11)' in found.evidence and "2016 and 2021" in found.evidence
+
+
+def test_seed_004_months_without_a_year_are_unknown():
+    found = seed("004")
+    assert (found.published, found.event, found.method) == ("unknown", None, "unknown")
+    assert '"In late February" (line 3)' in found.evidence and '"in November" (line 4)' in found.evidence
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_dates_are_valid_edtf_or_unknown(prefix):
+    found = seed(prefix)
+    for value in (found.published, found.event, found.republished):
+        assert value in (None, "unknown") or is_valid_edtf(value), value
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [
+        ("2026-02-06", True),
+        ("2021", True),
+        ("2021-02", True),
+        ("2021-02-19?", True),
+        ("XXXX-02-19", True),
+        ("20XX-02-29", True),
+        ("[2016-02-19,2021-02-19]", True),
+        ("2022-11-29/2023-12-31", True),
+        ("2026-02-30", False),
+        ("2021-02-29", False),  # the edtf library parses it; the calendar has no such day
+        ("2023-12-31/2022-11-29", False),
+        ("unknown", False),
+        ("", False),
+        ("?", False),
+    ],
+)
+def test_is_valid_edtf(value, valid):
+    assert is_valid_edtf(value) is valid
+
+
+def test_edtf_bounds():
+    day = datetime.date
+    assert edtf_bounds("2021") == (day(2021, 1, 1), day(2021, 12, 31))
+    assert edtf_bounds("2024-02") == (day(2024, 2, 1), day(2024, 2, 29))
+    assert edtf_bounds("[2016-02-19,2021-02-19]") == (day(2016, 2, 19), day(2021, 2, 19))
+    assert edtf_bounds("2022-11-29/2023-12-31") == (day(2022, 11, 29), day(2023, 12, 31))
+    assert edtf_bounds("202X-02-19") == (day(2020, 2, 19), day(2029, 2, 19))
+    assert edtf_bounds("XXXX-02-19") == (datetime.date.min, day(9999, 2, 19))
+    assert edtf_bounds("2022-11-29/..") == (day(2022, 11, 29), datetime.date.max)
+    # An unknown end is not "ten years later", whatever the library guesses.
+    assert edtf_bounds("2022-11-29/") == (day(2022, 11, 29), datetime.date.max)
+    assert edtf_bounds("unknown") is None
+
+
+def test_sort_key_orders_by_date_with_unknown_last():
+    values = ["unknown", "2026-02-06", "2021", "[2016-02-19,2021-02-19]", "2021-02-19", "not a date"]
+    assert sorted(values, key=sort_key) == [
+        "[2016-02-19,2021-02-19]",
+        "2021",
+        "2021-02-19",
+        "2026-02-06",
+        "not a date",
+        "unknown",
+    ]
+
+
+PIECES = (
+    "MOSCOW, ", "February 29", "February 30", " 19", ". /TASS/. ", "said on Friday", "yesterday",
+    "last November 29", "2026-02-06T12:03+0000", "07.02.2026", "12/10/2019", "13/13/2019",
+    "Read more on Telegram", "\n", "Published: ", "2021", "since 1999", "until ", "Retrieved 3 March 2024",
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=20), st.dates(datetime.date(1990, 1, 1), datetime.date(2090, 1, 1)))
+def test_any_text_gives_valid_edtf_and_evidence(pieces, today):
+    found = extract_date(document("".join(pieces)), today)
+    for value in (found.published, found.event, found.republished):
+        assert value in (None, "unknown") or is_valid_edtf(value), value
+    assert found.evidence
