@@ -1,0 +1,322 @@
+"""The registries in annotations/: people, topics and sources as frozen objects, with every problem found (pure)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TypeVar
+
+from archive.extract import fold
+from archive.model import Person, Problem, Registry, Source, SourceMarker, Topic, error, warning
+from archive.yamlio import (
+    YamlList,
+    YamlMap,
+    check_keys,
+    decode_yaml_bytes,
+    describe,
+    get_choice,
+    get_list,
+    get_slug,
+    get_str,
+    get_str_list,
+    parse_yaml,
+    read_yaml_files,
+)
+
+T = TypeVar("T", Person, Topic, Source)
+
+SOURCE_KINDS = (
+    "wire", "ministry", "state-media", "newspaper", "broadcaster", "magazine", "republisher", "agency", "other"
+)
+MARKER_ROLES = ("origin", "republisher")
+COUNTRIES = frozenset("""
+    AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
+    BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE
+    EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM
+    HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC
+    LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA
+    NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW
+    SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO
+    TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
+""".split())  # ISO 3166-1 alpha-2, officially assigned codes
+_COUNTRY_SLIPS = {"UK": "GB", "EL": "GR"}  # codes people write that ISO 3166-1 does not use
+WIKIDATA = re.compile(r"Q[1-9][0-9]*")
+URL = re.compile(r"https?://[^\s/?#]+(?:[/?#]\S*)?")
+
+PERSON_KEYS = (("id", "name"), ("aliases", "role", "wikidata", "note"))
+TOPIC_KEYS = (("id", "name", "keywords"), ("description",))
+SOURCE_KEYS = (("id", "name", "kind"), ("country", "home", "markers"))
+MARKER_KEYS = ((), ("text", "pattern", "role"))
+
+REGISTRY_STEMS = ("people", "topics", "sources")
+
+
+def _registry_paths(prefix: str, stem: str) -> tuple[str, str]:
+    """The display paths a registry file may have: `<prefix>/<stem>.yml` or `.yaml`."""
+    base = f"{prefix.rstrip('/')}/{stem}" if prefix else stem
+    return f"{base}.yml", f"{base}.yaml"
+
+
+def load_registry(annotations_dir: Path, display_prefix: str = "annotations") -> tuple[Registry, tuple[Problem, ...]]:
+    """Read and parse people.yml, topics.yml and sources.yml in `annotations_dir`."""
+    raw = read_yaml_files(annotations_dir, display_prefix)
+    texts: dict[str, str | None] = {}
+    problems: list[Problem] = []
+    for stem in REGISTRY_STEMS:
+        for path in _registry_paths(display_prefix, stem):
+            if path in raw:
+                texts[path], found = decode_yaml_bytes(raw[path], path)
+                problems.extend(found)
+    registry, found = parse_registry(texts, display_prefix)
+    return registry, tuple(sorted([*problems, *found], key=Problem.sort_key))
+
+
+def parse_registry(
+    files: Mapping[str, str | None], prefix: str = "annotations"
+) -> tuple[Registry, tuple[Problem, ...]]:
+    """People, topics and sources from texts keyed by display path; a None text was unreadable and is reported."""
+    people, people_problems = _parse_file(files, prefix, "people", "person", _parse_person)
+    topics, topic_problems = _parse_file(files, prefix, "topics", "topic", _parse_topic)
+    sources, source_problems = _parse_file(files, prefix, "sources", "source", _parse_source)
+    problems = [
+        *people_problems,
+        *topic_problems,
+        *source_problems,
+        *_check_names(people),
+        *_check_keywords(topics),
+        *_check_markers(sources),
+    ]
+    registry = Registry(
+        people=tuple(sorted((person for person, _ in people), key=lambda person: person.id)),
+        topics=tuple(sorted((topic for topic, _ in topics), key=lambda topic: topic.id)),
+        sources=tuple(sorted((source for source, _ in sources), key=lambda source: source.id)),
+    )
+    return registry, tuple(sorted(problems, key=Problem.sort_key))
+
+
+def _parse_file(
+    files: Mapping[str, str | None],
+    prefix: str,
+    stem: str,
+    noun: str,
+    parse_entry: Callable[[YamlMap, str, str, str | None], tuple[T | None, list[Problem]]],
+) -> tuple[list[tuple[T, YamlMap]], list[Problem]]:
+    """The valid entries of one registry file, each with its YAML node, and the file's problems."""
+    present = [path for path in _registry_paths(prefix, stem) if path in files]
+    if not present:
+        expected = _registry_paths(prefix, stem)[0]
+        return [], [error(expected, 0, f"file not found; the archive needs its list of {stem} here")]
+    path = present[0]
+    problems = [error(other, 0, f"both {path} and {other} exist; keep one") for other in present[1:]]
+    text = files[path]
+    if text is None:
+        return [], problems
+    data, found = parse_yaml(text, path)
+    if found:
+        return [], [*problems, *found]
+    if data is None:
+        return [], [*problems, error(path, 0, f"the file is empty; it must be a mapping with the key `{stem}`")]
+    if not isinstance(data, YamlMap):
+        line = data.location.line if isinstance(data, YamlList) else 1
+        message = f"the file must be a mapping with the key `{stem}`, found {describe(data)}"
+        return [], [*problems, error(path, line, message)]
+    problems += check_keys(data, path, "the file", (stem,), ())
+    entries, found = get_list(data, stem, path, "the file")
+    problems += found
+    parsed: list[tuple[T, YamlMap]] = []
+    first_lines: dict[str, int] = {}
+    for index, node in enumerate(entries or ()):
+        if not isinstance(node, YamlMap):
+            message = f"item {index + 1} of `{stem}` must be a mapping, found {describe(node)}"
+            problems.append(error(path, entries.item_line(index), message))
+            continue
+        ident, found = get_slug(node, "id", path, f"{noun} #{index + 1}")
+        what = f"{noun} '{ident}'" if ident else f"{noun} #{index + 1}"
+        entry, more = parse_entry(node, path, what, ident)
+        problems += [*found, *more]
+        if ident is not None and ident in first_lines:
+            message = f"duplicate {noun} id `{ident}`, first defined on line {first_lines[ident]}"
+            problems.append(error(path, node.key_line("id"), message))
+        elif ident is not None:
+            first_lines[ident] = node.key_line("id")
+            if entry is not None and not found:
+                parsed.append((entry, node))
+    return parsed, problems
+
+
+def _parse_person(node: YamlMap, path: str, what: str, ident: str | None) -> tuple[Person | None, list[Problem]]:
+    """One entry of people.yml."""
+    name, name_problems = get_str(node, "name", path, what)
+    aliases, alias_problems = get_str_list(node, "aliases", path, what)
+    role, role_problems = get_str(node, "role", path, what)
+    _, wikidata_problems = _get_format(node, "wikidata", path, what, WIKIDATA, "a Wikidata item id like Q156182")
+    _, note_problems = get_str(node, "note", path, what)
+    problems = [
+        *check_keys(node, path, what, *PERSON_KEYS),
+        *name_problems,
+        *alias_problems,
+        *role_problems,
+        *wikidata_problems,
+        *note_problems,
+    ]
+    if problems or ident is None or name is None:
+        return None, problems
+    return Person(ident, name, aliases or (), role or "", node.location), problems
+
+
+def _parse_topic(node: YamlMap, path: str, what: str, ident: str | None) -> tuple[Topic | None, list[Problem]]:
+    """One entry of topics.yml."""
+    name, name_problems = get_str(node, "name", path, what)
+    keywords, keyword_problems = get_str_list(node, "keywords", path, what)
+    _, description_problems = get_str(node, "description", path, what)
+    problems = [*check_keys(node, path, what, *TOPIC_KEYS), *name_problems, *keyword_problems, *description_problems]
+    if keywords == ():
+        message = f"key `keywords` in {what} is empty; list at least one phrase that signals the topic"
+        problems.append(error(path, node.key_line("keywords"), message))
+    if problems or ident is None or name is None or not keywords:
+        return None, problems
+    return Topic(ident, name, keywords, node.location), problems
+
+
+def _parse_source(node: YamlMap, path: str, what: str, ident: str | None) -> tuple[Source | None, list[Problem]]:
+    """One entry of sources.yml."""
+    name, name_problems = get_str(node, "name", path, what)
+    kind, kind_problems = get_choice(node, "kind", path, what, SOURCE_KINDS)
+    country, country_problems = _get_country(node, path, what)
+    home, home_problems = _get_format(node, "home", path, what, URL, "an http(s) URL like https://tass.com")
+    markers, marker_problems = _get_markers(node, path, what)
+    problems = [
+        *check_keys(node, path, what, *SOURCE_KEYS),
+        *name_problems,
+        *kind_problems,
+        *country_problems,
+        *home_problems,
+        *marker_problems,
+    ]
+    if problems or ident is None or name is None or kind is None:
+        return None, problems
+    return Source(ident, name, kind, country or "", home or "", markers, node.location), problems
+
+
+def _get_format(
+    node: YamlMap, key: str, path: str, what: str, pattern: re.Pattern[str], expected: str
+) -> tuple[str | None, list[Problem]]:
+    """A string matching `pattern` in full, or None when the key is absent or holds something else."""
+    if key not in node:
+        return None, []
+    value = node[key]
+    if isinstance(value, str) and pattern.fullmatch(value):
+        return value, []
+    return None, [error(path, node.key_line(key), f"key `{key}` in {what} must be {expected}, found {describe(value)}")]
+
+
+def _get_country(node: YamlMap, path: str, what: str) -> tuple[str | None, list[Problem]]:
+    """An ISO 3166-1 alpha-2 code, with the right spelling suggested for near misses."""
+    if "country" not in node:
+        return None, []
+    value = node["country"]
+    if isinstance(value, str) and value in COUNTRIES:
+        return value, []
+    guess = _COUNTRY_SLIPS.get(value.upper(), value.upper()) if isinstance(value, str) else ""
+    hint = f"; did you mean `{guess}`?" if guess in COUNTRIES else ""
+    message = f"key `country` in {what} must be an ISO 3166-1 alpha-2 code like RU or GB, found {describe(value)}{hint}"
+    return None, [error(path, node.key_line("country"), message)]
+
+
+def _get_markers(node: YamlMap, path: str, what: str) -> tuple[tuple[SourceMarker, ...], list[Problem]]:
+    """The `markers` of a source as regular expressions: `text` escaped, `pattern` compiled to check it."""
+    items, problems = get_list(node, "markers", path, what)
+    markers: list[SourceMarker] = []
+    for index, item in enumerate(items or ()):
+        line = items.item_line(index)
+        if not isinstance(item, YamlMap):
+            message = f"item {index + 1} of `markers` in {what} must be a mapping, found {describe(item)}"
+            problems.append(error(path, line, message))
+            continue
+        marker_what = f"marker {index + 1} of {what}"
+        text, text_problems = get_str(item, "text", path, marker_what)
+        pattern, pattern_problems = get_str(item, "pattern", path, marker_what)
+        role, role_problems = get_choice(item, "role", path, marker_what, MARKER_ROLES)
+        found = [*check_keys(item, path, marker_what, *MARKER_KEYS), *text_problems, *pattern_problems, *role_problems]
+        if "text" in item and "pattern" in item:
+            found.append(error(path, line, f"{marker_what} has both `text` and `pattern`; keep one"))
+        elif "text" not in item and "pattern" not in item:
+            found.append(error(path, line, f"{marker_what} needs `text` (literal) or `pattern` (regular expression)"))
+        if pattern is not None:
+            found += _check_pattern(pattern, path, item.key_line("pattern"), marker_what)
+        problems += found
+        if not found:
+            markers.append(SourceMarker(re.escape(text) if text is not None else pattern, role or "origin"))
+    return tuple(markers), problems
+
+
+def _check_pattern(pattern: str, path: str, line: int, what: str) -> list[Problem]:
+    """A marker's regular expression must compile and must not match empty text."""
+    try:
+        compiled = re.compile(pattern)
+    except (re.error, OverflowError, RecursionError) as exc:
+        return [error(path, line, f"key `pattern` in {what} is not a valid regular expression: {exc}")]
+    if compiled.search("") is not None:
+        return [error(path, line, f"key `pattern` in {what} matches empty text, so it would match every seed")]
+    return []
+
+
+def _fold(text: str) -> str:
+    """Text as the extractor matches it (regardless of case and accents), with spacing normalised too."""
+    return " ".join(fold(text).split())
+
+
+def _check_names(people: list[tuple[Person, YamlMap]]) -> list[Problem]:
+    """Every name and alias must point to one person; repeats within a person are only noise."""
+    problems: list[Problem] = []
+    owners: dict[str, tuple[str, str, str, int]] = {}  # folded text -> (person id, "name" | "alias", text, line)
+    for person, node in people:
+        path = person.location.path
+        variants = [("name", person.name, node.key_line("name"))]
+        variants += [("alias", alias, node["aliases"].item_line(i)) for i, alias in enumerate(person.aliases)]
+        for kind, text, line in variants:
+            if _fold(text) not in owners:
+                owners[_fold(text)] = (person.id, kind, text, line)
+                continue
+            other_id, other_kind, other_text, other_line = owners[_fold(text)]
+            if other_id == person.id:
+                message = f"alias '{text}' of person '{person.id}' repeats its {other_kind} '{other_text}' (line {other_line})"
+                problems.append(warning(path, line, message))
+            else:
+                article = "the name" if other_kind == "name" else "an alias"
+                message = f"{kind} '{text}' of person '{person.id}' is also {article} of person '{other_id}' (line {other_line})"
+                problems.append(error(path, line, message))
+    return problems
+
+
+def _check_keywords(topics: list[tuple[Topic, YamlMap]]) -> list[Problem]:
+    """A keyword shared by two topics tags every match with both: allowed, but worth a look."""
+    problems: list[Problem] = []
+    owners: dict[str, tuple[str, int]] = {}
+    for topic, node in topics:
+        for index, keyword in enumerate(topic.keywords):
+            line = node["keywords"].item_line(index)
+            other_id, other_line = owners.setdefault(_fold(keyword), (topic.id, line))
+            if other_id != topic.id:
+                message = f"keyword '{keyword}' of topic '{topic.id}' is also a keyword of topic '{other_id}'"
+                message += f" (line {other_line})"
+                problems.append(warning(topic.location.path, line, message))
+    return problems
+
+
+def _check_markers(sources: list[tuple[Source, YamlMap]]) -> list[Problem]:
+    """Two markers with the same text would name two outlets for one seed."""
+    problems: list[Problem] = []
+    owners: dict[str, tuple[str, int]] = {}
+    for source, node in sources:
+        for index, marker in enumerate(source.markers):
+            line = node["markers"].item_line(index)
+            if marker.pattern not in owners:
+                owners[marker.pattern] = (source.id, line)
+                continue
+            other_id, other_line = owners[marker.pattern]
+            message = f"marker {index + 1} of source '{source.id}' repeats the marker of source '{other_id}'"
+            message += f" (line {other_line})"
+            problems.append(error(source.location.path, line, message))
+    return problems

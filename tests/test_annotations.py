@@ -1,0 +1,295 @@
+"""Tests for archive/annotations.py and schemas/: the registries, their messages, and loader-schema agreement."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+
+from archive.annotations import (
+    COUNTRIES,
+    MARKER_ROLES,
+    SOURCE_KINDS,
+    URL,
+    WIKIDATA,
+    load_registry,
+    parse_registry,
+)
+from archive.model import Location, Person, Problem, Source, SourceMarker, Topic
+from archive.yamlio import SLUG, parse_yaml, read_yaml_files
+
+ROOT = Path(__file__).parent.parent
+FIXTURES = Path(__file__).parent / "fixtures" / "yaml" / "registry"
+GOOD = {path: data.decode() for path, data in read_yaml_files(FIXTURES / "good", "annotations").items()}
+# `<stem>-<case>.yml` replaces annotations/<stem>.yml in the good registry; its `# expect: ` lines are the exact
+# problems, and `# schema: fails` or `# schema: passes (why)` says whether the JSON Schema catches it too.
+BAD = {path.name: path.read_text(encoding="utf-8") for path in sorted((FIXTURES / "bad").glob("*.yml"))}
+SCHEMAS = {stem: json.loads((ROOT / "schemas" / f"{stem}.schema.json").read_text()) for stem in ("people", "topics", "sources")}
+
+
+def validator(stem: str) -> Draft202012Validator:
+    return Draft202012Validator(SCHEMAS[stem], format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def with_file(stem: str, text: str) -> dict[str, str | None]:
+    """The good registry with `annotations/<stem>.yml` replaced by `text`."""
+    files: dict[str, str | None] = {path: data for path, data in GOOD.items() if not path.startswith(f"annotations/{stem}.")}
+    files[f"annotations/{stem}.yml"] = text
+    return files
+
+
+def formatted(problems: tuple[Problem, ...]) -> list[str]:
+    return [problem.format() for problem in problems]
+
+
+def header(text: str, prefix: str) -> list[str]:
+    return [line[len(prefix):] for line in text.splitlines() if line.startswith(prefix)]
+
+
+def test_fixtures_are_present() -> None:
+    assert sorted(GOOD) == ["annotations/people.yml", "annotations/sources.yaml", "annotations/topics.yml"]
+    assert len(BAD) >= 15
+
+
+def test_good_registry_loads_cleanly_into_sorted_objects() -> None:
+    registry, problems = load_registry(FIXTURES / "good")
+    assert problems == ()
+    assert [person.id for person in registry.people] == ["maria-zakharova", "osce-chair", "sergey-lavrov"]
+    assert registry.people[2] == Person(
+        "sergey-lavrov",
+        "Sergey Lavrov",
+        ("Sergei Lavrov", "Lavrov"),
+        "Minister of Foreign Affairs of Russia",
+        Location("annotations/people.yml", 3),
+    )
+    assert registry.people[1].aliases == () and registry.people[1].role == ""
+    assert [topic.id for topic in registry.topics] == ["new-start", "osce"]
+    assert registry.topics[1] == Topic(
+        "osce", "OSCE", ("OSCE", "Organization for Security and Co-operation in Europe"), Location("annotations/topics.yml", 7)
+    )
+    assert [source.id for source in registry.sources] == ["mid", "reposter", "tass"]
+    assert registry.sources[2] == Source(
+        "tass",
+        "TASS",
+        "wire",
+        "RU",
+        "https://tass.com",
+        (SourceMarker("/TASS/", "origin"), SourceMarker(r"\(Source: TASS\)", "origin")),
+        Location("annotations/sources.yaml", 4),
+    )
+    assert registry.sources[1].country == "NO" and registry.sources[1].home == ""
+
+
+def test_markers_match_the_text_they_describe() -> None:
+    registry, _ = load_registry(FIXTURES / "good")
+    reposter = {source.id: source for source in registry.sources}["reposter"]
+    assert reposter.markers == (SourceMarker(re.escape("Reposted by Reposter"), "republisher"),)
+    assert re.search(reposter.markers[0].pattern, "... Reposted by Reposter on Monday")
+    assert not re.search(reposter.markers[0].pattern, "Reposted-by-Reposter")
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_bad_fixture_gives_exactly_the_expected_problems(name: str) -> None:
+    expected = header(BAD[name], "# expect: ")
+    assert expected, f"{name} declares no `# expect:` lines"
+    registry, problems = parse_registry(with_file(name.split("-")[0], BAD[name]))
+    assert formatted(problems) == expected
+
+
+def test_bad_entries_are_left_out_and_good_ones_kept() -> None:
+    registry, _ = parse_registry(with_file("people", BAD["people-bad-types.yml"]))
+    assert registry.people == ()
+    registry, _ = parse_registry(with_file("people", BAD["people-duplicate-id.yml"]))
+    assert [(person.id, person.name) for person in registry.people] == [
+        ("maria-zakharova", "Maria Zakharova"),
+        ("sergey-lavrov", "Sergey Lavrov"),
+    ]
+    assert [topic.id for topic in registry.topics] == ["new-start", "osce"]
+
+
+def test_good_fixtures_pass_the_schemas() -> None:
+    for path, text in GOOD.items():
+        stem = Path(path).stem
+        data, problems = parse_yaml(text, path)
+        assert problems == ()
+        assert [error.message for error in validator(stem).iter_errors(data)] == [], path
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_bad_fixture_and_schema_agree(name: str) -> None:
+    """Field-level mistakes fail the schema too; rules across entries are the loader's alone."""
+    (verdict,) = header(BAD[name], "# schema: ")
+    data, problems = parse_yaml(BAD[name], name)
+    assert problems == ()
+    schema_errors = list(validator(name.split("-")[0]).iter_errors(data))
+    if verdict == "fails":
+        assert schema_errors
+    else:
+        assert verdict.startswith("passes (") and schema_errors == []
+
+
+def test_schemas_are_valid_draft_2020_12_and_agree_with_the_loader_constants() -> None:
+    for schema in SCHEMAS.values():
+        Draft202012Validator.check_schema(schema)
+        assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+        assert schema["$defs"]["slug"]["pattern"] == f"^{SLUG.pattern}$"
+    person = SCHEMAS["people"]["$defs"]["person"]["properties"]
+    assert person["wikidata"]["pattern"] == f"^{WIKIDATA.pattern}$"
+    source = SCHEMAS["sources"]["$defs"]["source"]["properties"]
+    assert source["kind"]["enum"] == list(SOURCE_KINDS)
+    assert source["country"]["enum"] == sorted(COUNTRIES) and len(COUNTRIES) == 249
+    assert source["home"]["pattern"] == f"^{URL.pattern}$"
+    assert SCHEMAS["sources"]["$defs"]["marker"]["properties"]["role"]["enum"] == list(MARKER_ROLES)
+
+
+def test_every_object_forbids_unknown_keys() -> None:
+    def objects(node: object) -> list[dict]:
+        if isinstance(node, dict):
+            own = [node] if node.get("type") == "object" else []
+            return own + [found for value in node.values() for found in objects(value)]
+        return [found for value in node for found in objects(value)] if isinstance(node, list) else []
+
+    for schema in SCHEMAS.values():
+        assert all(obj.get("additionalProperties") is False for obj in objects(schema))
+
+
+def test_missing_files_are_named_by_their_expected_path() -> None:
+    registry, problems = parse_registry({})
+    assert formatted(problems) == [
+        "annotations/people.yml: error: file not found; the archive needs its list of people here",
+        "annotations/sources.yml: error: file not found; the archive needs its list of sources here",
+        "annotations/topics.yml: error: file not found; the archive needs its list of topics here",
+    ]
+    assert registry.people == registry.topics == registry.sources == ()
+
+
+def test_prefix_names_the_folder_in_messages() -> None:
+    files = {path.replace("annotations/", "data/notes/"): text for path, text in GOOD.items() if "people" not in path}
+    assert formatted(parse_registry(files, "data/notes")[1]) == [
+        "data/notes/people.yml: error: file not found; the archive needs its list of people here"
+    ]
+
+
+def test_both_extensions_for_one_registry_is_an_error() -> None:
+    files = dict(GOOD)
+    files["annotations/people.yaml"] = "people: []\n"
+    registry, problems = parse_registry(files)
+    assert formatted(problems) == ["annotations/people.yaml: error: both annotations/people.yml and annotations/people.yaml exist; keep one"]
+    assert len(registry.people) == 3  # the .yml file is the one read
+
+
+def test_unreadable_file_is_not_also_reported_missing() -> None:
+    files = with_file("topics", "")
+    files["annotations/topics.yml"] = None
+    registry, problems = parse_registry(files)
+    assert problems == () and registry.topics == () and len(registry.people) == 3
+
+
+def test_load_registry_reports_undecodable_files_once(tmp_path: Path) -> None:
+    for path, text in GOOD.items():
+        (tmp_path / Path(path).name).write_text(text, encoding="utf-8")
+    (tmp_path / "topics.yml").write_bytes("topics:\n  - id: «café» ".encode() + b"\xe9\n")  # column in characters
+    (tmp_path / "events").mkdir()
+    (tmp_path / "events" / "broken.yml").write_bytes(b"\xff not read by the registry\n")
+    registry, problems = load_registry(tmp_path, "annotations")
+    assert formatted(problems) == ["annotations/topics.yml:2: error: file is not valid UTF-8: byte 0xe9 in column 16; save it as UTF-8"]
+    assert len(registry.people) == 3 and registry.topics == ()
+
+
+def test_load_registry_on_a_missing_folder_names_every_file(tmp_path: Path) -> None:
+    registry, problems = load_registry(tmp_path / "nowhere", "annotations")
+    assert len(problems) == 3 and all("file not found" in problem.message for problem in problems)
+
+
+def test_yaml_errors_come_through_with_their_lines() -> None:
+    problems = parse_registry(with_file("people", "people:\n  - id: a\n    name: A\n    name: B\n"))[1]
+    assert formatted(problems) == ["annotations/people.yml:4: error: duplicate key `name`, first defined on line 3"]
+
+
+def test_top_level_list_is_refused() -> None:
+    problems = parse_registry(with_file("topics", "- id: a\n  name: A\n"))[1]
+    assert formatted(problems) == ["annotations/topics.yml:1: error: the file must be a mapping with the key `topics`, found a list"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ("a{99999999999}", "is not a valid regular expression: the repetition number is too large"),
+        ("(?P<1>x)", "is not a valid regular expression: bad character in group name '1' at position 4"),
+        ("x|", "matches empty text, so it would match every seed"),
+        ("^", "matches empty text, so it would match every seed"),
+    ],
+)
+def test_marker_patterns_must_compile_and_must_not_match_empty_text(pattern: str, message: str) -> None:
+    text = f"sources:\n  - id: s\n    name: S\n    kind: other\n    markers:\n      - pattern: {json.dumps(pattern)}\n"
+    assert formatted(parse_registry(with_file("sources", text))[1]) == [
+        f"annotations/sources.yml:6: error: key `pattern` in marker 1 of source 's' {message}"
+    ]
+
+
+ONE_PERSON = st.fixed_dictionaries(
+    {"id": st.sampled_from(["sergey-lavrov", "Sergey_Lavrov", "-a", "a--b", "", "x1", 5, None, ["a"]])},
+    optional={
+        "name": st.sampled_from(["Sergey Lavrov", "", " ", 7, None, True, ["x"]]),
+        "aliases": st.sampled_from([[], ["Lavrov"], ["Lavrov", "Lavrov"], [""], [3], "Lavrov", None]),
+        "role": st.sampled_from(["Minister", "", None, 1.5]),
+        "wikidata": st.sampled_from(["Q156182", "Q0", "q1", "Q", 156182, "Q1 "]),
+        "note": st.sampled_from(["x", ""]),
+        "rol": st.just("typo"),
+    },
+)
+ONE_TOPIC = st.fixed_dictionaries(
+    {"id": st.sampled_from(["new-start", "New START"]), "name": st.sampled_from(["New START", ""])},
+    optional={
+        "keywords": st.sampled_from([["START"], [], ["START", "START"], [None], "START", ["a", "b"]]),
+        "description": st.sampled_from(["x", " ", 3]),
+    },
+)
+ONE_MARKER = st.fixed_dictionaries(
+    {},
+    optional={
+        "text": st.sampled_from(["/TASS/", "", 5]),
+        "pattern": st.sampled_from([r"\(TASS\)", "(TASS", "[", "TASS"]),
+        "role": st.sampled_from(["origin", "republisher", "orign", ""]),
+        "txt": st.just("x"),
+    },
+)
+ONE_SOURCE = st.fixed_dictionaries(
+    {"id": st.sampled_from(["tass", "TASS"]), "name": st.just("TASS")},
+    optional={
+        "kind": st.sampled_from(SOURCE_KINDS + ("wires", "", 3)),
+        "country": st.sampled_from(["RU", "NO", "GB", "UK", "ru", "RUS", 7]),
+        "home": st.sampled_from(["https://tass.com", "http://a.b/c?d#e", "tass.com", "https://", "ftp://x.y", "https://a b"]),
+        "markers": st.one_of(st.lists(ONE_MARKER, max_size=1), st.just("TASS")),
+        "extra": st.just(1),
+    },
+)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from([("people", ONE_PERSON), ("topics", ONE_TOPIC), ("sources", ONE_SOURCE)]).flatmap(
+    lambda pair: st.tuples(st.just(pair[0]), pair[1])
+))
+def test_loader_and_schema_agree_on_any_single_entry(case: tuple[str, dict]) -> None:
+    """With one entry there is nothing to compare across entries, so schema-valid must mean loader-clean."""
+    stem, entry = case
+    text = yaml.safe_dump({stem: [entry]}, sort_keys=False)
+    data, parse_problems = parse_yaml(text, "x.yml")
+    assert parse_problems == ()
+    schema_ok = not list(validator(stem).iter_errors(data))
+    _, problems = parse_registry(with_file(stem, text))
+    loader_ok = not [problem for problem in problems if problem.severity == "error"]
+    assert schema_ok == loader_ok, (text, formatted(problems))
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["people", "topics", "sources"]), st.text())
+def test_any_registry_text_gives_problems_not_an_exception(stem: str, text: str) -> None:
+    registry, problems = parse_registry(with_file(stem, text))
+    assert isinstance(problems, tuple) and list(problems) == sorted(problems, key=Problem.sort_key)
