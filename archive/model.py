@@ -222,3 +222,100 @@ class Article:
     language: Finding
     words: int
     problems: tuple[Problem, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Archive:
+    """Everything the site is rendered from: the articles (newest first) and the registry."""
+
+    articles: tuple[Article, ...]
+    registry: Registry
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """annotations/articles/<article-id>.yml: facts the text cannot give, overriding extraction.
+
+    Every field is optional; None (or an empty tuple) means "no correction".
+    """
+
+    article: str
+    location: Location
+    title: str | None = None
+    date: str | None = None
+    date_evidence: str | None = None
+    event_date: str | None = None
+    source: str | None = None
+    source_evidence: str | None = None
+    republisher: str | None = None
+    url: str | None = None
+    archived_url: str | None = None
+    retrieved: str | None = None
+    language: str | None = None
+    speakers_add: tuple[str, ...] = ()
+    speakers_remove: tuple[str, ...] = ()
+    topics_add: tuple[str, ...] = ()
+    topics_remove: tuple[str, ...] = ()
+    notes: str | None = None
+    field_lines: tuple[tuple[str, int], ...] = ()  # (field, line) for messages about one field
+
+
+@dataclass(frozen=True, slots=True)
+class EventArticle:
+    """An article's part in an event: primary-record, report, rewrite or republication."""
+
+    article: str
+    role: str
+    note: str | None
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """annotations/events/<event-id>.yml: one real-world event and the articles that cover it."""
+
+    id: str
+    title: str
+    date: str
+    place: str | None
+    description: str | None
+    articles: tuple[EventArticle, ...]
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A typed link written on a statement: same-statement, repeats, updates, contradicts, responds-to, context."""
+
+    source: str
+    target: str
+    type: str
+    note: str | None
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A quoted passage anchored in an article by its exact text (W3C TextQuoteSelector style)."""
+
+    id: str
+    article: str
+    quote: str
+    prefix: str | None
+    suffix: str | None
+    speaker: str
+    date: str | None
+    topics: tuple[str, ...]
+    note: str | None
+    links: tuple[Link, ...]
+    location: Location
+    quote_line: int  # the line of the `quote:` key, for quote-matching messages
+
+
+@dataclass(frozen=True, slots=True)
+class Annotations:
+    """Every curated annotation file, parsed (not yet checked against the articles)."""
+
+    corrections: tuple[Correction, ...] = ()
+    events: tuple[Event, ...] = ()
+    statements: tuple[Statement, ...] = ()

@@ -1,0 +1,314 @@
+"""Metadata a seed's text can tell: title, source, speakers, topics, language (pure)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from archive.model import (
+    Block,
+    Document,
+    Finding,
+    Person,
+    Problem,
+    Registry,
+    SpeakerFinding,
+    TopicFinding,
+    warning,
+)
+from archive.rules import NAME_PARTICLES, NON_PERSON_LABELS, TITLE_WORDS
+
+# Verbs that attribute words to a person ("Lavrov said", "said Lavrov").
+SPEECH_VERBS = (
+    "said", "says", "told", "added", "adds", "stressed", "stresses", "emphasized", "emphasised",
+    "emphasizes", "noted", "notes", "warned", "warns", "explained", "explains", "stated", "states",
+    "asserted", "argued", "argues", "declared", "remarked", "recalled", "continued", "pointed out",
+    "underlined", "underscored", "insisted", "reiterated", "commented", "replied", "answered",
+    "claimed", "announced", "urged", "condemned", "slammed", "affirmed", "acknowledged",
+    "admitted", "wrote", "tweeted", "observed", "suggested", "confirmed", "denied", "criticized",
+    "criticised", "believes", "thinks", "asked",
+)
+# Nouns that introduce someone's words ("statements from X", "remarks attributed to X").
+SPEECH_NOUNS = ("statement", "statements", "remarks", "comments", "words", "interview", "message")
+# Words that show a capitalised run is an organisation or place, not a person.
+NOT_PERSON_WORDS = frozenset(
+    """ministry committee office department council agency government kremlin embassy
+    commission organization organisation alliance union nations parliament duma senate
+    service services press center centre news agency times post journal house court
+    federation republic kingdom states army forces navy staff directorate secretariat
+    moscow washington kiev kyiv beijing london paris berlin vienna geneva russia ukraine
+    china america europe european russian american ukrainian chinese british french
+    western nato osce un eu the a this that these those his her their our its""".split()
+)
+# Words that, between a speech verb and a name, show the name is not the speaker
+# ("said that Putin signed").
+CLAUSE_WORDS = frozenset("that whether if how what when why because which who while as".split())
+
+STOPWORDS = {
+    "en": "the of and to in is that for on with as was by it he said at from this be are have".split(),
+    "ru": "и в не на что с по это как он к из о но за от для то все так".split(),
+    "es": "el la de que y en los del se las por un una con para es al lo como".split(),
+    "fr": "le la de et les des en du un une est que pour dans qui sur pas au".split(),
+    "de": "der die und das den zu mit von ist des sich nicht ein eine auf dem im für".split(),
+}
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form used for matching: 'Sinirlioğlu' -> 'sinirlioglu'."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def strip_accents(text: str) -> str:
+    """Remove diacritics but keep case, for case-sensitive keyword matching."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences at terminal punctuation followed by a capital."""
+    return [s for s in SENTENCE_END.split(text) if s.strip()]
+
+
+def body_text(document: Document) -> str:
+    """The article's text as one string: headline and blocks, one per line."""
+    parts = [document.headline.text] if document.headline else []
+    parts.extend(block.text for block in document.blocks)
+    return "\n".join(parts)
+
+
+def count_words(document: Document) -> int:
+    """Words in headline and body."""
+    return len(WORD.findall(body_text(document)))
+
+
+def extract_title(document: Document) -> Finding:
+    """The headline, or a short title derived from the lead when the seed has none."""
+    if document.headline is not None:
+        return Finding(document.headline.text, "headline", f"headline on line {document.headline.number} of the seed")
+    lead = next((b for b in document.blocks if b.kind != "heading"), None)
+    if lead is None:
+        return Finding(f"Untitled ({document.text.raw.id})", "unknown", "the seed has no headline and no text")
+    return Finding(derive_title(lead.text), "derived", f"the seed has no headline; derived from the first sentence of the lead (line {lead.line})")
+
+
+def derive_title(lead: str, max_words: int = 14) -> str:
+    """A headline-length title from a lead paragraph: its first sentence, cut at a clause break."""
+    sentence = split_sentences(lead)[0].strip()
+    words = sentence.split()
+    if len(words) > max_words:
+        clause = re.split(r"[,;:–—]\s", sentence)[0].split()
+        words = clause if 4 <= len(clause) <= max_words else words[:max_words] + ["…"]
+    return " ".join(words).rstrip(".,;: ")
+
+
+def extract_source(document: Document, registry: Registry) -> tuple[Finding, Finding | None, tuple[Problem, ...]]:
+    """The outlet that wrote the text and the one that republished it, from markers in any line."""
+    hits: dict[str, list[tuple[int, str, str]]] = {"origin": [], "republisher": []}
+    for line in document.text.lines:
+        for source in registry.sources:
+            for marker in source.markers:
+                found = re.search(marker.pattern, line.text)
+                if found:
+                    hits[marker.role].append((line.number, source.id, found.group(0)))
+    origin = _first_source(hits["origin"], "origin")
+    republisher = _first_source(hits["republisher"], "republisher") if hits["republisher"] else None
+    problems = tuple(
+        warning(document.text.raw.path, number, f"marker {text!r} names source '{sid}' too; the page keeps '{origin.value}' (line {hits['origin'][0][0]}); add a correction in annotations/articles/ if that is wrong")
+        for number, sid, text in hits["origin"]
+        if sid != origin.value
+    )
+    return origin, republisher, problems
+
+
+def _first_source(hits: list[tuple[int, str, str]], role: str) -> Finding:
+    if not hits:
+        return Finding("unknown", "unknown", "no marker of a known outlet (annotations/sources.yml) in the text")
+    number, source_id, text = sorted(hits)[0]
+    what = "republisher" if role == "republisher" else "outlet"
+    return Finding(source_id, "marker", f"{what} marker {text!r} on line {number}")
+
+
+@dataclass(frozen=True, slots=True)
+class NameIndex:
+    """Every name and alias of the registry, folded, mapped to person ids."""
+
+    ids: dict[str, str]
+    pattern: re.Pattern[str] | None
+
+    @classmethod
+    def build(cls, people: tuple[Person, ...]) -> NameIndex:
+        ids = {fold(name): p.id for p in people for name in (p.name, *p.aliases)}
+        names = sorted(ids, key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])") if names else None
+        return cls(ids, pattern)
+
+    def find(self, folded: str) -> list[tuple[int, int, str]]:
+        """(start, end, person id) of every name in a folded text, longest names first."""
+        if self.pattern is None:
+            return []
+        return [(m.start(), m.end(), self.ids[m.group(0)]) for m in self.pattern.finditer(folded)]
+
+
+_VERBS = "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True))
+# Verbs that may come before their speaker ("said Lavrov"); "told X" names the listener instead.
+INVERTED_VERBS = "said|says|added|adds|noted|stressed|explained|continued|recalled|wrote|stated|emphasized|emphasised"
+# Words that may stand between such a verb and the name: titles and roles ("said Deputy Foreign Minister X").
+ROLE_WORDS = frozenset(
+    """foreign minister deputy spokeswoman spokesman spokesperson envoy ambassador representative permanent
+    secretary general chief head president prime state press official officials director chairman
+    chairperson chair senior former top diplomat russia's russian us u.s. of for to""".split()
+)
+# After a name: optional ", role clause," then optional adverbs, then a speech verb.
+VERB_AFTER = re.compile(rf"^(?:,[^,.;:]{{1,80}},)?\s+(?:(?:has|had|have|also|further|then|later|previously|once again|again)\s+)*(?:{_VERBS})\b")
+# Before a name: an inverted speech verb, "according to", or "statements from", then the words between.
+VERB_BEFORE = re.compile(rf"\b(?:(?:{INVERTED_VERBS})|according to|attributed to|(?:{'|'.join(SPEECH_NOUNS)}) (?:from|by|of|attributed to))\b((?:\s+[^\s]+){{0,14}}?)\s*$")
+# A possessive statement heading: "Sergey Lavrov's statement and answers..."
+POSSESSIVE = re.compile(rf"^'s\s+(?:(?:opening|closing|video|written|joint)\s+)?(?:{'|'.join(SPEECH_NOUNS)}|speech|address|article)\b")
+_PARTICLES = "|".join(sorted(NAME_PARTICLES))
+CAPITALISED_RUN = re.compile(rf"\b[A-Z][\w'’-]+(?:\s+(?:(?:{_PARTICLES})\s+)*[A-Z][\w'’-]+)+")
+
+
+def extract_speakers(document: Document, registry: Registry) -> tuple[tuple[SpeakerFinding, ...], tuple[str, ...], tuple[Problem, ...]]:
+    """People who speak or are quoted, people merely named, and suggestions for unknown names."""
+    index = NameIndex.build(registry.people)
+    found: list[SpeakerFinding] = []
+    mentioned: set[str] = set()
+    texts = ([(document.headline.number, document.headline.text)] if document.headline else []) + [
+        (b.line, b.text) for b in document.blocks
+    ]
+    for block in document.blocks:
+        if block.kind == "turn" and not _is_role_label(block.label):
+            found.append(_speaker_from_label(block, index))
+    for line, text in texts:
+        for sentence in split_sentences(text):
+            folded = fold(sentence)
+            for start, end, person in index.find(folded):
+                mentioned.add(person)
+                if _attributed(folded, start, end):
+                    found.append(SpeakerFinding(person, _as_written(sentence, start, end), line, "attribution"))
+            found.extend(
+                SpeakerFinding(None, name, line, "attribution") for name in _unknown_attributed(sentence, index)
+            )
+    speakers = _first_per_person(found)
+    speaking = {s.person for s in speakers if s.person}
+    problems = tuple(
+        warning(document.text.raw.path, s.line, f"'{s.name}' speaks or is quoted but is not in annotations/people.yml; add them (with name variants) so the page can link them")
+        for s in speakers
+        if s.person is None
+    )
+    return speakers, tuple(sorted(mentioned - speaking)), problems
+
+
+def _is_role_label(label: str) -> bool:
+    return fold(label).strip() in {fold(x) for x in NON_PERSON_LABELS}
+
+
+def _strip_titles(name: str) -> str:
+    """'SECRETARY KERRY' -> 'KERRY', 'Foreign Minister Sergey Lavrov' -> 'Sergey Lavrov'."""
+    words = name.split()
+    titles = sorted((fold(t).split() for t in TITLE_WORDS), key=len, reverse=True)
+    stripped = True
+    while stripped and len(words) > 1:
+        stripped = False
+        for title in titles:
+            if [fold(w).rstrip(".") for w in words[: len(title)]] == title and len(words) > len(title):
+                words = words[len(title):]
+                stripped = True
+                break
+    return " ".join(words)
+
+
+def _speaker_from_label(block: Block, index: NameIndex) -> SpeakerFinding:
+    name = _strip_titles(block.label)
+    person = index.ids.get(fold(name)) or index.ids.get(fold(block.label))
+    written = name.title() if name.isupper() else name
+    return SpeakerFinding(person, written, block.line, "turn")
+
+
+def _attributed(folded: str, start: int, end: int) -> bool:
+    """True when the name at folded[start:end] is the subject or object of a speech verb."""
+    if VERB_AFTER.match(folded[end:end + 120]) or POSSESSIVE.match(folded[end:end + 40]):
+        return True
+    before = VERB_BEFORE.search(folded[max(0, start - 160):start])
+    if before is None:
+        return False
+    between = before.group(1).split()
+    if all(w.strip(",") in ROLE_WORDS for w in between):
+        return True
+    # An appositive: "statements from Russia's envoy in Vienna, Mikhail Ulyanov, reiterate ..."
+    appositive = before.group(1).rstrip().endswith(",") and folded[end:end + 1] == ","
+    return appositive and not {w.strip(",") for w in between} & CLAUSE_WORDS
+
+
+def _as_written(sentence: str, start: int, end: int) -> str:
+    """The name as the sentence writes it (folding keeps lengths for the scripts we meet)."""
+    written = sentence[start:end]
+    return written if fold(written) == fold(sentence)[start:end] else sentence[start:end]
+
+
+def _unknown_attributed(sentence: str, index: NameIndex) -> list[str]:
+    """Capitalised names of two or more words attributed speech but unknown to the registry."""
+    names = []
+    folded = fold(sentence)
+    titles = {fold(t) for t in TITLE_WORDS}
+    for run in CAPITALISED_RUN.finditer(sentence):
+        name = _strip_titles(_trim_organisation_words(run.group(0)))
+        words = name.split()
+        if len(words) < 2 or any(fold(w) in NOT_PERSON_WORDS for w in words) or fold(words[-1]) in titles:
+            continue
+        if index.find(fold(name)) or not _attributed(folded, run.end() - len(name), run.end()):
+            continue
+        names.append(name)
+    return names
+
+
+def _trim_organisation_words(run: str) -> str:
+    """Drop leading words that are organisations or places: 'Russian Committee spokeswoman X'."""
+    words = run.split()
+    while words and (fold(words[0]) in NOT_PERSON_WORDS or words[0].endswith(("'s", "’s"))):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _first_per_person(found: list[SpeakerFinding]) -> tuple[SpeakerFinding, ...]:
+    """One finding per person (the earliest), ordered by first appearance."""
+    seen: dict[str, SpeakerFinding] = {}
+    for finding in sorted(found, key=lambda f: (f.line, f.how != "turn")):
+        key = finding.person or "?" + fold(finding.name)
+        seen.setdefault(key, finding)
+    return tuple(seen.values())
+
+
+def extract_topics(document: Document, registry: Registry) -> tuple[TopicFinding, ...]:
+    """Topics whose keywords occur in the text, with the phrases and their counts."""
+    text = strip_accents(body_text(document))
+    folded = fold(text)
+    found = []
+    for topic in registry.topics:
+        counts = []
+        for keyword in topic.keywords:
+            haystack, needle = (text, strip_accents(keyword)) if keyword != keyword.lower() else (folded, fold(keyword))
+            n = len(re.findall(rf"(?<![\w-]){re.escape(needle)}(?![\w-])", haystack))
+            if n:
+                counts.append((keyword, n))
+        if counts:
+            found.append(TopicFinding(topic.id, tuple(counts)))
+    return tuple(found)
+
+
+def detect_language(document: Document) -> Finding:
+    """The language by share of common function words; 'und' when too little text to tell."""
+    words = [fold(w) for w in WORD.findall(body_text(document))]
+    if len(words) < 20:
+        return Finding("und", "unknown", f"only {len(words)} words: too little text to tell")
+    counts = Counter(words)
+    shares = {lang: sum(counts[w] for w in stop) / len(words) for lang, stop in STOPWORDS.items()}
+    best = max(sorted(shares), key=shares.__getitem__)
+    if shares[best] < 0.08:
+        return Finding("und", "unknown", f"no language's common words reach 8% of the text (best: {best} {shares[best]:.0%})")
+    return Finding(best, "stopwords", f"common {best} words make up {shares[best]:.0%} of {len(words)} words")

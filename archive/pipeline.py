@@ -1,0 +1,57 @@
+"""The stages joined: seeds and registry in, a linked Archive and every problem out (pure)."""
+
+from __future__ import annotations
+
+import datetime
+
+from archive.dates import extract_date, sort_key
+from archive.extract import count_words, detect_language, extract_source, extract_speakers, extract_title, extract_topics
+from archive.model import Archive, Article, Problem, RawSeed, Registry, warning
+from archive.seeds import decode_seed
+from archive.structure import parse_document
+
+
+def parse_article(raw: RawSeed, registry: Registry, today: datetime.date) -> tuple[Article | None, tuple[Problem, ...]]:
+    """One seed -> an Article with every field and its evidence, or None when it has no text."""
+    text, problems = decode_seed(raw)
+    if text is None:
+        return None, problems
+    document, structure_problems = parse_document(text)
+    source, republisher, source_problems = extract_source(document, registry)
+    speakers, mentioned, speaker_problems = extract_speakers(document, registry)
+    article = Article(
+        id=raw.id,
+        document=document,
+        title=extract_title(document),
+        date=extract_date(document, today),
+        source=source,
+        republisher=republisher,
+        speakers=speakers,
+        mentioned=mentioned,
+        topics=extract_topics(document, registry),
+        language=detect_language(document),
+        words=count_words(document),
+    )
+    return article, problems + structure_problems + source_problems + speaker_problems
+
+
+def newest_first(date: str) -> tuple[int, int, int]:
+    """Sort key: latest possible day first, then earliest; unknown dates last."""
+    unknown, earliest, latest, _ = sort_key(date)
+    return (unknown, -latest, -earliest)
+
+
+def build_archive(seeds: tuple[RawSeed, ...], registry: Registry, today: datetime.date) -> tuple[Archive, tuple[Problem, ...]]:
+    """Every seed parsed; articles newest first, unknown dates last, ties by id."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for raw in seeds:
+        article, found = parse_article(raw, registry, today)
+        problems.extend(found)
+        if article is not None:
+            articles.append(article)
+            if not article.topics:
+                problems.append(warning(raw.path, 0, "no topic keyword found; add keywords to annotations/topics.yml or topics in a correction"))
+    articles.sort(key=lambda a: newest_first(a.date.published) + (a.id,))
+    return Archive(tuple(articles), registry), tuple(problems)
+

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Build the statement archive: seeds/ + annotations/ -> docs/archive/, or check them without writing.
+
+Exit codes: 0 ok, 1 problems found, 2 usage error, 3 internal error (a bug: please report it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import sys
+from pathlib import Path
+
+from archive.annotations import load_registry
+from archive.model import ERROR, WARNING, Problem
+from archive.pipeline import build_archive
+from archive.render import render_site
+from archive.seeds import read_seeds
+from archive.write import WriteRefused, write_generated
+
+ROOT = Path(__file__).resolve().parent
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="build_archive.py",
+        description="Turn raw seed articles and curated annotations into the archive's Markdown pages.",
+        epilog="Problems are printed as path:line: severity: message, all at once. "
+        "Exit codes: 0 ok, 1 problems found, 2 usage error, 3 internal error.",
+    )
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of raw seed .txt files (default: %(default)s)")
+    common.add_argument("--annotations", type=Path, default=ROOT / "annotations", help="folder of curated YAML (default: %(default)s)")
+    common.add_argument("--docs", type=Path, default=ROOT / "docs", help="MkDocs docs folder; only its archive/ subfolder is written (default: %(default)s)")
+    common.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    common.add_argument("--today", type=datetime.date.fromisoformat, default=None, metavar="YYYY-MM-DD",
+                        help="the date relative dates are resolved against (default: SOURCE_DATE_EPOCH or today, UTC)")
+    common.add_argument("--github", action="store_true", default=bool(os.environ.get("GITHUB_ACTIONS")),
+                        help="also print problems as GitHub Actions annotations (default: on inside GitHub Actions)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{build,check}")
+    commands.add_parser("build", parents=[common], help="validate everything, then write docs/archive/",
+                        description="Validate seeds and annotations, then write docs/archive/ (swapped in only when complete).")
+    commands.add_parser("check", parents=[common], help="validate seeds and annotations; write nothing",
+                        description="Validate seeds and annotations and report every problem; write nothing.")
+    return parser.parse_args(argv)
+
+
+def reference_date(given: datetime.date | None) -> datetime.date:
+    """The build's 'today': --today, else SOURCE_DATE_EPOCH (reproducible builds), else the UTC date."""
+    if given:
+        return given
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+    return datetime.datetime.now(datetime.timezone.utc).date()
+
+
+def display(path: Path) -> str:
+    """A path as messages show it: relative to the repository when inside it."""
+    resolved = path.resolve()
+    return str(resolved.relative_to(ROOT)) if resolved.is_relative_to(ROOT) else str(path)
+
+
+def run(args: argparse.Namespace) -> int:
+    for name in ("seeds", "annotations"):
+        folder = getattr(args, name)
+        if not folder.is_dir():
+            print(f"{display(folder)}: error: --{name} folder does not exist", file=sys.stderr)
+            return 2
+    registry, problems = load_registry(args.annotations, display(args.annotations))
+    seeds = read_seeds(args.seeds, display(args.seeds))
+    archive, found = build_archive(seeds, registry, reference_date(args.today))
+    problems = tuple(sorted(problems + found, key=Problem.sort_key))
+    if args.strict:
+        problems = tuple(Problem(p.location, ERROR, p.message) for p in problems)
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
+        if args.github:
+            print(problem.github())
+    errors = sum(p.severity == ERROR for p in problems)
+    warnings = sum(p.severity == WARNING for p in problems)
+    if problems:
+        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    if errors:
+        print("nothing written: fix the errors above" if args.command == "build" else "check failed", file=sys.stderr)
+        return 1
+    if args.command == "check":
+        print(f"checked {len(seeds)} seed(s): {len(archive.articles)} article(s)")
+        return 0
+    try:
+        target = write_generated(args.docs, render_site(archive), protected=(args.seeds, args.annotations))
+    except (WriteRefused, OSError) as exc:
+        print(f"{display(args.docs)}: error: {exc}", file=sys.stderr)
+        return 1
+    print(f"built {len(archive.articles)} article page(s) in {display(target)}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        return run(args)
+    except KeyboardInterrupt:
+        print("interrupted: nothing was written", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug, not bad input: say so without a traceback
+        print(f"internal error: {type(exc).__name__}: {exc}\n"
+              "This is a bug in build_archive.py, not in your files; please report it. "
+              "Set BUILD_ARCHIVE_TRACEBACK=1 to see where it happened.", file=sys.stderr)
+        if os.environ.get("BUILD_ARCHIVE_TRACEBACK"):
+            raise
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

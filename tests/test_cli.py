@@ -1,0 +1,153 @@
+"""build_archive.py end to end on the five real seeds: pages, golden files, exit codes, safety."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from build_archive import main
+
+from conftest import ANNOTATIONS, GOLDEN, ROOT, SEEDS, TODAY
+
+SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
+
+
+def tree_digest(folder):
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def build(docs, *extra, seeds=SEEDS, annotations=ANNOTATIONS):
+    return main(["build", "--seeds", str(seeds), "--annotations", str(annotations), "--docs", str(docs), "--today", TODAY.isoformat(), *extra])
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    docs = tmp_path_factory.mktemp("site") / "docs"
+    assert build(docs) == 0
+    return docs / "archive"
+
+
+def read_page(built, article_id):
+    text = (built / "articles" / f"{article_id}.md").read_text(encoding="utf-8")
+    _, header, body = text.split("---\n", 2)
+    return yaml.safe_load(header), body
+
+
+def test_one_page_per_seed(built):
+    assert sorted(p.stem for p in (built / "articles").glob("*.md")) == SEED_IDS
+
+
+@pytest.mark.parametrize("article_id", SEED_IDS)
+def test_page_matches_golden(built, article_id, update_golden):
+    page = (built / "articles" / f"{article_id}.md").read_text(encoding="utf-8")
+    golden = GOLDEN / f"{article_id}.md"
+    if update_golden:
+        GOLDEN.mkdir(exist_ok=True)
+        golden.write_text(page, encoding="utf-8", newline="\n")
+    assert golden.exists(), "no golden file yet: run pytest --update-golden and review the diff"
+    assert page == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("article_id", SEED_IDS)
+def test_front_matter_has_the_promised_keys(built, article_id):
+    meta, _ = read_page(built, article_id)
+    for key in ("id", "title", "source", "date", "speakers", "topics", "seed", "sha256", "words", "language", "evidence"):
+        assert key in meta, key
+    assert meta["id"] == article_id
+    assert meta["sha256"] == hashlib.sha256((SEEDS / f"{article_id}.txt").read_bytes()).hexdigest()
+
+
+def test_mkdocs_reads_the_front_matter(built):
+    from mkdocs.utils.meta import get_data
+
+    text = (built / "articles" / "003_8ee5cbf78979a153.md").read_text(encoding="utf-8")
+    body, meta = get_data(text)
+    assert meta["title"] == "Russia invites US to discuss all strategic stability issues - Lavrov"
+    assert not body.startswith("---")
+
+
+def test_real_seed_metadata(built):
+    pages = {i: read_page(built, i)[0] for i in SEED_IDS}
+    wire, prensa, transcript, tass, rewrite = (pages[i] for i in SEED_IDS)
+    assert wire["date"] == "2026-02-06"
+    assert "sergey-lavrov" in wire["speakers"]
+    assert {"new-start", "strategic-stability", "osce", "nato", "ukraine"} <= set(wire["topics"])
+    assert prensa["title"] == "Russian Foreign Minister Lavrov: Freezing of Strategic Dialogue with US Multiplies Risks"
+    assert set(prensa["speakers"]) == {"sergey-lavrov", "sergey-ryabkov"}
+    assert transcript["source"] == "mfa-russia" and transcript["republisher"] == "international-affairs"
+    assert transcript["date"] == "2026-02-06" and transcript["republished"] == "2026-02-07"
+    assert {"sergey-lavrov", "maria-zakharova"} <= set(transcript["speakers"])
+    assert tass["source"] == "tass" and tass["date"] == "[2016-02-19,2021-02-19]"
+    assert rewrite["evidence"]["title"].startswith("derived")
+    assert rewrite["source"] == "tass" and rewrite["date"] == "unknown"
+    assert {"sergey-lavrov", "mikhail-ulyanov"} <= set(rewrite["speakers"])
+
+
+def test_article_list_and_overview(built):
+    listing = (built / "index.md").read_text(encoding="utf-8")
+    assert all(f"(articles/{i}.md)" in listing for i in SEED_IDS)
+    assert listing.index("## 2026") < listing.index("## Date uncertain") < listing.index("## Date unknown")
+    overview = (built / "_overview.md").read_text(encoding="utf-8")
+    assert "**5 articles**" in overview
+
+
+def test_two_builds_are_byte_identical(built, tmp_path):
+    assert build(tmp_path / "docs") == 0
+    assert tree_digest(tmp_path / "docs" / "archive") == tree_digest(built)
+
+
+def test_build_never_writes_into_seeds_or_annotations(tmp_path):
+    before = tree_digest(SEEDS), tree_digest(ANNOTATIONS)
+    assert build(tmp_path / "docs") == 0
+    assert (tree_digest(SEEDS), tree_digest(ANNOTATIONS)) == before
+
+
+def test_check_writes_nothing(tmp_path, capsys):
+    assert main(["check", "--seeds", str(SEEDS), "--annotations", str(ANNOTATIONS), "--docs", str(tmp_path / "docs")]) == 0
+    assert not (tmp_path / "docs").exists()
+    assert "checked 5 seed(s)" in capsys.readouterr().out
+
+
+def test_a_failed_build_leaves_the_previous_output(tmp_path, capsys):
+    docs = tmp_path / "docs"
+    assert build(docs) == 0
+    before = tree_digest(docs / "archive")
+    annotations = tmp_path / "annotations"
+    shutil.copytree(ANNOTATIONS, annotations)
+    (annotations / "people.yml").write_text("people:\n  - id: Bad Id\n    name: x\n", encoding="utf-8")
+    assert build(docs, annotations=annotations) == 1
+    assert tree_digest(docs / "archive") == before
+    assert "annotations/people.yml:2: error:" in capsys.readouterr().err.replace(str(tmp_path) + "/", "")
+
+
+def test_strict_turns_warnings_into_errors(tmp_path, capsys):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "empty.txt").write_bytes(b"  \n\n")
+    shutil.copy(SEEDS / "003_8ee5cbf78979a153.txt", seeds)
+    assert build(tmp_path / "docs", seeds=seeds) == 0
+    assert "empty.txt:" in capsys.readouterr().err
+    assert build(tmp_path / "docs2", "--strict", seeds=seeds) == 1
+    assert "error:" in capsys.readouterr().err
+    assert not (tmp_path / "docs2").exists()
+
+
+def test_missing_folder_is_a_usage_error(tmp_path, capsys):
+    assert build(tmp_path / "docs", seeds=tmp_path / "nope") == 2
+    assert "--seeds folder does not exist" in capsys.readouterr().err
+
+
+def test_bad_arguments_exit_2_with_usage():
+    run = subprocess.run([sys.executable, str(ROOT / "build_archive.py"), "frobnicate"], capture_output=True, text=True)
+    assert run.returncode == 2 and "usage:" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_help_names_the_commands_and_exit_codes():
+    run = subprocess.run([sys.executable, str(ROOT / "build_archive.py"), "--help"], capture_output=True, text=True)
+    assert run.returncode == 0
+    assert "build" in run.stdout and "check" in run.stdout and "Exit codes" in run.stdout

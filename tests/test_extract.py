@@ -1,0 +1,167 @@
+"""Title, source, speakers, topics and language from small documents and from the real registry."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from archive.annotations import load_registry
+from archive.extract import (
+    derive_title,
+    detect_language,
+    extract_source,
+    extract_speakers,
+    extract_title,
+    extract_topics,
+    fold,
+)
+from archive.model import Block, Document, Line, RawSeed, SeedText
+
+from conftest import ANNOTATIONS
+
+
+@pytest.fixture(scope="module")
+def registry():
+    registry, problems = load_registry(ANNOTATIONS)
+    assert [p for p in problems if p.severity == "error"] == []
+    return registry
+
+
+def document(*paragraphs: str, headline: str | None = None, turns: tuple[tuple[str, str], ...] = ()) -> Document:
+    """A Document whose lines are the headline, then one paragraph a line, then transcript turns."""
+    texts = ([headline] if headline else []) + list(paragraphs) + [f"{label}: {text}" for label, text in turns]
+    lines = tuple(Line(n, t) for n, t in enumerate(texts, start=1))
+    raw = RawSeed("seeds/x.txt", "x.txt", "\n".join(texts).encode())
+    start = 2 if headline else 1
+    blocks = tuple(Block("paragraph", t, n) for n, t in enumerate(paragraphs, start=start))
+    blocks += tuple(
+        Block("turn", text, n, label) for n, (label, text) in enumerate(turns, start=start + len(paragraphs))
+    )
+    seed = SeedText(raw, "utf-8", hashlib.sha256(raw.data).hexdigest(), lines)
+    return Document(seed, lines[0] if headline else None, blocks, ())
+
+
+def speaker_names(doc, registry):
+    speakers, mentioned, problems = extract_speakers(doc, registry)
+    return [s.person or f"?{s.name}" for s in speakers], list(mentioned), problems
+
+
+def test_fold_merges_diacritics_and_case():
+    assert fold("Sinirlioğlu") == fold("SINIRLIOGLU") == "sinirlioglu"
+    assert fold("Volker Türk") == "volker turk"
+
+
+def test_headline_is_the_title():
+    title = extract_title(document("Text.", headline="Lavrov: Russia Ready for Talks"))
+    assert (title.value, title.method) == ("Lavrov: Russia Ready for Talks", "headline")
+    assert "line 1" in title.evidence
+
+
+def test_title_is_derived_from_lead_when_there_is_no_headline():
+    lead = ("Russia signals willingness to keep talking with Western powers on arms control, but only if the "
+            "United States and its allies drop what Moscow calls anti-Russian policy. This stance emerged later.")
+    title = extract_title(document(lead))
+    assert title.method == "derived"
+    assert title.value == "Russia signals willingness to keep talking with Western powers on arms control"
+    assert "line 1" in title.evidence
+
+
+def test_derived_title_of_a_long_sentence_without_clause_break_is_cut_with_an_ellipsis():
+    title = derive_title(" ".join(f"word{i}" for i in range(30)) + ".")
+    assert title.endswith("…") and len(title.split()) == 15
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russian Foreign Minister Sergey Lavrov said on Friday.", ["sergey-lavrov"]),
+        ("Russia is ready, Lavrov said.", ["sergey-lavrov"]),
+        ("\u201cIt is clear,\u201d said Sergei Lavrov.", ["sergey-lavrov"]),
+        ("According to Lavrov, the plan was submitted.", ["sergey-lavrov"]),
+        ("Deputy Foreign Minister Sergey Riabkov explained this decision.", ["sergey-ryabkov"]),
+        ("Sergey Ryabkov, speaking in Geneva, stressed the risks.", ["sergey-ryabkov"]),
+        ("Other statements from Russia's envoy in Vienna, Mikhail Ulyanov, reiterate the position.", ["mikhail-ulyanov"]),
+        ("Feridun Sinirlioglu told reporters the talks went well.", ["feridun-sinirlioglu"]),
+    ],
+)
+def test_attributed_speech_names_the_speaker(sentence, expected, registry):
+    assert speaker_names(document(sentence), registry)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lavrov said that Putin signed a law suspending the treaty.",
+        "President Vladimir Putin signed a law suspending Russia's participation.",
+        "Talks with Ignazio Cassis and Feridun Sinirlioglu were held in Moscow.",
+    ],
+)
+def test_people_merely_named_are_mentioned_not_speakers(sentence, registry):
+    speakers, mentioned, _ = speaker_names(document(sentence), registry)
+    assert "vladimir-putin" not in speakers and "ignazio-cassis" not in speakers
+    assert set(mentioned) & {"vladimir-putin", "ignazio-cassis", "feridun-sinirlioglu"}
+
+
+def test_name_variants_merge_into_one_person(registry):
+    doc = document("Sergey Riabkov said one thing.", "Ryabkov added another.", "Sergei Ryabkov noted a third.")
+    assert speaker_names(doc, registry)[0] == ["sergey-ryabkov"]
+
+
+def test_unknown_person_is_kept_and_suggested(registry):
+    doc = document("Earlier, committee spokeswoman Anna Kowalczyk said the case was opened.")
+    speakers, _, problems = speaker_names(doc, registry)
+    assert speakers == ["?Anna Kowalczyk"]
+    assert [p.format() for p in problems] == [
+        "seeds/x.txt:1: warning: 'Anna Kowalczyk' speaks or is quoted but is not in annotations/people.yml; "
+        "add them (with name variants) so the page can link them"
+    ]
+
+
+def test_organisations_are_not_taken_for_people(registry):
+    doc = document("The Russian Foreign Ministry said the talks were over.", "The White House said nothing.")
+    assert speaker_names(doc, registry)[0] == []
+
+
+def test_transcript_turns_name_speakers_and_skip_roles(registry):
+    doc = document("Opening remarks.", turns=(("QUESTION", "Will you go?"), ("Sergey Lavrov", "No."), ("MODERATOR", "Next."), ("MS ZAKHAROVA", "Thanks.")))
+    assert speaker_names(doc, registry)[0] == ["sergey-lavrov", "maria-zakharova"]
+
+
+def test_unknown_turn_label_is_an_unregistered_speaker(registry):
+    doc = document(turns=(("SECRETARY KERRY", "Thank you."), ("QUESTION", "Sir?")))
+    speakers, _, problems = speaker_names(doc, registry)
+    assert speakers == ["?Kerry"] and len(problems) == 1
+
+
+def test_source_markers_find_origin_and_republisher(registry):
+    doc = document("MOSCOW, February 19. /TASS/. Text.", "read more in our Telegram-channel https://t.me/The_International_Affairs")
+    source, republisher, problems = extract_source(doc, registry)
+    assert (source.value, source.method) == ("tass", "marker")
+    assert "'/TASS/' on line 1" in source.evidence
+    assert republisher is not None and republisher.value == "international-affairs"
+    assert problems == ()
+
+
+def test_no_marker_means_unknown_source(registry):
+    source, republisher, _ = extract_source(document("Lavrov said things."), registry)
+    assert (source.value, republisher) == ("unknown", None)
+
+
+def test_topic_keywords_with_capitals_match_case_sensitively(registry):
+    found = extract_topics(document("It was a new start for both.", "The New START treaty expired; New START matters."), registry)
+    new_start = [t for t in found if t.topic == "new-start"]
+    assert new_start and dict(new_start[0].matches) == {"New START": 2}
+
+
+def test_lower_case_keywords_match_in_any_case(registry):
+    found = {t.topic: dict(t.matches) for t in extract_topics(document("Strategic Stability is key to strategic stability."), registry)}
+    assert found["strategic-stability"] == {"strategic stability": 2}
+
+
+def test_language_by_common_words():
+    english = document("The minister said that the talks with the United States are on hold and it is for them to act.")
+    assert detect_language(english).value == "en"
+    russian = document("Министр сказал, что это не так и что на переговорах с ними все было по плану, как и ожидалось для всех.")
+    assert detect_language(russian).value == "ru"
+    assert detect_language(document("Too short.")).value == "und"
