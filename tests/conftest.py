@@ -1,0 +1,110 @@
+"""Shared fixtures. Add yours below; keep each fixture independent of the others' internals."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+ANNOTATIONS = ROOT / "annotations"
+FIXTURES = ROOT / "tests" / "fixtures"
+GOLDEN = ROOT / "tests" / "golden"
+TODAY = datetime.date(2026, 11, 29)  # the build's "today" in tests, so relative dates resolve the same every run
+
+# Tests import the build package (`from archive.model import ...`) without installing it.
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """True with --update-golden: golden tests write their expectations instead of comparing."""
+    return bool(request.config.getoption("--update-golden"))
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One command of the site build, with what it printed."""
+
+    command: tuple[str, ...]
+    returncode: int
+    output: str
+
+    def report(self) -> str:
+        return f"$ {' '.join(self.command)}\n(exit {self.returncode})\n{self.output}"
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltSite:
+    """The repository's mkdocs.yml and docs/ copied to a temporary folder and built there."""
+
+    root: Path
+    docs: Path
+    site: Path
+    archive: Step
+    mkdocs: Step | None  # None when the archive step failed and MkDocs was not run
+
+    @property
+    def ok(self) -> bool:
+        return self.archive.returncode == 0 and self.mkdocs is not None and self.mkdocs.returncode == 0
+
+    def report(self) -> str:
+        return "\n\n".join(step.report() for step in (self.archive, self.mkdocs) if step)
+
+
+def _run(command: list[str | Path], cwd: Path) -> Step:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [str(part) for part in command], cwd=cwd, env=env, capture_output=True, text=True, timeout=600
+    )
+    return Step(tuple(str(part) for part in command), done.returncode, done.stdout + done.stderr)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """build_archive.py and `mkdocs build --strict` on a copy of mkdocs.yml and docs/ (never the real docs/archive)."""
+    root = tmp_path_factory.mktemp("built-site")
+    shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    # The generated folder and any leftovers of an interrupted swap stay behind: the build makes its own.
+    shutil.copytree(
+        ROOT / "docs",
+        root / "docs",
+        ignore=lambda folder, names: [n for n in names if Path(folder) == ROOT / "docs" and (n == "archive" or n.startswith(".archive-"))],
+    )
+    docs, site = root / "docs", root / "site"
+    # The working directory is the temporary folder, so neither command can lean on the repository's.
+    archive = _run(
+        [sys.executable, ROOT / "build_archive.py", "build",
+         "--seeds", SEEDS, "--annotations", ANNOTATIONS, "--docs", docs, "--today", TODAY.isoformat()],
+        cwd=root,
+    )
+    mkdocs = None
+    if archive.returncode == 0:
+        mkdocs = _run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", root / "mkdocs.yml", "-d", site], cwd=root)
+    return BuiltSite(root, docs, site, archive, mkdocs)
+
+
+@pytest.fixture(scope="session")
+def site_dir(built_site: BuiltSite) -> Path:
+    """The built site/ folder; fails (with the build's output) when the build did not succeed."""
+    if not built_site.ok:
+        pytest.fail(f"the site did not build:\n{built_site.report()}", pytrace=False)
+    return built_site.site
+
+
+@pytest.fixture(scope="session")
+def seed_ids() -> list[str]:
+    """Every article id: a seed file's name without its extension."""
+    return sorted(p.name.rsplit(".", 1)[0] for p in SEEDS.glob("*.txt") if p.is_file() and not p.name.startswith("."))

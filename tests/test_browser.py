@@ -1,0 +1,160 @@
+"""The built site in headless Chromium, served over http and opened from file://: pages, search, no outside requests."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-dev-shm-usage",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+TRANSCRIPT = "002_3a7575835685a05e"  # a ministry transcript in which Maria Zakharova speaks
+TRANSCRIPT_TEXT = "We concluded our discussions here with an agreement to maintain contact."
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed: pip install -r requirements.txt")
+if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)) and not shutil.which(CHROMIUM):
+    pytest.skip(
+        f"chromium not found at {CHROMIUM}: `make browser` installs it (as root), or set CHROMIUM=/path/to/chromium",
+        allow_module_level=True,
+    )
+sync_api.expect.set_options(timeout=15_000)  # search builds its index in a worker first; CI machines are slow
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def http_base(site_dir: Path):
+    """The built site served on 127.0.0.1 at a free port, for the session."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site_dir)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(params=["http", "file"])
+def mode(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def base(mode: str, request, site_dir: Path) -> str:
+    """Where the site's index.html lives in this mode, ending in a slash."""
+    return request.getfixturevalue("http_base") if mode == "http" else site_dir.as_uri() + "/"
+
+
+@pytest.fixture
+def requests() -> list[str]:
+    """Every URL the test's page requested, in order."""
+    return []
+
+
+@pytest.fixture
+def page(browser, base: str, requests: list[str]):
+    """A desktop-sized page that records every request and refuses any that would leave the site."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(15_000)
+    outside: list[str] = []
+
+    def inside(url: str) -> bool:
+        return url.startswith(base) or urlsplit(url).scheme in ("data", "blob", "about")
+
+    def route(r):
+        if inside(r.request.url):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    context.on("request", lambda r: requests.append(r.url))
+    context.route("**/*", route)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    context.close()
+    left = sorted({u for u in requests if not inside(u)} | set(outside))
+    assert left == [], f"requests left the site ({base}): {left}"
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
+def shot(page, name: str, mode: str, full_page: bool = False) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-{mode}.png"), full_page=full_page, animations="disabled")
+
+
+def front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n"), f"{path} has no front matter"
+    return yaml.safe_load(text[4:text.index("\n---\n", 4)])
+
+
+def test_home_page(page, base, mode):
+    page.goto(base + "index.html")
+    assert page.title() == "Statement Archive"
+    sync_api.expect(page.locator("article h1")).to_contain_text("Statement Archive")  # then a ¶ permalink
+    sync_api.expect(page.get_by_role("heading", name="What is in the archive")).to_be_visible()
+    sync_api.expect(page.locator("article a[href^='archive/articles/']").first).to_be_visible()
+    shot(page, "home", mode, full_page=True)
+
+
+def test_transcript_page(page, base, mode, built_site):
+    title = front_matter(built_site.docs / "archive" / "articles" / f"{TRANSCRIPT}.md")["title"]
+    page.goto(f"{base}archive/articles/{TRANSCRIPT}.html")
+    assert page.title() == f"{title} - Statement Archive"
+    sync_api.expect(page.locator("article h1")).to_contain_text(title)
+    shot(page, "article", mode)
+    sync_api.expect(page.get_by_text(TRANSCRIPT_TEXT)).to_be_visible()
+    # Her transcript turn: a speaker label, whether rendered as a label paragraph or a bold lead-in.
+    turn = page.locator("article").locator(".turn__speaker, p > strong:first-child").filter(has_text="Maria Zakharova").first
+    turn.evaluate("label => label.scrollIntoView({block: 'center'})")
+    sync_api.expect(turn).to_be_in_viewport()
+    shot(page, "article-turn", mode)
+
+
+def test_header_search_finds_the_transcript(page, base, mode, requests):
+    page.goto(base + "index.html")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially("Zakharova", delay=30)
+    results = page.locator(".md-search-result__item")
+    sync_api.expect(results.first).to_be_visible()
+    links = page.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
+    assert any(f"archive/articles/{TRANSCRIPT}.html" in href for href in links), links
+    # From file:// the index arrives as a script written by the offline plugin, over http as JSON.
+    index = "search/search_index.js" if mode == "file" else "search/search_index.json"
+    assert base + index in requests
+    shot(page, "search", mode)

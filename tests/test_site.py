@@ -1,0 +1,139 @@
+"""The built static site: strict build, one page per seed, offline search, nothing loaded from outside."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+SEARCH_SCRIPT_PREFIX = "var __index = "
+# <link rel=...> values that only name another document; every other rel makes the browser fetch.
+NON_FETCHING_RELS = {"alternate", "author", "canonical", "help", "license", "next", "prev", "search", "bookmark"}
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""")
+
+
+class Resources(HTMLParser):
+    """Collects every URL a page would load by itself (not links), and the links of the primary nav."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.loads: list[tuple[str, str]] = []  # (what, url)
+        self.nav_links: list[str] = []
+        self._nav_depth = 0  # >0 inside <nav class="md-nav--primary">
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "nav":
+            if self._nav_depth:
+                self._nav_depth += 1
+            elif "md-nav--primary" in a.get("class", "").split():
+                self._nav_depth = 1
+        if tag == "a" and self._nav_depth and "href" in a:
+            self.nav_links.append(a["href"])
+        for attr in ("src", "poster", "data", "background"):
+            if attr in a and tag != "a":
+                self.loads.append((f"<{tag} {attr}>", a[attr]))
+        for attr in ("srcset", "imagesrcset"):
+            for candidate in a.get(attr, "").split(","):
+                if candidate.strip():
+                    self.loads.append((f"<{tag} {attr}>", candidate.split()[0]))
+        if tag == "link" and "href" in a:
+            rels = set(a.get("rel", "").lower().split())
+            if not rels or rels - NON_FETCHING_RELS:
+                self.loads.append((f"<link rel={a.get('rel', '')}>", a["href"]))
+        if "style" in a:
+            self.loads += [("style attribute", url) for url in css_urls(a["style"])]
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav" and self._nav_depth:
+            self._nav_depth -= 1
+        if tag == "style":
+            self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.loads += [("<style>", url) for url in css_urls(data)]
+
+
+def css_urls(css: str) -> list[str]:
+    return [m.group(1) or m.group(2) for m in CSS_URL.finditer(css)]
+
+
+def parse(path: Path) -> Resources:
+    parser = Resources()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    return parser
+
+
+def is_outside(url: str) -> bool:
+    """True for a URL that would leave the site: any scheme or host, except inline data."""
+    parts = urlsplit(url.strip())
+    return parts.scheme.lower() not in ("", "data", "blob") or url.strip().startswith("//")
+
+
+def test_strict_build_succeeds(built_site):
+    assert built_site.archive.returncode == 0, built_site.report()
+    assert built_site.mkdocs is not None and built_site.mkdocs.returncode == 0, built_site.report()
+
+
+def test_every_seed_has_a_page(site_dir, seed_ids):
+    assert seed_ids, "no seeds found"
+    missing = [i for i in seed_ids if not (site_dir / "archive" / "articles" / f"{i}.html").is_file()]
+    assert missing == []
+
+
+def test_home_page_includes_the_generated_overview(site_dir, seed_ids):
+    html = (site_dir / "index.html").read_text(encoding="utf-8")
+    # The overview links to articles; a missing snippet would have failed the strict build anyway.
+    assert re.search(r'href="archive/articles/[^"]+\.html"', html), "overview snippet with article links not on the home page"
+
+
+def test_no_page_loads_anything_from_outside(site_dir):
+    found = []
+    for page in sorted(site_dir.rglob("*.html")):
+        for what, url in parse(page).loads:
+            if is_outside(url):
+                found.append(f"{page.relative_to(site_dir)}: {what} {url}")
+    for sheet in sorted(site_dir.rglob("*.css")):
+        for url in css_urls(sheet.read_text(encoding="utf-8")):
+            if is_outside(url):
+                found.append(f"{sheet.relative_to(site_dir)}: url() {url}")
+    assert found == []
+
+
+def test_search_index_is_inlined_for_file_urls(site_dir, seed_ids):
+    script = (site_dir / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert script.startswith(SEARCH_SCRIPT_PREFIX), "offline plugin did not write search/search_index.js"
+    index = json.loads(script[len(SEARCH_SCRIPT_PREFIX):])
+    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {f"archive/articles/{i}.html" for i in seed_ids} <= pages
+    transcript = " ".join(
+        doc["text"] for doc in index["docs"] if doc["location"].startswith("archive/articles/002_3a7575835685a05e.html")
+    )
+    assert "Zakharova" in transcript
+
+
+def test_search_worker_is_vendored_not_fetched(site_dir):
+    html = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert '<script src="assets/vendor/iframe-worker/shim.js"></script>' in html
+    assert (site_dir / "assets" / "vendor" / "iframe-worker" / "shim.js").is_file()
+    assert (site_dir / "assets" / "vendor" / "iframe-worker" / "LICENSE").is_file()
+    assert "unpkg.com" not in html
+
+
+def test_article_pages_are_not_in_the_sidebar(site_dir, seed_ids):
+    home = parse(site_dir / "index.html").nav_links
+    assert {"index.html", "archive/index.html", "about.html"} <= set(home)
+    assert [href for href in home if "articles/" in href] == []
+    article = parse(site_dir / "archive" / "articles" / f"{seed_ids[0]}.html").nav_links
+    assert [href for href in article if "articles/" in href] == []
+
+
+def test_generated_helper_files_are_not_pages(site_dir):
+    assert not (site_dir / "archive" / "_overview.html").exists()
+    assert not list((site_dir / "assets" / "vendor").rglob("*.html"))
