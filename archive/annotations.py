@@ -281,8 +281,10 @@ def _check_names(people: list[tuple[Person, YamlMap]]) -> list[Problem]:
                 continue
             other_id, other_kind, other_text, other_line = owners[_fold(text)]
             if other_id == person.id:
-                message = f"alias '{text}' of person '{person.id}' repeats its {other_kind} '{other_text}' (line {other_line})"
-                problems.append(warning(path, line, message))
+                # Spellings with and without diacritics are kept on purpose: readers search both.
+                if " ".join(text.casefold().split()) == " ".join(other_text.casefold().split()):
+                    message = f"alias '{text}' of person '{person.id}' repeats its {other_kind} '{other_text}' (line {other_line})"
+                    problems.append(warning(path, line, message))
             else:
                 article = "the name" if other_kind == "name" else "an alias"
                 message = f"{kind} '{text}' of person '{person.id}' is also {article} of person '{other_id}' (line {other_line})"

@@ -293,3 +293,17 @@ def test_loader_and_schema_agree_on_any_single_entry(case: tuple[str, dict]) -> 
 def test_any_registry_text_gives_problems_not_an_exception(stem: str, text: str) -> None:
     registry, problems = parse_registry(with_file(stem, text))
     assert isinstance(problems, tuple) and list(problems) == sorted(problems, key=Problem.sort_key)
+
+
+def test_spellings_differing_only_in_diacritics_are_welcome_variants() -> None:
+    text = (
+        "people:\n"
+        "  - id: feridun-sinirlioglu\n"
+        "    name: Feridun Sinirlioğlu\n"
+        "    aliases: [Feridun Sinirlioglu, Sinirlioğlu, Sinirlioglu]\n"
+    )
+    registry, problems = parse_registry(with_file("people", text))
+    assert formatted(problems) == []
+    assert [p.aliases for p in registry.people if p.id == "feridun-sinirlioglu"] == [
+        ("Feridun Sinirlioglu", "Sinirlioğlu", "Sinirlioglu")
+    ]
