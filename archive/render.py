@@ -143,13 +143,16 @@ def _provenance(article: Article) -> list[str]:
     out = [
         "## Provenance",
         "",
+        # Kept out of the search index: removed boilerplate would otherwise match searches.
+        '<div class="archive-provenance" markdown data-search-exclude>',
+        "",
         f"- Seed file: `{raw.name}` ({doc.text.encoding}, {article.words} words)",
         f"- SHA-256 of the seed: `{doc.text.sha256}`",
     ]
     if doc.removed:
         out += ["", "Lines removed as site boilerplate:", "", "| Line | Rule | Text |", "| --- | --- | --- |"]
         out += [f"| {r.line} | {r.rule} | {escape_markdown(r.text)} |" for r in doc.removed]
-    return out
+    return out + ["", "</div>"]
 
 
 def render_article_list(archive: Archive) -> str:

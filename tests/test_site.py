@@ -137,3 +137,11 @@ def test_article_pages_are_not_in_the_sidebar(site_dir, seed_ids):
 def test_generated_helper_files_are_not_pages(site_dir):
     assert not (site_dir / "archive" / "_overview.html").exists()
     assert not list((site_dir / "assets" / "vendor").rglob("*.html"))
+
+
+def test_search_indexes_article_text_but_not_evidence_or_boilerplate(site_dir):
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    transcript = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("archive/articles/002_"))
+    assert "Since they are not attending the news conference" in transcript
+    assert "Telegram-channel" not in transcript  # removed boilerplate, listed under Provenance
+    assert "How it was found" not in transcript  # the metadata table's evidence
