@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from archive.annotations import load_registry
+from archive.curation import load_annotations
 from archive.model import ERROR, WARNING, Problem
 from archive.pipeline import build_archive
 from archive.render import render_site
@@ -68,10 +69,11 @@ def run(args: argparse.Namespace) -> int:
         if not folder.is_dir():
             print(f"{display(folder)}: error: --{name} folder does not exist", file=sys.stderr)
             return 2
-    registry, problems = load_registry(args.annotations, display(args.annotations))
+    registry, registry_problems = load_registry(args.annotations, display(args.annotations))
+    annotations, annotation_problems = load_annotations(args.annotations, display(args.annotations))
     seeds = read_seeds(args.seeds, display(args.seeds))
-    archive, found = build_archive(seeds, registry, reference_date(args.today))
-    problems = tuple(sorted(problems + found, key=Problem.sort_key))
+    archive, found = build_archive(seeds, registry, reference_date(args.today), annotations)
+    problems = tuple(sorted(set(registry_problems + annotation_problems + found), key=Problem.sort_key))
     if args.strict:
         problems = tuple(Problem(p.location, ERROR, p.message) for p in problems)
     for problem in problems:
@@ -86,14 +88,15 @@ def run(args: argparse.Namespace) -> int:
         print("nothing written: fix the errors above" if args.command == "build" else "check failed", file=sys.stderr)
         return 1
     if args.command == "check":
-        print(f"checked {len(seeds)} seed(s): {len(archive.articles)} article(s)")
+        print(f"checked {len(seeds)} seed(s): {len(archive.articles)} article(s), {len(archive.events)} event(s), "
+              f"{len(archive.statements)} anchored statement(s), {sum(len(s.statement.links) for s in archive.statements)} link(s)")
         return 0
     try:
         target = write_generated(args.docs, render_site(archive), protected=(args.seeds, args.annotations))
     except (WriteRefused, OSError) as exc:
         print(f"{display(args.docs)}: error: {exc}", file=sys.stderr)
         return 1
-    print(f"built {len(archive.articles)} article page(s) in {display(target)}")
+    print(f"built {len(archive.articles)} article page(s) and {len(archive.events)} event page(s) in {display(target)}")
     return 0
 
 

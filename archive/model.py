@@ -222,14 +222,7 @@ class Article:
     language: Finding
     words: int
     problems: tuple[Problem, ...] = field(default=())
-
-
-@dataclass(frozen=True, slots=True)
-class Archive:
-    """Everything the site is rendered from: the articles (newest first) and the registry."""
-
-    articles: tuple[Article, ...]
-    registry: Registry
+    correction: Correction | None = None  # the curated file that overrode some fields, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,3 +312,35 @@ class Annotations:
     corrections: tuple[Correction, ...] = ()
     events: tuple[Event, ...] = ()
     statements: tuple[Statement, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LinkView:
+    """A link as one statement shows it: written on it, or a backlink written on the other one."""
+
+    other: str
+    relation: str  # as read from this statement: "repeats", "repeated-by", "same-statement", ...
+    note: str | None
+    written_here: bool
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedStatement:
+    """A statement with the place its quote occupies in its article and every link touching it."""
+
+    statement: Statement
+    block: int
+    start: int
+    end: int
+    links: tuple[LinkView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Archive:
+    """Everything the site is rendered from: articles (newest first), registry and curated links."""
+
+    articles: tuple[Article, ...]
+    registry: Registry
+    events: tuple[Event, ...] = ()
+    statements: tuple[LinkedStatement, ...] = ()

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 
 from archive.dates import extract_date, sort_key
 from archive.extract import count_words, detect_language, extract_source, extract_speakers, extract_title, extract_topics
-from archive.model import Archive, Article, Problem, RawSeed, Registry, warning
+from archive.merge import merge_archive
+from archive.model import Annotations, Archive, Article, Problem, RawSeed, Registry, warning
 from archive.seeds import decode_seed
 from archive.structure import parse_document
+from archive.validate import validate_annotations
 
 
 def parse_article(raw: RawSeed, registry: Registry, today: datetime.date) -> tuple[Article | None, tuple[Problem, ...]]:
@@ -41,8 +44,10 @@ def newest_first(date: str) -> tuple[int, int, int]:
     return (unknown, -latest, -earliest)
 
 
-def build_archive(seeds: tuple[RawSeed, ...], registry: Registry, today: datetime.date) -> tuple[Archive, tuple[Problem, ...]]:
-    """Every seed parsed; articles newest first, unknown dates last, ties by id."""
+def build_archive(
+    seeds: tuple[RawSeed, ...], registry: Registry, today: datetime.date, annotations: Annotations = Annotations()
+) -> tuple[Archive, tuple[Problem, ...]]:
+    """Every seed parsed, curated annotations checked and merged; articles newest first, unknown dates last."""
     articles: list[Article] = []
     problems: list[Problem] = []
     for raw in seeds:
@@ -50,8 +55,12 @@ def build_archive(seeds: tuple[RawSeed, ...], registry: Registry, today: datetim
         problems.extend(found)
         if article is not None:
             articles.append(article)
-            if not article.topics:
-                problems.append(warning(raw.path, 0, "no topic keyword found; add keywords to annotations/topics.yml or topics in a correction"))
-    articles.sort(key=lambda a: newest_first(a.date.published) + (a.id,))
-    return Archive(tuple(articles), registry), tuple(problems)
-
+    archive = merge_archive(tuple(articles), registry, annotations)
+    problems.extend(validate_annotations(annotations, archive.articles, registry))
+    problems.extend(
+        warning(a.document.text.raw.path, 0, "no topic found; add keywords to annotations/topics.yml or topics in a correction")
+        for a in archive.articles
+        if not a.topics
+    )
+    ordered = tuple(sorted(archive.articles, key=lambda a: newest_first(a.date.published) + (a.id,)))
+    return replace(archive, articles=ordered), tuple(problems)

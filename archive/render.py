@@ -4,15 +4,46 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 import yaml
 
 from archive.dates import edtf_bounds
 from archive.extract import fold
-from archive.model import Archive, Article, Block, Registry
+from archive.model import (
+    Archive,
+    Article,
+    Block,
+    Event,
+    EventArticle,
+    LinkedStatement,
+    LinkView,
+    Person,
+    Source,
+    Topic,
+    TopicFinding,
+)
 from archive.rules import NON_PERSON_LABELS
 
 ARTICLES_DIR = "articles"
+EVENTS_DIR = "events"
+ROLE_LABELS = {
+    "primary-record": "primary record",
+    "report": "report",
+    "rewrite": "rewrite",
+    "republication": "republication",
+}
+RELATION_LABELS = {
+    "same-statement": "Same statement as",
+    "repeats": "Repeats",
+    "repeated-by": "Repeated by",
+    "updates": "Updates",
+    "updated-by": "Updated by",
+    "contradicts": "Contradicts",
+    "responds-to": "Responds to",
+    "responded-to-by": "Responded to by",
+    "context": "Context:",
+}
 # Characters Python-Markdown (and the tables and attr_list extensions) give meaning anywhere in a line.
 INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|])")
 # Line starts that would become a heading, list, quote, rule, admonition or details block.
@@ -23,24 +54,74 @@ ORDERED_LIST_START = re.compile(r"^(\d+)([.)])")
 
 def escape_markdown(text: str) -> str:
     """Text that Markdown renders as exactly these characters: no markup, no HTML, one line."""
-    text = " ".join(text.split())
+    return escape_line_start(escape_inline(" ".join(text.split())))
+
+
+def escape_inline(text: str) -> str:
+    """Escape what has meaning anywhere in a line; whitespace is left as it is."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = INLINE_SPECIAL.sub(r"\\\1", text)
-    text = ORDERED_LIST_START.sub(r"\1\\\2", text)
-    return LINE_START_SPECIAL.sub(lambda m: f"&#{ord(m.group(0))};", text)
+    return INLINE_SPECIAL.sub(r"\\\1", text)
+
+
+def escape_line_start(line: str) -> str:
+    """Escape what would turn a whole line into a heading, list, quote or block."""
+    line = ORDERED_LIST_START.sub(r"\1\\\2", line)
+    return LINE_START_SPECIAL.sub(lambda m: f"&#{ord(m.group(0))};", line)
 
 
 def render_site(archive: Archive) -> dict[str, str]:
     """Every generated file, keyed by its path relative to docs/archive/."""
-    files = {f"{ARTICLES_DIR}/{a.id}.md": render_article(a, archive.registry) for a in archive.articles}
+    context = Context.of(archive)
+    files = {f"{ARTICLES_DIR}/{a.id}.md": render_article(a, context) for a in archive.articles}
+    files.update({f"{EVENTS_DIR}/{e.id}.md": render_event(e, context) for e in archive.events})
+    files[f"{EVENTS_DIR}/index.md"] = render_event_list(archive, context)
     files["index.md"] = render_article_list(archive)
     files["_overview.md"] = render_overview(archive)
     return files
 
 
-def front_matter(article: Article, registry: Registry) -> dict[str, object]:
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Lookups a page needs beyond its own article: names, events and statements by id."""
+
+    archive: Archive
+    people: dict[str, Person]
+    topics: dict[str, Topic]
+    sources: dict[str, Source]
+    articles: dict[str, Article]
+    statements: dict[str, LinkedStatement]
+    events_of: dict[str, list[tuple[Event, EventArticle]]]
+
+    @classmethod
+    def of(cls, archive: Archive) -> Context:
+        events_of: dict[str, list[tuple[Event, EventArticle]]] = {}
+        for event in archive.events:
+            for member in event.articles:
+                events_of.setdefault(member.article, []).append((event, member))
+        registry = archive.registry
+        return cls(
+            archive,
+            {p.id: p for p in registry.people},
+            {t.id: t for t in registry.topics},
+            {s.id: s for s in registry.sources},
+            {a.id: a for a in archive.articles},
+            {s.statement.id: s for s in archive.statements},
+            events_of,
+        )
+
+    def statements_in(self, article_id: str) -> list[LinkedStatement]:
+        """Statements anchored in an article, in reading order."""
+        found = [s for s in self.archive.statements if s.statement.article == article_id]
+        return sorted(found, key=lambda s: (s.block, s.start, s.statement.id))
+
+    def person(self, person_id: str) -> str:
+        return self.people[person_id].name if person_id in self.people else person_id
+
+
+def front_matter(article: Article, context: Context) -> dict[str, object]:
     """The page's metadata, every field with its evidence, in a fixed key order."""
     doc = article.document
+    correction = article.correction
     return {
         "id": article.id,
         "title": article.title.value,
@@ -69,7 +150,33 @@ def front_matter(article: Article, registry: Registry) -> dict[str, object]:
             "language": f"{article.language.method}: {article.language.evidence}",
         },
         "removed": [{"line": r.line, "rule": r.rule, "text": r.text} for r in doc.removed],
+        "correction": correction.location.path if correction else None,
+        "url": correction.url if correction else None,
+        "archived_url": correction.archived_url if correction else None,
+        "retrieved": correction.retrieved if correction else None,
+        "notes": correction.notes if correction else None,
+        "events": [{"id": e.id, "role": m.role} for e, m in context.events_of.get(article.id, [])],
+        "statements": [_statement_matter(s, context) for s in context.statements_in(article.id)],
     }
+
+
+def _statement_matter(linked: LinkedStatement, context: Context) -> dict[str, object]:
+    statement = linked.statement
+    return {
+        "id": statement.id,
+        "speaker": statement.speaker,
+        "date": statement.date,
+        "quote": statement.quote,
+        "links": [
+            {"relation": v.relation, "to": v.other, "article": _article_of(v.other, context), "written_here": v.written_here}
+            for v in linked.links
+        ],
+    }
+
+
+def _article_of(statement_id: str, context: Context) -> str | None:
+    linked = context.statements.get(statement_id)
+    return linked.statement.article if linked else None
 
 
 def _speaker_evidence(speaker) -> str:
@@ -84,25 +191,59 @@ def render_front_matter(data: dict[str, object]) -> str:
     return f"---\n{text}---\n"
 
 
-def render_article(article: Article, registry: Registry) -> str:
-    """One article page: front matter, metadata with evidence, the escaped text, provenance."""
+def render_article(article: Article, context: Context) -> str:
+    """One article page: front matter, metadata with evidence, events, the text with its quotes, statements, provenance."""
     doc = article.document
-    lines = [render_front_matter(front_matter(article, registry)), f"# {escape_markdown(article.title.value)}", ""]
+    lines = [render_front_matter(front_matter(article, context)), f"# {escape_markdown(article.title.value)}", ""]
     if article.title.method == "derived":
         lines += ['!!! note "Title supplied by the archive"', f"    The source has no headline; this title is {escape_markdown(article.title.evidence)}.", ""]
     if doc.truncated:
         lines += ['!!! warning "Text may be incomplete"', "    The text ends mid-sentence: the page was probably cut off when it was collected.", ""]
-    lines += _metadata_table(article, registry)
+    lines += _metadata_table(article, context)
+    lines += _corrections(article)
+    for event, member in context.events_of.get(article.id, []):
+        lines += _event_box(article, event, member, context)
+    statements = context.statements_in(article.id)
+    numbers = {s.statement.id: n for n, s in enumerate(statements, start=1)}
     lines += ["", "## Text", ""]
-    lines += [_render_block(block) for block in doc.blocks]
+    for index, block in enumerate(doc.blocks):
+        lines.append(_render_block(block, [s for s in statements if s.block == index], numbers))
+    if statements:
+        lines += ["## Statements", ""]
+        for linked in statements:
+            lines += _statement_card(linked, numbers[linked.statement.id], context)
     lines += _provenance(article)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _metadata_table(article: Article, registry: Registry) -> list[str]:
-    people = {p.id: p for p in registry.people}
-    topics = {t.id: t for t in registry.topics}
-    sources = {s.id: s for s in registry.sources}
+def _corrections(article: Article) -> list[str]:
+    correction = article.correction
+    if correction is None:
+        return []
+    fields = sorted({field for field, _ in correction.field_lines} - {"notes", "date_evidence", "source_evidence"})
+    out = ["", f'!!! info "Curated: {escape_inline(", ".join(fields))}"', f"    Values above marked as corrections come from `{correction.location.path}`; the evidence column keeps what the text alone gave."]
+    if correction.notes:
+        out += ["", f"    {escape_markdown(correction.notes)}"]
+    return out
+
+
+def _event_box(article: Article, event: Event, member: EventArticle, context: Context) -> list[str]:
+    where = f", {event.place}" if event.place else ""
+    out = [
+        "",
+        f'!!! abstract "Event: {escape_inline(event.title)}"',
+        f"    {escape_markdown(event.date + where)}. This article is the event's **{ROLE_LABELS[member.role]}**. "
+        f"[All coverage of this event](../{EVENTS_DIR}/{event.id}.md)",
+    ]
+    others = [m for m in event.articles if m.article != article.id and m.article in context.articles]
+    if others:
+        out += ["", "    Also covering it:", ""]
+        out += [f"    - {ROLE_LABELS[m.role]}: [{escape_markdown(context.articles[m.article].title.value)}]({m.article}.md)" for m in others]
+    return out
+
+
+def _metadata_table(article: Article, context: Context) -> list[str]:
+    people, topics, sources = context.people, context.topics, context.sources
     date = article.date.published
     if article.date.event:
         date += f"; event {article.date.event}"
@@ -118,7 +259,7 @@ def _metadata_table(article: Article, registry: Registry) -> list[str]:
         ("Date", date, article.date.evidence),
         ("Source", source, article.source.evidence + (f"; {article.republisher.evidence}" if article.republisher else "")),
         ("Speakers", speakers, "; ".join(_speaker_evidence(s) for s in article.speakers) or "no attributed speech found"),
-        ("Topics", ", ".join(topics[t.topic].name for t in article.topics) or "none", "; ".join(f"{topics[t.topic].name}: " + ", ".join(f"“{k}” ×{n}" for k, n in t.matches) for t in article.topics) or "no topic keyword found"),
+        ("Topics", ", ".join(topics[t.topic].name for t in article.topics) or "none", "; ".join(_topic_evidence(t, topics) for t in article.topics) or "no topic keyword found"),
         ("Language", article.language.value, article.language.evidence),
     ]
     # data-search-exclude keeps the evidence out of search snippets; the text is what readers search.
@@ -127,14 +268,82 @@ def _metadata_table(article: Article, registry: Registry) -> list[str]:
     return out + ["", "</div>"]
 
 
-def _render_block(block: Block) -> str:
-    text = escape_markdown(block.text)
+def _topic_evidence(found: TopicFinding, topics: dict[str, Topic]) -> str:
+    if not found.matches:
+        return f"{topics[found.topic].name}: added by a curated correction"
+    return f"{topics[found.topic].name}: " + ", ".join(f"“{k}” ×{n}" for k, n in found.matches)
+
+
+def _render_block(block: Block, statements: list[LinkedStatement], numbers: dict[str, int]) -> str:
+    text = escape_line_start(_highlight(block.text, statements, numbers))
     if block.kind == "heading":
         return f"### {text}\n"
     if block.kind == "turn":
         role = " .turn--question" if fold(block.label) in NON_PERSON_LABELS else ""
         return f"**{escape_markdown(block.label)}:** {text}\n{{: .turn{role} }}\n"
     return f"{text}\n"
+
+
+def _highlight(text: str, statements: list[LinkedStatement], numbers: dict[str, int]) -> str:
+    """The block's text, escaped, with each anchored quote marked and numbered; overlapping quotes mark once."""
+    out, position = [], 0
+    for linked in statements:
+        if linked.start < position:
+            continue  # overlaps the previous quote: still listed under Statements
+        sid = linked.statement.id
+        out += [
+            escape_inline(text[position:linked.start]),
+            f'<mark class="quote" id="quote-{sid}">',
+            escape_inline(text[linked.start:linked.end]),
+            f'</mark><sup class="quote-ref">[{numbers[sid]}](#statement-{sid} "Statement {numbers[sid]}")</sup>',
+        ]
+        position = linked.end
+    out.append(escape_inline(text[position:]))
+    return "".join(out)
+
+
+def _statement_card(linked: LinkedStatement, number: int, context: Context) -> list[str]:
+    statement = linked.statement
+    article = context.articles[statement.article]
+    date = statement.date or article.date.published
+    out = [
+        f"### {number}. {escape_markdown('“' + _shorten(statement.quote, 8) + '”')} {{ #statement-{statement.id} }}",
+        "",
+        f"**{escape_markdown(context.person(statement.speaker))}**, {escape_markdown(date)} · [show in the text](#quote-{statement.id})",
+        "",
+        f"> {escape_markdown(statement.quote)}",
+        "",
+    ]
+    if statement.note:
+        out += [escape_markdown(statement.note), ""]
+    if statement.topics:
+        out += ["Topics: " + ", ".join(escape_markdown(context.topics[t].name if t in context.topics else t) for t in statement.topics), ""]
+    for view in linked.links:
+        out += [_link_line(view, context, statement.article)]
+    if linked.links:
+        out.append("")
+    out += [f"<small>Statement id `{statement.id}`, curated in `{statement.location}`</small>", ""]
+    return out
+
+
+def _link_line(view: LinkView, context: Context, current: str) -> str:
+    other = context.statements.get(view.other)
+    if other is None:
+        return f"- **{RELATION_LABELS[view.relation]}** `{view.other}` (not anchored: see `build_archive.py check`)"
+    target = other.statement
+    here = "" if target.article == current else f"{target.article}.md"
+    label = f"{context.person(target.speaker)}, {target.date or context.articles[target.article].date.published}: “{_shorten(target.quote)}”"
+    line = f"- **{RELATION_LABELS[view.relation]}** [{escape_markdown(label)}]({here}#statement-{target.id}) in *{escape_markdown(_shorten(context.articles[target.article].title.value, 10))}*"
+    if view.note:
+        line += f" — {escape_markdown(view.note)}"
+    if not view.written_here:
+        line += " <small>(link written on the other statement)</small>"
+    return line
+
+
+def _shorten(text: str, words: int = 14) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
 def _provenance(article: Article) -> list[str]:
@@ -156,7 +365,7 @@ def _provenance(article: Article) -> list[str]:
 
 
 def render_article_list(archive: Archive) -> str:
-    """Every article by date, newest first, grouped by year; uncertain dates grouped last."""
+    """Every article by date, newest first, grouped by year; uncertain, then unknown dates last."""
     sources = {s.id: s.name for s in archive.registry.sources}
     people = {p.id: p.name for p in archive.registry.people}
     groups: dict[str, list[Article]] = {}
@@ -172,7 +381,9 @@ def render_article_list(archive: Archive) -> str:
         "[EDTF](../about.md#dates): `2021-02` is a month, `2026-02-06?` is uncertain, "
         "`a/b` is a range and `[a,b]` means one of those dates.",
     ]
-    for group, articles in groups.items():
+    ordered = sorted(groups, key=lambda g: (not g.isdigit(), g == "Date unknown", -int(g) if g.isdigit() else 0))
+    for group in ordered:
+        articles = groups[group]
         lines += ["", f"## {group}", "", "| Date | Title | Source | Speakers |", "| --- | --- | --- | --- |"]
         for a in articles:
             speakers = ", ".join(people[s.person] for s in a.speakers if s.person) or "—"
@@ -217,4 +428,69 @@ def render_overview(archive: Archive, newest: int = 5) -> str:
         for a in articles[:newest]
     ]
     lines += ["", "[All articles by date](archive/index.md)"]
+    return "\n".join(lines) + "\n"
+
+
+def render_event(event: Event, context: Context) -> str:
+    """An event page: what happened, the articles covering it by role, and each rendering beside the record."""
+    members = [m for m in event.articles if m.article in context.articles]
+    lines = [
+        render_front_matter({"title": event.title, "event": event.id, "date": event.date, "place": event.place,
+                             "articles": [{"id": m.article, "role": m.role} for m in members]}),
+        f"# {escape_markdown(event.title)}",
+        "",
+        f"**{escape_markdown(event.date)}**" + (f", {escape_markdown(event.place)}" if event.place else ""),
+        "",
+    ]
+    if event.description:
+        lines += [escape_markdown(event.description), ""]
+    lines += ["## Coverage", "", "| Role | Article | Source | Date |", "| --- | --- | --- | --- |"]
+    for m in members:
+        article = context.articles[m.article]
+        source = context.sources[article.source.value].name if article.source.value in context.sources else "unknown"
+        note = f" — {escape_markdown(m.note)}" if m.note else ""
+        lines.append(
+            f"| {ROLE_LABELS[m.role]} | [{escape_markdown(article.title.value)}](../{ARTICLES_DIR}/{m.article}.md){note} "
+            f"| {escape_markdown(source)} | {escape_markdown(article.date.published)} |"
+        )
+    lines += _wordings(members, context)
+    lines += ["", f"<small>Curated in `{event.location.path}`</small>"]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _wordings(members: list[EventArticle], context: Context) -> list[str]:
+    """Same-statement pairs among the event's articles: the record's words beside each outlet's."""
+    role = {m.article: m.role for m in members}
+    rank = {"primary-record": 0, "report": 1, "rewrite": 2, "republication": 3}
+    rows = []
+    for linked in context.archive.statements:
+        for view in linked.links:
+            other = context.statements.get(view.other)
+            if not view.written_here or view.relation != "same-statement" or other is None:
+                continue
+            pair = sorted([linked.statement, other.statement], key=lambda s: (rank.get(role.get(s.article, ""), 9), s.id))
+            if all(s.article in role for s in pair):
+                rows.append((pair[0], pair[1], view.note))
+    if not rows:
+        return []
+    out = ["", "## The record and its renderings", "", "| Record | Rendering | How the wording differs |", "| --- | --- | --- |"]
+    for record, rendering, note in rows:
+        out.append(
+            f"| {escape_markdown(record.quote)} ([{ROLE_LABELS[role[record.article]]}](../{ARTICLES_DIR}/{record.article}.md#statement-{record.id})) "
+            f"| {escape_markdown(rendering.quote)} ([{ROLE_LABELS[role[rendering.article]]}](../{ARTICLES_DIR}/{rendering.article}.md#statement-{rendering.id})) "
+            f"| {escape_markdown(note or '')} |"
+        )
+    return out
+
+
+def render_event_list(archive: Archive, context: Context) -> str:
+    """Every curated event, newest first."""
+    lines = ["---", "title: Events", "---", "# Events", "",
+             "Real-world events and the articles that cover them: the primary record first, then reports, rewrites and republications.", ""]
+    if not archive.events:
+        return "\n".join(lines + ["No events have been curated yet."]) + "\n"
+    lines += ["| Date | Event | Articles |", "| --- | --- | --- |"]
+    for event in sorted(archive.events, key=lambda e: (e.date, e.id), reverse=True):
+        count = sum(m.article in context.articles for m in event.articles)
+        lines.append(f"| {escape_markdown(event.date)} | [{escape_markdown(event.title)}]({event.id}.md) | {count} |")
     return "\n".join(lines) + "\n"

@@ -82,16 +82,49 @@ def test_real_seed_metadata(built):
     assert transcript["source"] == "mfa-russia" and transcript["republisher"] == "international-affairs"
     assert transcript["date"] == "2026-02-06" and transcript["republished"] == "2026-02-07"
     assert {"sergey-lavrov", "maria-zakharova"} <= set(transcript["speakers"])
-    assert tass["source"] == "tass" and tass["date"] == "[2016-02-19,2021-02-19]"
+    assert tass["source"] == "tass"
     assert rewrite["evidence"]["title"].startswith("derived")
-    assert rewrite["source"] == "tass" and rewrite["date"] == "unknown"
     assert {"sergey-lavrov", "mikhail-ulyanov"} <= set(rewrite["speakers"])
+
+
+def test_corrections_override_extraction_and_keep_its_evidence(built):
+    tass, _ = read_page(built, "003_8ee5cbf78979a153")
+    assert tass["date"] == "2021-02-19"
+    assert tass["correction"] == "annotations/articles/003_8ee5cbf78979a153.yml"
+    assert tass["evidence"]["date"].startswith("correction: ")
+    assert "the text alone gave [2016-02-19,2021-02-19]" in tass["evidence"]["date"]
+    transcript, _ = read_page(built, "002_3a7575835685a05e")
+    assert transcript["correction"] is None and transcript["evidence"]["date"].startswith("written-date: ")
+
+
+def test_pages_show_their_event_quotes_and_links(built):
+    wire, body = read_page(built, "000_958310810f9c2547")
+    record, record_body = read_page(built, "002_3a7575835685a05e")
+    assert [e["role"] for e in wire["events"]] == ["report"] and [e["role"] for e in record["events"]] == ["primary-record"]
+    assert wire["events"][0]["id"] == record["events"][0]["id"]
+    assert '<mark class="quote" id="quote-' in body and "## Statements" in body
+    # A link written once on the wire's statement shows on the record's statement as a backlink.
+    written = {(s["id"], link["to"]) for s in wire["statements"] for link in s["links"] if link["written_here"]}
+    backlinks = {(link["to"], s["id"]) for s in record["statements"] for link in s["links"] if not link["written_here"]}
+    assert written & backlinks
+    assert "(link written on the other statement)" in record_body
+
+
+def test_event_page_sets_the_record_beside_its_renderings(built):
+    events = sorted((built / "events").glob("*.md"))
+    assert [p.name for p in events][-1] == "index.md" or "index.md" in [p.name for p in events]
+    page = next(p for p in events if p.name != "index.md").read_text(encoding="utf-8")
+    assert "## Coverage" in page and "## The record and its renderings" in page
+    assert "(articles/002_3a7575835685a05e.md)" in page.replace("../", "")
 
 
 def test_article_list_and_overview(built):
     listing = (built / "index.md").read_text(encoding="utf-8")
     assert all(f"(articles/{i}.md)" in listing for i in SEED_IDS)
-    assert listing.index("## 2026") < listing.index("## Date uncertain") < listing.index("## Date unknown")
+    groups = [line[3:] for line in listing.splitlines() if line.startswith("## ")]
+    years = [g for g in groups if g.isdigit()]
+    assert years == sorted(years, reverse=True) and "2026" in years
+    assert groups == years + [g for g in ("Date uncertain", "Date unknown") if g in groups]
     overview = (built / "_overview.md").read_text(encoding="utf-8")
     assert "**5 articles**" in overview
 
@@ -126,13 +159,16 @@ def test_a_failed_build_leaves_the_previous_output(tmp_path, capsys):
 
 
 def test_strict_turns_warnings_into_errors(tmp_path, capsys):
-    seeds = tmp_path / "seeds"
+    seeds, annotations = tmp_path / "seeds", tmp_path / "annotations"
     seeds.mkdir()
+    annotations.mkdir()
     (seeds / "empty.txt").write_bytes(b"  \n\n")
     shutil.copy(SEEDS / "003_8ee5cbf78979a153.txt", seeds)
-    assert build(tmp_path / "docs", seeds=seeds) == 0
+    for registry in ("people.yml", "topics.yml", "sources.yml"):
+        shutil.copy(ANNOTATIONS / registry, annotations)
+    assert build(tmp_path / "docs", seeds=seeds, annotations=annotations) == 0
     assert "empty.txt:" in capsys.readouterr().err
-    assert build(tmp_path / "docs2", "--strict", seeds=seeds) == 1
+    assert build(tmp_path / "docs2", "--strict", seeds=seeds, annotations=annotations) == 1
     assert "error:" in capsys.readouterr().err
     assert not (tmp_path / "docs2").exists()
 
