@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import datetime
 import os.path
 import re
@@ -177,8 +178,12 @@ def is_valid_edtf(value: str) -> bool:
     return edtf_bounds(value) is not None
 
 
+@functools.lru_cache(maxsize=65536)
 def edtf_bounds(value: str) -> tuple[datetime.date, datetime.date] | None:
     """Earliest and latest day `value` allows (qualifiers ? and ~ do not widen it); None if invalid or unknown."""
+    fast = _fast_bounds(value)
+    if fast is not NOT_PLAIN:
+        return fast
     try:
         parsed = parse_edtf(value)
     except EDTFParseException:
@@ -198,6 +203,49 @@ def edtf_bounds(value: str) -> tuple[datetime.date, datetime.date] | None:
     except ValueError:
         return None
     return (lower, upper) if lower <= upper else None
+
+
+# YYYY, YYYY-MM or YYYY-MM-DD with an optional qualifier: most dates in the archive. The edtf
+# library's parser takes ~20 ms a call; these need no parser. Everything else goes to the library.
+PLAIN_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?[?~%]?")
+
+
+NOT_PLAIN = object()
+
+
+def _fast_bounds(value: str) -> object:
+    """Bounds of a plain date, a set of plain dates or an interval between two; NOT_PLAIN for anything else."""
+    if value.startswith("[") and value.endswith("]") and "," in value:
+        parts = value[1:-1].split(",")
+    elif value.count("/") == 1:
+        parts = value.split("/")
+    else:
+        parts = [value]
+    matches = [PLAIN_DATE.fullmatch(part) for part in parts]
+    if not all(matches):
+        return NOT_PLAIN
+    bounds = [_plain_bounds(*m.groups()) for m in matches]
+    if None in bounds:
+        return None
+    if len(parts) == 1:
+        return bounds[0]
+    if value.startswith("["):
+        return min(b[0] for b in bounds), max(b[1] for b in bounds)
+    (lower, _), (_, upper) = bounds
+    return (lower, upper) if lower <= upper else None
+
+
+def _plain_bounds(year: str, month: str | None, day: str | None) -> tuple[datetime.date, datetime.date] | None:
+    y = int(year)
+    if y < 1 or (month and not 1 <= int(month) <= 12):
+        return None
+    if month is None:
+        return datetime.date(y, 1, 1), datetime.date(y, 12, 31)
+    m = int(month)
+    last = calendar.monthrange(y, m)[1]
+    if day is None:
+        return datetime.date(y, m, 1), datetime.date(y, m, last)
+    return (datetime.date(y, m, int(day)),) * 2 if 1 <= int(day) <= last else None
 
 
 def sort_key(value: str) -> tuple[int, int, int, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -15,6 +16,7 @@ from archive.model import (
     Problem,
     Registry,
     SpeakerFinding,
+    Topic,
     TopicFinding,
     warning,
 )
@@ -57,6 +59,7 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case- and accent-insensitive form used for matching: 'Sinirlioğlu' -> 'sinirlioglu'."""
     decomposed = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("’", "'"))
@@ -173,6 +176,11 @@ _PARTICLES = "|".join(sorted(NAME_PARTICLES))
 CAPITALISED_RUN = re.compile(rf"\b[A-Z][\w'’-]+(?:\s+(?:(?:{_PARTICLES})\s+)*[A-Z][\w'’-]+)+")
 
 
+TITLE_SEQUENCES = sorted((fold(t).split() for t in TITLE_WORDS), key=len, reverse=True)
+FOLDED_TITLES = frozenset(fold(t) for t in TITLE_WORDS)
+FOLDED_ROLE_LABELS = frozenset(fold(x) for x in NON_PERSON_LABELS)
+
+
 def extract_speakers(document: Document, registry: Registry) -> tuple[tuple[SpeakerFinding, ...], tuple[str, ...], tuple[Problem, ...]]:
     """People who speak or are quoted, people merely named, and suggestions for unknown names."""
     index = NameIndex.build(registry.people)
@@ -205,13 +213,13 @@ def extract_speakers(document: Document, registry: Registry) -> tuple[tuple[Spea
 
 
 def _is_role_label(label: str) -> bool:
-    return fold(label).strip() in {fold(x) for x in NON_PERSON_LABELS}
+    return fold(label).strip() in FOLDED_ROLE_LABELS
 
 
 def _strip_titles(name: str) -> str:
     """'SECRETARY KERRY' -> 'KERRY', 'Foreign Minister Sergey Lavrov' -> 'Sergey Lavrov'."""
     words = name.split()
-    titles = sorted((fold(t).split() for t in TITLE_WORDS), key=len, reverse=True)
+    titles = TITLE_SEQUENCES
     stripped = True
     while stripped and len(words) > 1:
         stripped = False
@@ -255,7 +263,7 @@ def _unknown_attributed(sentence: str, index: NameIndex) -> list[str]:
     """Capitalised names of two or more words attributed speech but unknown to the registry."""
     names = []
     folded = fold(sentence)
-    titles = {fold(t) for t in TITLE_WORDS}
+    titles = FOLDED_TITLES
     for run in CAPITALISED_RUN.finditer(sentence):
         name = _strip_titles(_trim_organisation_words(run.group(0)))
         words = name.split()
@@ -287,18 +295,39 @@ def _first_per_person(found: list[SpeakerFinding]) -> tuple[SpeakerFinding, ...]
 def extract_topics(document: Document, registry: Registry) -> tuple[TopicFinding, ...]:
     """Topics whose keywords occur in the text, with the phrases and their counts."""
     text = strip_accents(body_text(document))
-    folded = fold(text)
+    haystacks = {True: text, False: fold(text)}
     found = []
-    for topic in registry.topics:
-        counts = []
-        for keyword in topic.keywords:
-            haystack, needle = (text, strip_accents(keyword)) if keyword != keyword.lower() else (folded, fold(keyword))
-            n = len(re.findall(rf"(?<![\w-]){re.escape(needle)}(?![\w-])", haystack))
-            if n:
-                counts.append((keyword, n))
+    for topic_id, patterns in _topic_patterns(registry.topics):
+        counts: Counter[str] = Counter()
+        for case_sensitive, pattern, keyword_of in patterns:
+            counts.update(keyword_of[m.group(0)] for m in pattern.finditer(haystacks[case_sensitive]))
         if counts:
-            found.append(TopicFinding(topic.id, tuple(counts)))
+            keywords = next(t.keywords for t in registry.topics if t.id == topic_id)
+            found.append(TopicFinding(topic_id, tuple((k, counts[k]) for k in keywords if counts[k])))
     return tuple(found)
+
+
+@functools.lru_cache(maxsize=8)
+def _topic_patterns(topics: tuple[Topic, ...]) -> tuple[tuple[str, tuple[tuple[bool, re.Pattern[str], dict[str, str]], ...]], ...]:
+    """Per topic, one pattern for its case-sensitive keywords and one for the rest, longest first.
+
+    A keyword with a capital letter matches case-sensitively ("New START" is not "a new start");
+    where keywords overlap ("strategic stability dialogue"), the longest is counted.
+    """
+    compiled = []
+    for topic in topics:
+        patterns = []
+        for case_sensitive in (True, False):
+            keyword_of = {
+                (strip_accents(k) if case_sensitive else fold(k)): k
+                for k in topic.keywords
+                if (k != k.lower()) == case_sensitive
+            }
+            if keyword_of:
+                alternatives = "|".join(map(re.escape, sorted(keyword_of, key=len, reverse=True)))
+                patterns.append((case_sensitive, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), keyword_of))
+        compiled.append((topic.id, tuple(patterns)))
+    return tuple(compiled)
 
 
 def detect_language(document: Document) -> Finding:

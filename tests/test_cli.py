@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import subprocess
 import sys
@@ -187,3 +188,12 @@ def test_help_names_the_commands_and_exit_codes():
     run = subprocess.run([sys.executable, str(ROOT / "build_archive.py"), "--help"], capture_output=True, text=True)
     assert run.returncode == 0
     assert "build" in run.stdout and "check" in run.stdout and "Exit codes" in run.stdout
+
+
+def test_github_flag_adds_workflow_annotations(tmp_path, capsys):
+    annotations = tmp_path / "annotations"
+    shutil.copytree(ANNOTATIONS, annotations)
+    (annotations / "events" / "bad.yml").write_text("title: x\ndate: 2026-02-30\narticles: []\n", encoding="utf-8")
+    assert main(["check", "--seeds", str(SEEDS), "--annotations", str(annotations), "--github"]) == 1
+    out = capsys.readouterr().out
+    assert re.search(r"^::error file=.*annotations/events/bad\.yml,line=2::invalid EDTF date '2026-02-30'", out, re.M), out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
@@ -375,3 +376,38 @@ def test_any_text_gives_valid_edtf_and_evidence(pieces, today):
     for value in (found.published, found.event, found.republished):
         assert value in (None, "unknown") or is_valid_edtf(value), value
     assert found.evidence
+
+
+PLAIN = st.builds(
+    lambda year, month, day, qualifier: f"{year:04d}"
+    + (f"-{month:02d}" if month is not None else "")
+    + (f"-{day:02d}" if month is not None and day is not None else "")
+    + qualifier,
+    st.integers(1000, 2999),
+    st.none() | st.integers(0, 13),
+    st.none() | st.integers(0, 32),
+    st.sampled_from(["", "?", "~", "%"]),
+)
+COMPOUND = (
+    PLAIN
+    | st.builds(lambda a, b: f"{a}/{b}", PLAIN, PLAIN)
+    | st.lists(PLAIN, min_size=1, max_size=3).map(lambda parts: "[" + ",".join(parts) + "]")
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(value=COMPOUND)
+def test_plain_dates_sets_and_intervals_are_bounded_as_the_edtf_library_bounds_them(value):
+    from archive import dates
+
+    dates.edtf_bounds.cache_clear()
+    fast = dates.edtf_bounds(value)
+    dates.edtf_bounds.cache_clear()
+    original = dates._fast_bounds
+    try:
+        dates._fast_bounds = lambda v: dates.NOT_PLAIN  # force the library path
+        slow = dates.edtf_bounds(value)
+    finally:
+        dates._fast_bounds = original
+        dates.edtf_bounds.cache_clear()
+    assert fast == slow, value

@@ -165,3 +165,8 @@ def test_language_by_common_words():
     russian = document("Министр сказал, что это не так и что на переговорах с ними все было по плану, как и ожидалось для всех.")
     assert detect_language(russian).value == "ru"
     assert detect_language(document("Too short.")).value == "und"
+
+
+def test_overlapping_keywords_count_the_longest(registry):
+    found = {t.topic: dict(t.matches) for t in extract_topics(document("The strategic stability dialogue and strategic stability."), registry)}
+    assert found["strategic-stability"] == {"strategic stability": 1, "strategic stability dialogue": 1}
