@@ -158,3 +158,32 @@ def test_header_search_finds_the_transcript(page, base, mode, requests):
     index = "search/search_index.js" if mode == "file" else "search/search_index.json"
     assert base + index in requests
     shot(page, "search", mode)
+
+
+WIRE = "000_958310810f9c2547"
+
+
+def test_quotes_are_highlighted_and_links_lead_to_the_record(page, base, mode, built_site):
+    wire = front_matter(built_site.docs / "archive" / "articles" / f"{WIRE}.md")
+    linked = next(s for s in wire["statements"] if any(link["article"] == TRANSCRIPT for link in s["links"]))
+    target = next(link["to"] for link in linked["links"] if link["article"] == TRANSCRIPT)
+    page.goto(f"{base}archive/articles/{WIRE}.html")
+    mark = page.locator(f"mark.quote#quote-{linked['id']}")
+    mark.scroll_into_view_if_needed()
+    sync_api.expect(mark).to_be_visible()
+    assert mark.evaluate("m => getComputedStyle(m).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    shot(page, "quote", mode)
+    # The statement card lists its link; following it opens the record at the linked statement.
+    page.locator(f"#statement-{linked['id']}").scroll_into_view_if_needed()
+    page.locator(f"a[href$='{TRANSCRIPT}.html#statement-{target}']").first.click()
+    page.wait_for_url(f"**/{TRANSCRIPT}.html#statement-{target}")
+    sync_api.expect(page.locator(f"#statement-{target}")).to_be_in_viewport()
+    shot(page, "statement-link", mode)
+
+
+def test_event_page_shows_coverage(page, base, mode):
+    page.goto(f"{base}archive/events/index.html")
+    page.locator("article a[href$='.html']").first.click()
+    sync_api.expect(page.get_by_role("heading", name="Coverage")).to_be_visible()
+    sync_api.expect(page.get_by_role("heading", name="The record and its renderings")).to_be_visible()
+    shot(page, "event", mode, full_page=True)
