@@ -16,7 +16,7 @@ from archive.yamlio import (
     decode_yaml_bytes,
     describe,
     get_choice,
-    get_list,
+    get_mappings,
     get_slug,
     get_str,
     get_str_list,
@@ -122,15 +122,11 @@ def _parse_file(
         message = f"the file must be a mapping with the key `{stem}`, found {describe(data)}"
         return [], [*problems, error(path, line, message)]
     problems += check_keys(data, path, "the file", (stem,), ())
-    entries, found = get_list(data, stem, path, "the file")
+    entries, found = get_mappings(data, stem, path, "the file")
     problems += found
     parsed: list[tuple[T, YamlMap]] = []
     first_lines: dict[str, int] = {}
-    for index, node in enumerate(entries or ()):
-        if not isinstance(node, YamlMap):
-            message = f"item {index + 1} of `{stem}` must be a mapping, found {describe(node)}"
-            problems.append(error(path, entries.item_line(index), message))
-            continue
+    for index, node in entries:
         ident, found = get_slug(node, "id", path, f"{noun} #{index + 1}")
         what = f"{noun} '{ident}'" if ident else f"{noun} #{index + 1}"
         entry, more = parse_entry(node, path, what, ident)
@@ -226,14 +222,10 @@ def _get_country(node: YamlMap, path: str, what: str) -> tuple[str | None, list[
 
 def _get_markers(node: YamlMap, path: str, what: str) -> tuple[tuple[SourceMarker, ...], list[Problem]]:
     """The `markers` of a source as regular expressions: `text` escaped, `pattern` compiled to check it."""
-    items, problems = get_list(node, "markers", path, what)
+    items, problems = get_mappings(node, "markers", path, what)
     markers: list[SourceMarker] = []
-    for index, item in enumerate(items or ()):
-        line = items.item_line(index)
-        if not isinstance(item, YamlMap):
-            message = f"item {index + 1} of `markers` in {what} must be a mapping, found {describe(item)}"
-            problems.append(error(path, line, message))
-            continue
+    for index, item in items:
+        line = item.location.line
         marker_what = f"marker {index + 1} of {what}"
         text, text_problems = get_str(item, "text", path, marker_what)
         pattern, pattern_problems = get_str(item, "pattern", path, marker_what)

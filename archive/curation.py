@@ -23,8 +23,8 @@ from archive.yamlio import (
     describe,
     did_you_mean,
     get_choice,
-    get_list,
     get_map,
+    get_mappings,
     get_slug,
     get_str,
     get_str_list,
@@ -307,16 +307,13 @@ def _parse_event(node: YamlMap, path: str, stem: str) -> tuple[Event | None, lis
     problems += found
     description, found = get_str(node, "description", path, what)
     problems += found
-    items, found = get_list(node, "articles", path, what)
-    problems += found
-    if items is not None and not items:
+    if isinstance(node.get("articles"), YamlList) and not node["articles"]:
         problems.append(error(path, node.key_line("articles"), f"key `articles` in {what} is empty; list the articles that cover the event"))
+    items, found = get_mappings(node, "articles", path, what)
+    problems += found
     entries: list[EventArticle] = []
     first: dict[str, int] = {}
-    for index, item in enumerate(items or ()):
-        if not isinstance(item, YamlMap):
-            problems.append(error(path, items.item_line(index), f"item {index + 1} of `articles` in {what} must be a mapping, found {describe(item)}"))
-            continue
+    for index, item in items:
         entry = f"article {index + 1} of {what}"
         problems += check_keys(item, path, entry, *EVENT_ARTICLE_KEYS)
         article, found = get_str(item, "article", path, entry)
@@ -340,15 +337,12 @@ def _parse_event(node: YamlMap, path: str, stem: str) -> tuple[Event | None, lis
 def _parse_statements(node: YamlMap, path: str) -> tuple[list[Statement], list[Problem]]:
     """annotations/statements/<name>.yml: the statements with a valid id, in file order."""
     problems = check_keys(node, path, "the file", ("statements",), ())
-    items, found = get_list(node, "statements", path, "the file")
-    problems += found
-    if items is not None and not items:
+    if isinstance(node.get("statements"), YamlList) and not node["statements"]:
         problems.append(error(path, node.key_line("statements"), "key `statements` in the file is empty; add a statement or delete the file"))
+    items, found = get_mappings(node, "statements", path, "the file")
+    problems += found
     statements: list[Statement] = []
-    for index, item in enumerate(items or ()):
-        if not isinstance(item, YamlMap):
-            problems.append(error(path, items.item_line(index), f"item {index + 1} of `statements` must be a mapping, found {describe(item)}"))
-            continue
+    for index, item in items:
         statement, found = _parse_statement(item, path, index)
         problems += found
         statements += [statement] if statement is not None else []
@@ -393,12 +387,9 @@ def _parse_statement(node: YamlMap, path: str, index: int) -> tuple[Statement | 
 
 def _parse_links(node: YamlMap, path: str, what: str, source: str) -> tuple[tuple[Link, ...], list[Problem]]:
     """A statement's `links`; a link is kept when its target is a well-formed id."""
-    items, problems = get_list(node, "links", path, what)
+    items, problems = get_mappings(node, "links", path, what)
     links: list[Link] = []
-    for index, item in enumerate(items or ()):
-        if not isinstance(item, YamlMap):
-            problems.append(error(path, items.item_line(index), f"item {index + 1} of `links` in {what} must be a mapping, found {describe(item)}"))
-            continue
+    for index, item in items:
         link = f"link {index + 1} of {what}"
         problems += check_keys(item, path, link, *LINK_KEYS)
         target, found = get_str(item, "to", path, link)

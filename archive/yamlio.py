@@ -385,6 +385,19 @@ def get_list(node: YamlMap, key: str, path: str, what: str) -> tuple[YamlList | 
     return _get(node, key, path, what, lambda value: isinstance(value, YamlList), "a list")
 
 
+def get_mappings(node: YamlMap, key: str, path: str, what: str) -> tuple[list[tuple[int, YamlMap]], list[Problem]]:
+    """The mappings in a list with their 0-based index; any other item is an error at its line."""
+    items, problems = get_list(node, key, path, what)
+    where = "" if what == "the file" else f" in {what}"
+    mappings = []
+    for index, item in enumerate(items or ()):
+        if isinstance(item, YamlMap):
+            mappings.append((index, item))
+        else:
+            problems.append(error(path, items.item_line(index), f"item {index + 1} of `{key}`{where} must be a mapping, found {describe(item)}"))
+    return mappings, problems
+
+
 def get_str_list(node: YamlMap, key: str, path: str, what: str) -> tuple[tuple[str, ...] | None, list[Problem]]:
     """A list of distinct non-blank strings, each problem at its item's line; None when absent or invalid."""
     items, problems = _get(node, key, path, what, lambda value: isinstance(value, YamlList), "a list of strings")

@@ -108,3 +108,18 @@ def site_dir(built_site: BuiltSite) -> Path:
 def seed_ids() -> list[str]:
     """Every article id: a seed file's name without its extension."""
     return sorted(p.name.rsplit(".", 1)[0] for p in SEEDS.glob("*.txt") if p.is_file() and not p.name.startswith("."))
+
+
+def expected(text: str) -> list[str]:
+    """The `# expect:` lines of a fixture; a following `#   ` line continues the message on an indented line."""
+    found: list[str] = []
+    continuing = False
+    for line in text.splitlines():
+        if line.startswith("# expect: "):
+            found.append(line[len("# expect: "):])
+            continuing = True
+        elif continuing and line.startswith("#   "):
+            found[-1] += "\n" + line[2:]
+        else:
+            continuing = False
+    return found

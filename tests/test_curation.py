@@ -30,6 +30,8 @@ from archive.dates import is_valid_edtf
 from archive.model import Correction, Event, EventArticle, Link, Location, Problem, Statement
 from archive.yamlio import SLUG, parse_yaml, read_yaml_files
 
+from conftest import expected
+
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "curation"
 GOOD = {path: data.decode() for path, data in read_yaml_files(FIXTURES / "good", "annotations").items()}
@@ -54,21 +56,6 @@ def formatted(problems: tuple[Problem, ...]) -> list[str]:
 
 def header(text: str, prefix: str) -> list[str]:
     return [line[len(prefix):] for line in text.splitlines() if line.startswith(prefix)]
-
-
-def expected(text: str) -> list[str]:
-    """The `# expect:` lines of a fixture; a following `#   ` line continues the message on an indented line."""
-    found: list[str] = []
-    continuing = False
-    for line in text.splitlines():
-        if line.startswith("# expect: "):
-            found.append(line[len("# expect: "):])
-            continuing = True
-        elif continuing and line.startswith("#   "):
-            found[-1] += "\n" + line[2:]
-        else:
-            continuing = False
-    return found
 
 
 def test_fixtures_are_present() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import json
 from pathlib import Path
 
@@ -20,31 +19,17 @@ from archive.seeds import read_seeds
 from archive.validate import validate_annotations
 from archive.yamlio import read_yaml_files
 
+from conftest import TODAY, expected
+
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "curation"
 CASES = sorted(path.name for path in (FIXTURES / "validate").iterdir() if path.is_dir())
-TODAY = datetime.date(2026, 11, 29)
 REGISTRY, _ = load_registry(ROOT / "annotations")
 ARTICLES = build_archive(read_seeds(ROOT / "seeds"), REGISTRY, TODAY)[0].articles
 
 
 def formatted(problems: tuple[Problem, ...]) -> list[str]:
     return [problem.format() for problem in problems]
-
-
-def expected(text: str) -> list[str]:
-    """The `# expect:` lines of a fixture; a following `#   ` line continues the message on an indented line."""
-    found: list[str] = []
-    continuing = False
-    for line in text.splitlines():
-        if line.startswith("# expect: "):
-            found.append(line[len("# expect: "):])
-            continuing = True
-        elif continuing and line.startswith("#   "):
-            found[-1] += "\n" + line[2:]
-        else:
-            continuing = False
-    return found
 
 
 def test_cases_are_present_and_articles_are_the_real_ones() -> None:
