@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
+import sys
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from conftest import ANNOTATIONS, FIXTURES, ROOT
 
 SEARCH_SCRIPT_PREFIX = "var __index = "
 # <link rel=...> values that only name another document; every other rel makes the browser fetch.
@@ -145,3 +151,41 @@ def test_search_indexes_article_text_but_not_evidence_or_boilerplate(site_dir):
     assert "Since they are not attending the news conference" in transcript
     assert "Telegram-channel" not in transcript  # removed boilerplate, listed under Provenance
     assert "How it was found" not in transcript  # the metadata table's evidence
+
+
+class Elements(HTMLParser):
+    """Every start tag and its attributes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, attrs))
+
+
+def test_hostile_seed_is_shown_as_text_and_never_runs(tmp_path):
+    """A seed full of HTML, script, snippet and attribute syntax builds strictly and renders inert."""
+    seeds, annotations, docs = tmp_path / "seeds", tmp_path / "annotations", tmp_path / "docs"
+    seeds.mkdir()
+    annotations.mkdir()
+    shutil.copy(FIXTURES / "seeds" / "hostile.txt", seeds)
+    for registry in ("people.yml", "topics.yml", "sources.yml"):
+        shutil.copy(ANNOTATIONS / registry, annotations)
+    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("archive", ".archive-*"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    run = [sys.executable, str(ROOT / "build_archive.py"), "build", "--seeds", str(seeds), "--annotations", str(annotations), "--docs", str(docs)]
+    assert subprocess.run(run, capture_output=True, text=True).returncode == 0
+    mkdocs = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tmp_path / "mkdocs.yml")], capture_output=True, text=True, cwd=tmp_path)
+    assert mkdocs.returncode == 0, mkdocs.stderr
+    html = (tmp_path / "site" / "archive" / "articles" / "hostile.html").read_text(encoding="utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    elements = Elements()
+    elements.feed(article)
+    assert not {tag for tag, _ in elements.found} & {"script", "img", "iframe", "style"}
+    attributes = [(name, value or "") for _, attrs in elements.found for name, value in attrs]
+    assert not [a for a in attributes if a[0].startswith("on") or a[1].strip().lower().startswith("javascript:")]
+    assert "root:" not in article  # the snippet line was not followed
+    text = unescape(re.sub(r"<[^>]+>", "", article))
+    for line in (FIXTURES / "seeds" / "hostile.txt").read_text(encoding="utf-8").splitlines()[2:]:
+        assert " ".join(line.split()) in " ".join(text.split()), line
