@@ -26,6 +26,7 @@ from archive.model import (
 from archive.rules import NON_PERSON_LABELS
 
 ARTICLES_DIR = "articles"
+EVIDENCE_BRIEF = 280  # characters of evidence a metadata cell shows before "in full below"
 EVENTS_DIR = "events"
 ROLE_LABELS = {
     "primary-record": "primary record",
@@ -196,7 +197,8 @@ def render_article(article: Article, context: Context) -> str:
     doc = article.document
     lines = [render_front_matter(front_matter(article, context)), f"# {escape_markdown(article.title.value)}", ""]
     if article.title.method == "derived":
-        lines += ['!!! note "Title supplied by the archive"', f"    The source has no headline; this title is {escape_markdown(article.title.evidence)}.", ""]
+        lead = next(b.line for b in doc.blocks if b.kind != "heading")
+        lines += ['!!! note "Title supplied by the archive"', f"    The source has no headline: this title was made from the first sentence of its lead (line {lead}).", ""]
     if doc.truncated:
         lines += ['!!! warning "Text may be incomplete"', "    The text ends mid-sentence: the page was probably cut off when it was collected.", ""]
     lines += _metadata_table(article, context)
@@ -264,8 +266,22 @@ def _metadata_table(article: Article, context: Context) -> list[str]:
     ]
     # data-search-exclude keeps the evidence out of search snippets; the text is what readers search.
     out = ['<div class="archive-meta" markdown data-search-exclude>', "", "| Field | Value | How it was found |", "| --- | --- | --- |"]
-    out += [f"| {name} | {escape_markdown(value)} | {escape_markdown(evidence)} |" for name, value, evidence in rows]
-    return out + ["", "</div>"]
+    out += [f"| {name} | {escape_markdown(value)} | {escape_markdown(_brief(evidence))} |" for name, value, evidence in rows]
+    out += ["", "</div>"]
+    # Curated reasoning can run to paragraphs: the table shows its start, the whole of it folds out below.
+    long = [(name, evidence) for name, _, evidence in rows if evidence != _brief(evidence)]
+    if long:
+        out += ["", '??? info "Evidence in full"']
+        for name, evidence in long:
+            out += ["", f"    **{name}:** {escape_markdown(evidence)}"]
+    return out
+
+
+def _brief(evidence: str, limit: int = EVIDENCE_BRIEF) -> str:
+    """Evidence short enough for a table cell: cut at a word boundary, pointing to the full text."""
+    if len(evidence) <= limit:
+        return evidence
+    return evidence[:limit].rsplit(" ", 1)[0] + " … (in full below)"
 
 
 def _topic_evidence(found: TopicFinding, topics: dict[str, Topic]) -> str:
