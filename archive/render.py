@@ -267,14 +267,13 @@ def _metadata_table(article: Article, context: Context) -> list[str]:
     # data-search-exclude keeps the evidence out of search snippets; the text is what readers search.
     out = ['<div class="archive-meta" markdown data-search-exclude>', "", "| Field | Value | How it was found |", "| --- | --- | --- |"]
     out += [f"| {name} | {escape_markdown(value)} | {escape_markdown(_brief(evidence))} |" for name, value, evidence in rows]
-    out += ["", "</div>"]
     # Curated reasoning can run to paragraphs: the table shows its start, the whole of it folds out below.
     long = [(name, evidence) for name, _, evidence in rows if evidence != _brief(evidence)]
     if long:
         out += ["", '??? info "Evidence in full"']
         for name, evidence in long:
             out += ["", f"    **{name}:** {escape_markdown(evidence)}"]
-    return out
+    return out + ["", "</div>"]
 
 
 def _brief(evidence: str, limit: int = EVIDENCE_BRIEF) -> str:
