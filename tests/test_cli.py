@@ -197,3 +197,20 @@ def test_github_flag_adds_workflow_annotations(tmp_path, capsys):
     assert main(["check", "--seeds", str(SEEDS), "--annotations", str(annotations), "--github"]) == 1
     out = capsys.readouterr().out
     assert re.search(r"^::error file=.*annotations/events/bad\.yml,line=2::invalid EDTF date '2026-02-30'", out, re.M), out
+
+
+def test_article_without_topic_is_a_warning_until_a_correction_adds_one(tmp_path, capsys):
+    seeds, annotations = tmp_path / "seeds", tmp_path / "annotations"
+    seeds.mkdir()
+    (annotations / "articles").mkdir(parents=True)
+    for registry in ("people.yml", "topics.yml", "sources.yml"):
+        shutil.copy(ANNOTATIONS / registry, annotations)
+    (seeds / "weather.txt").write_text("Rain in Moscow\n\nIt rained all day in Moscow, forecasters said on Monday.\n", encoding="utf-8")
+    check = ["check", "--seeds", str(seeds), "--annotations", str(annotations), "--today", TODAY.isoformat()]
+    assert main(check) == 0
+    assert "seeds/weather.txt: warning: no topic found" in capsys.readouterr().err.replace(str(tmp_path) + "/", "")
+    assert main([*check, "--strict"]) == 1
+    capsys.readouterr()
+    (annotations / "articles" / "weather.yml").write_text("topics:\n  add: [ukraine]\n", encoding="utf-8")
+    assert main([*check, "--strict"]) == 0
+    assert "no topic" not in capsys.readouterr().err
