@@ -37,6 +37,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     common.add_argument("--strict", action="store_true", help="treat warnings as errors")
     common.add_argument("--today", type=datetime.date.fromisoformat, default=None, metavar="YYYY-MM-DD",
                         help="the date relative dates are resolved against (default: SOURCE_DATE_EPOCH or today, UTC)")
+    common.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                        help="processes that parse seeds in parallel (default: the number of CPUs, %(default)s)")
     common.add_argument("--github", action="store_true", default=bool(os.environ.get("GITHUB_ACTIONS")),
                         help="also print problems as GitHub Actions annotations (default: on inside GitHub Actions)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="{build,check}")
@@ -72,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     registry, registry_problems = load_registry(args.annotations, display(args.annotations))
     annotations, annotation_problems = load_annotations(args.annotations, display(args.annotations))
     seeds = read_seeds(args.seeds, display(args.seeds))
-    archive, found = build_archive(seeds, registry, reference_date(args.today), annotations)
+    archive, found = build_archive(seeds, registry, reference_date(args.today), annotations, jobs=max(1, args.jobs))
     problems = tuple(sorted(set(registry_problems + annotation_problems + found), key=Problem.sort_key))
     if args.strict:
         problems = tuple(Problem(p.location, ERROR, p.message) for p in problems)

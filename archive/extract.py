@@ -59,11 +59,18 @@ WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case- and accent-insensitive form used for matching: 'Sinirlioğlu' -> 'sinirlioglu'."""
+    return _fold_short(text) if len(text) < 256 else _fold(text)
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+# Names, words and sentences recur across articles; whole texts do not, and would only fill the cache.
+_fold_short = functools.lru_cache(maxsize=1 << 16)(_fold)
 
 
 def strip_accents(text: str) -> str:
@@ -157,6 +164,12 @@ class NameIndex:
         return [(m.start(), m.end(), self.ids[m.group(0)]) for m in self.pattern.finditer(folded)]
 
 
+@functools.lru_cache(maxsize=8)
+def name_index(people: tuple[Person, ...]) -> NameIndex:
+    """The registry's name index, built once per registry rather than once per article."""
+    return NameIndex.build(people)
+
+
 _VERBS = "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True))
 # Verbs that may come before their speaker ("said Lavrov"); "told X" names the listener instead.
 INVERTED_VERBS = "said|says|added|adds|noted|stressed|explained|continued|recalled|wrote|stated|emphasized|emphasised"
@@ -183,7 +196,7 @@ FOLDED_ROLE_LABELS = frozenset(fold(x) for x in NON_PERSON_LABELS)
 
 def extract_speakers(document: Document, registry: Registry) -> tuple[tuple[SpeakerFinding, ...], tuple[str, ...], tuple[Problem, ...]]:
     """People who speak or are quoted, people merely named, and suggestions for unknown names."""
-    index = NameIndex.build(registry.people)
+    index = name_index(registry.people)
     found: list[SpeakerFinding] = []
     mentioned: set[str] = set()
     texts = ([(document.headline.number, document.headline.text)] if document.headline else []) + [

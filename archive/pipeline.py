@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from functools import partial
 
 from archive.dates import extract_date, sort_key
 from archive.extract import count_words, detect_language, extract_source, extract_speakers, extract_title, extract_topics
@@ -38,6 +40,19 @@ def parse_article(raw: RawSeed, registry: Registry, today: datetime.date) -> tup
     return article, problems + structure_problems + source_problems + speaker_problems
 
 
+def parse_articles(
+    seeds: tuple[RawSeed, ...], registry: Registry, today: datetime.date, jobs: int = 1
+) -> list[tuple[Article | None, tuple[Problem, ...]]]:
+    """Every seed parsed, in seed order; with jobs > 1 in worker processes, which parsing being pure allows."""
+    if jobs <= 1 or len(seeds) < 4 * PARSE_CHUNK:
+        return [parse_article(raw, registry, today) for raw in seeds]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(partial(parse_article, registry=registry, today=today), seeds, chunksize=PARSE_CHUNK))
+
+
+PARSE_CHUNK = 64  # seeds a worker parses per round trip: large enough to amortise pickling
+
+
 def newest_first(date: str) -> tuple[int, int, int]:
     """Sort key: latest possible day first, then earliest; unknown dates last."""
     unknown, earliest, latest, _ = sort_key(date)
@@ -45,13 +60,16 @@ def newest_first(date: str) -> tuple[int, int, int]:
 
 
 def build_archive(
-    seeds: tuple[RawSeed, ...], registry: Registry, today: datetime.date, annotations: Annotations = Annotations()
+    seeds: tuple[RawSeed, ...],
+    registry: Registry,
+    today: datetime.date,
+    annotations: Annotations = Annotations(),
+    jobs: int = 1,
 ) -> tuple[Archive, tuple[Problem, ...]]:
     """Every seed parsed, curated annotations checked and merged; articles newest first, unknown dates last."""
     articles: list[Article] = []
     problems: list[Problem] = []
-    for raw in seeds:
-        article, found = parse_article(raw, registry, today)
+    for article, found in parse_articles(seeds, registry, today, jobs):
         problems.extend(found)
         if article is not None:
             articles.append(article)
