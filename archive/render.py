@@ -20,6 +20,7 @@ from archive.model import (
     LinkView,
     Person,
     Source,
+    SpeakerFinding,
     Topic,
     TopicFinding,
 )
@@ -92,6 +93,7 @@ class Context:
     articles: dict[str, Article]
     statements: dict[str, LinkedStatement]
     events_of: dict[str, list[tuple[Event, EventArticle]]]
+    anchored_in: dict[str, list[LinkedStatement]]
 
     @classmethod
     def of(cls, archive: Archive) -> Context:
@@ -99,6 +101,9 @@ class Context:
         for event in archive.events:
             for member in event.articles:
                 events_of.setdefault(member.article, []).append((event, member))
+        anchored_in: dict[str, list[LinkedStatement]] = {}
+        for linked in sorted(archive.statements, key=lambda s: (s.block, s.start, s.statement.id)):
+            anchored_in.setdefault(linked.statement.article, []).append(linked)
         registry = archive.registry
         return cls(
             archive,
@@ -108,14 +113,15 @@ class Context:
             {a.id: a for a in archive.articles},
             {s.statement.id: s for s in archive.statements},
             events_of,
+            anchored_in,
         )
 
     def statements_in(self, article_id: str) -> list[LinkedStatement]:
         """Statements anchored in an article, in reading order."""
-        found = [s for s in self.archive.statements if s.statement.article == article_id]
-        return sorted(found, key=lambda s: (s.block, s.start, s.statement.id))
+        return self.anchored_in.get(article_id, [])
 
     def person(self, person_id: str) -> str:
+        """A person's name, or the id itself when the registry does not know it."""
         return self.people[person_id].name if person_id in self.people else person_id
 
 
@@ -180,9 +186,11 @@ def _article_of(statement_id: str, context: Context) -> str | None:
     return linked.statement.article if linked else None
 
 
-def _speaker_evidence(speaker) -> str:
-    how = "transcript turn" if speaker.how == "turn" else "speech attributed"
+def _speaker_evidence(speaker: SpeakerFinding) -> str:
     who = speaker.person or "not in the registry"
+    if speaker.how == "correction":
+        return f"{who}: added by a curated correction"
+    how = "transcript turn" if speaker.how == "turn" else "speech attributed"
     return f"{who}: {how} {speaker.name!r} on line {speaker.line}"
 
 

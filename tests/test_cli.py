@@ -214,3 +214,16 @@ def test_article_without_topic_is_a_warning_until_a_correction_adds_one(tmp_path
     (annotations / "articles" / "weather.yml").write_text("topics:\n  add: [ukraine]\n", encoding="utf-8")
     assert main([*check, "--strict"]) == 0
     assert "no topic" not in capsys.readouterr().err
+
+
+def test_a_correction_can_add_and_remove_speakers(tmp_path):
+    annotations = tmp_path / "annotations"
+    shutil.copytree(ANNOTATIONS, annotations)
+    (annotations / "articles" / "002_3a7575835685a05e.yml").write_text(
+        "speakers:\n  add: [ignazio-cassis]\n  remove: [maria-zakharova]\n", encoding="utf-8"
+    )
+    assert build(tmp_path / "docs", annotations=annotations) == 0
+    meta, body = read_page(tmp_path / "docs" / "archive", "002_3a7575835685a05e")
+    assert "ignazio-cassis" in meta["speakers"] and "maria-zakharova" not in meta["speakers"]
+    assert "ignazio-cassis" not in meta["mentioned"]
+    assert "ignazio-cassis: added by a curated correction" in meta["evidence"]["speakers"]
