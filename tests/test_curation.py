@@ -409,3 +409,18 @@ def test_every_date_the_schema_shape_allows_is_judged_by_the_edtf_library() -> N
         assert EDTF_SHAPE.fullmatch(value)
         _, problems = parse_annotations({"annotations/articles/a.yml": f"event_date: '{value}'\n"})
         assert (problems == ()) == is_valid_edtf(value), value
+
+
+def test_every_real_file_names_its_schema_on_the_first_line_and_passes_it() -> None:
+    """Editors validate while typing only if the first line points at the right schema."""
+    for path in sorted((ROOT / "annotations").rglob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        first = text.splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        schema_path = (path.parent / first.split("=", 1)[1]).resolve()
+        assert schema_path.parent == ROOT / "schemas" and schema_path.exists(), (path, schema_path)
+        data, problems = parse_yaml(text, str(path))
+        assert problems == ()
+        schema = json.loads(schema_path.read_text(encoding="utf-8"))
+        errors = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).iter_errors(data)
+        assert [e.message for e in errors] == [], path
