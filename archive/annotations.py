@@ -16,6 +16,7 @@ from archive.yamlio import (
     decode_yaml_bytes,
     describe,
     get_choice,
+    get_format,
     get_mappings,
     get_slug,
     get_str,
@@ -146,7 +147,7 @@ def _parse_person(node: YamlMap, path: str, what: str, ident: str | None) -> tup
     name, name_problems = get_str(node, "name", path, what)
     aliases, alias_problems = get_str_list(node, "aliases", path, what)
     role, role_problems = get_str(node, "role", path, what)
-    _, wikidata_problems = _get_format(node, "wikidata", path, what, WIKIDATA, "a Wikidata item id like Q156182")
+    _, wikidata_problems = get_format(node, "wikidata", path, what, WIKIDATA, "a Wikidata item id like Q156182")
     _, note_problems = get_str(node, "note", path, what)
     problems = [
         *check_keys(node, path, what, *PERSON_KEYS),
@@ -180,7 +181,7 @@ def _parse_source(node: YamlMap, path: str, what: str, ident: str | None) -> tup
     name, name_problems = get_str(node, "name", path, what)
     kind, kind_problems = get_choice(node, "kind", path, what, SOURCE_KINDS)
     country, country_problems = _get_country(node, path, what)
-    home, home_problems = _get_format(node, "home", path, what, URL, "an http(s) URL like https://tass.com")
+    home, home_problems = get_format(node, "home", path, what, URL, "an http(s) URL like https://tass.com")
     markers, marker_problems = _get_markers(node, path, what)
     problems = [
         *check_keys(node, path, what, *SOURCE_KEYS),
@@ -193,18 +194,6 @@ def _parse_source(node: YamlMap, path: str, what: str, ident: str | None) -> tup
     if problems or ident is None or name is None or kind is None:
         return None, problems
     return Source(ident, name, kind, country or "", home or "", markers, node.location), problems
-
-
-def _get_format(
-    node: YamlMap, key: str, path: str, what: str, pattern: re.Pattern[str], expected: str
-) -> tuple[str | None, list[Problem]]:
-    """A string matching `pattern` in full, or None when the key is absent or holds something else."""
-    if key not in node:
-        return None, []
-    value = node[key]
-    if isinstance(value, str) and pattern.fullmatch(value):
-        return value, []
-    return None, [error(path, node.key_line(key), f"key `{key}` in {what} must be {expected}, found {describe(value)}")]
 
 
 def _get_country(node: YamlMap, path: str, what: str) -> tuple[str | None, list[Problem]]:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
-from archive.annotations import REGISTRY_STEMS, URL, _get_format
+from archive.annotations import REGISTRY_STEMS, URL
 from archive.dates import edtf_bounds, is_valid_edtf
 from archive.model import Annotations, Correction, Event, EventArticle, Link, Location, Problem, Statement, error
 from archive.yamlio import (
@@ -23,6 +23,7 @@ from archive.yamlio import (
     describe,
     did_you_mean,
     get_choice,
+    get_format,
     get_map,
     get_mappings,
     get_slug,
@@ -191,9 +192,9 @@ def _parse_correction(node: YamlMap, path: str, article: str) -> tuple[Correctio
         values[key], found = get_slug(node, key, path, what)
         problems += found
     for key in ("url", "archived_url"):
-        values[key], found = _get_format(node, key, path, what, URL, "an http(s) URL like https://tass.com/politics/2076217")
+        values[key], found = get_format(node, key, path, what, URL, "an http(s) URL like https://tass.com/politics/2076217")
         problems += found
-    values["language"], found = _get_format(node, "language", path, what, LANGUAGE, "a language tag like en, ru or pt-BR")
+    values["language"], found = get_format(node, "language", path, what, LANGUAGE, "a language tag like en, ru or pt-BR")
     problems += found
     for key, evidence in _EVIDENCE:
         if key in node and evidence not in node:

@@ -385,6 +385,18 @@ def get_list(node: YamlMap, key: str, path: str, what: str) -> tuple[YamlList | 
     return _get(node, key, path, what, lambda value: isinstance(value, YamlList), "a list")
 
 
+def get_format(
+    node: YamlMap, key: str, path: str, what: str, pattern: re.Pattern[str], expected: str
+) -> tuple[str | None, list[Problem]]:
+    """A string matching `pattern` in full, or None when the key is absent or holds something else."""
+    if key not in node:
+        return None, []
+    value = node[key]
+    if isinstance(value, str) and pattern.fullmatch(value):
+        return value, []
+    return None, [error(path, node.key_line(key), f"key `{key}` in {what} must be {expected}, found {describe(value)}")]
+
+
 def get_mappings(node: YamlMap, key: str, path: str, what: str) -> tuple[list[tuple[int, YamlMap]], list[Problem]]:
     """The mappings in a list with their 0-based index; any other item is an error at its line."""
     items, problems = get_list(node, key, path, what)
