@@ -1,10 +1,17 @@
-"""The joined stages: parallel parsing gives exactly the serial result."""
+"""The joined stages: parallel parsing gives the serial result; any seed bytes parse and render."""
 
 from __future__ import annotations
+
+import os
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from archive import pipeline
 from archive.annotations import load_registry
 from archive.curation import load_annotations
+from archive.model import RawSeed
 from archive.render import render_site
 from archive.seeds import read_seeds
 
@@ -20,3 +27,21 @@ def test_parsing_in_worker_processes_renders_the_same_site(monkeypatch):
     parallel, parallel_problems = pipeline.build_archive(seeds, registry, TODAY, annotations, jobs=2)
     assert render_site(parallel) == render_site(serial)
     assert parallel_problems == serial_problems
+
+
+REAL_LINES = [line for path in sorted(SEEDS.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
+PIECES = st.sampled_from(REAL_LINES) | st.text(max_size=60) | st.sampled_from(
+    ["", "Question:", "SECRETARY KERRY:", "MOSCOW, February 19. /TASS/.", "12/10/2019", "<script>", "--8<--", "# x", "1.", "\t", "\r\n"]
+)
+
+
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.binary(max_size=400), st.lists(PIECES, max_size=25).map(lambda parts: "\n".join(parts).encode("utf-8", "surrogatepass"))))
+def test_any_seed_parses_and_renders_without_an_exception(data):
+    registry, _ = load_registry(ANNOTATIONS)
+    archive, problems = pipeline.build_archive((RawSeed("seeds/x.txt", "x.txt", data),), registry, TODAY)
+    for path, text in render_site(archive).items():
+        if path.startswith("articles/"):
+            header = text.split("---\n", 2)[1]
+            assert yaml.safe_load(header)["id"] == "x"
+    assert all(p.severity in ("error", "warning") for p in problems)
