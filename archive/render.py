@@ -425,6 +425,11 @@ def _year_group(value: str) -> str:
     return str(low.year) if low.year == high.year else "Date uncertain"
 
 
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    """'1 event', '2 events'."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 def render_overview(archive: Archive, newest: int = 5) -> str:
     """The home page's generated part: what the archive holds and its newest items."""
     articles = archive.articles
@@ -438,8 +443,10 @@ def render_overview(archive: Archive, newest: int = 5) -> str:
     topic_counts = Counter(t.topic for a in articles for t in a.topics)
     topic_names = {t.id: t.name for t in archive.registry.topics}
     lines = [
-        f"The archive holds **{len(articles)} articles** ({span}) from **{len(sources)} identified sources**, "
-        f"with **{len(speakers)} people** speaking or quoted, on **{len(topic_counts)} topics**.",
+        f"The archive holds **{_count(len(articles), 'article')}** ({span}) from **{_count(len(sources), 'identified source')}**, "
+        f"with **{_count(len(speakers), 'person', 'people')}** speaking or quoted, on **{_count(len(topic_counts), 'topic')}**. "
+        f"Curators have grouped them into **{_count(len(archive.events), 'event')}** and anchored "
+        f"**{_count(len(archive.statements), 'statement')}** with **{_count(sum(len(s.statement.links) for s in archive.statements), 'typed link')}**.",
         "",
         "**Topics:** " + (", ".join(f"{escape_markdown(topic_names[t])} ({n})" for t, n in sorted(topic_counts.items(), key=lambda kv: (-kv[1], kv[0]))) or "none yet"),
         "",
@@ -450,7 +457,7 @@ def render_overview(archive: Archive, newest: int = 5) -> str:
         f"- {escape_markdown(a.date.published)}: [{escape_markdown(a.title.value)}](archive/{ARTICLES_DIR}/{a.id}.md)"
         for a in articles[:newest]
     ]
-    lines += ["", "[All articles by date](archive/index.md)"]
+    lines += ["", "[All articles by date](archive/index.md) · [All events](archive/events/index.md)"]
     return "\n".join(lines) + "\n"
 
 
