@@ -382,8 +382,18 @@ def _parse_statement(node: YamlMap, path: str, index: int) -> tuple[Statement | 
         links=links,
         location=node.location,
         quote_line=node.key_line("quote"),
+        field_lines=_field_lines(node, ("article", "speaker", "date", "topics"), "topics"),
     )
     return statement, problems
+
+
+def _field_lines(node: YamlMap, keys: tuple[str, ...], listed: str) -> tuple[tuple[str, int], ...]:
+    """The line of each key present, and of each item of the list under `listed` as ("<key minus s>:<item>", line)."""
+    lines = [(key, node.key_line(key)) for key in keys if key in node]
+    items = node.get(listed)
+    if isinstance(items, YamlList):
+        lines += [(f"{listed[:-1]}:{item}", items.item_line(i)) for i, item in enumerate(items) if isinstance(item, str)]
+    return tuple(lines)
 
 
 def _parse_links(node: YamlMap, path: str, what: str, source: str) -> tuple[tuple[Link, ...], list[Problem]]:

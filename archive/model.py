@@ -303,6 +303,7 @@ class Statement:
     links: tuple[Link, ...]
     location: Location
     quote_line: int  # the line of the `quote:` key, for quote-matching messages
+    field_lines: tuple[tuple[str, int], ...] = ()  # ("speaker", 14), ("topic:nato", 16): where each value was written
 
 
 @dataclass(frozen=True, slots=True)

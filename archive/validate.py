@@ -111,18 +111,21 @@ def _check_statement(
 ) -> list[Problem]:
     """A statement's article, speaker and topics must exist, its quote must occur once, its date fit the article's."""
     path, line = statement.location.path, statement.location.line
+    line_of = dict(statement.field_lines)
     problems = []
     article = by_id.get(statement.article)
     if statement.article and article is None:
-        problems.append(error(path, line, _unknown("article", statement.article, by_id, f" in statement '{statement.id}'")))
+        message = _unknown("article", statement.article, by_id, f" in statement '{statement.id}'")
+        problems.append(error(path, line_of.get("article", line), message))
     people = {person.id for person in registry.people}
     if statement.speaker and statement.speaker not in people:
         context = f" as speaker of statement '{statement.id}'"
-        problems.append(error(path, line, _unknown("person", statement.speaker, people, context, "people.yml")))
+        problems.append(error(path, line_of.get("speaker", line), _unknown("person", statement.speaker, people, context, "people.yml")))
     topics = {topic.id for topic in registry.topics}
     for topic in statement.topics:
         if topic not in topics:
-            problems.append(error(path, line, _unknown("topic", topic, topics, f" in statement '{statement.id}'", "topics.yml")))
+            message = _unknown("topic", topic, topics, f" in statement '{statement.id}'", "topics.yml")
+            problems.append(error(path, line_of.get(f"topic:{topic}", line), message))
     if article is None:
         return problems
     if statement.quote:
@@ -134,7 +137,7 @@ def _check_statement(
             f"statement '{statement.id}' is dated '{statement.date}', after article '{article.id}' was published "
             f"(by {out[1]}: its date is '{published[article.id]}'); check both dates"
         )
-        problems.append(warning(path, line, message))
+        problems.append(warning(path, line_of.get("date", line), message))
     return problems
 
 

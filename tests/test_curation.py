@@ -143,6 +143,7 @@ def test_good_tree_loads_cleanly_into_sorted_objects() -> None:
         ),
         location=Location(path, 10),
         quote_line=12,
+        field_lines=(("article", 11), ("speaker", 15), ("date", 16)),
     )
 
 

@@ -82,7 +82,18 @@ def tab_indentation(lines: list[str]) -> tuple[int, str] | None:
     return index + 1, "indent with spaces, not tabs"
 
 
-MUTATIONS = [typo_in_key, bad_id, one_word_changed_in_a_quote, bad_indentation, tab_indentation]
+SPEAKER_LINE = re.compile(r"^(\s*)speaker: \S+")
+
+
+def unknown_speaker(lines: list[str]) -> tuple[int, str] | None:
+    index = first(lines, SPEAKER_LINE)
+    if index is None:
+        return None
+    lines[index] = f"{SPEAKER_LINE.match(lines[index]).group(1)}speaker: sergey-lavrof"
+    return index + 1, "unknown person 'sergey-lavrof'"
+
+
+MUTATIONS = [typo_in_key, bad_id, one_word_changed_in_a_quote, bad_indentation, tab_indentation, unknown_speaker]
 # Only the mutations that apply to a file: a quote can only be broken where there are quotes.
 CASES = [
     (f, m) for f in FILES for m in MUTATIONS
@@ -106,4 +117,6 @@ def test_broken_annotation_file_gives_a_clear_error(tmp_path, capsys, name, muta
     # The error is on the broken line, or (for YAML syntax) on the line that opens what it broke.
     lines_named = {int(e.split(":")[1]) for e in errors}
     assert any(abs(n - line) <= 1 for n in lines_named), err
+    if mutate is unknown_speaker:
+        assert line in lines_named, err  # a reference is reported on its own line, not its statement's
     assert expected in err, err
