@@ -21,6 +21,7 @@ from archive.model import (
     warning,
 )
 from archive.rules import NAME_PARTICLES, NON_PERSON_LABELS, TITLE_WORDS
+from archive.structure import split_sentences
 
 # Verbs that attribute words to a person ("Lavrov said", "said Lavrov").
 SPEECH_VERBS = (
@@ -56,7 +57,6 @@ STOPWORDS = {
     "de": "der die und das den zu mit von ist des sich nicht ein eine auf dem im für".split(),
 }
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 
 def fold(text: str) -> str:
@@ -77,11 +77,6 @@ def strip_accents(text: str) -> str:
     """Remove diacritics but keep case, for case-sensitive keyword matching."""
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences at terminal punctuation followed by a capital."""
-    return [s for s in SENTENCE_END.split(text) if s.strip()]
 
 
 def body_text(document: Document) -> str:
