@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from archive.anchor import locate_quote
+from archive.anchor import resolve_anchors
 from archive.model import (
     Annotations,
     Archive,
@@ -69,7 +69,6 @@ def apply_correction(article: Article, correction: Correction) -> Article:
 
 def link_statements(annotations: Annotations, articles: tuple[Article, ...]) -> tuple[LinkedStatement, ...]:
     """Statements whose quote occurs exactly once, each with its links and backlinks, in file order."""
-    by_article = {a.id: a for a in articles}
     views: dict[str, list[LinkView]] = {s.id: [] for s in annotations.statements}
     for statement in annotations.statements:
         for link in statement.links:
@@ -77,15 +76,14 @@ def link_statements(annotations: Annotations, articles: tuple[Article, ...]) -> 
                 continue  # validation reports these; the page shows only links that make sense
             views[statement.id].append(LinkView(link.target, link.type, link.note, True, link.location))
             views[link.target].append(LinkView(statement.id, INVERSE[link.type], link.note, False, link.location))
+    # Only statements whose quote occurs exactly once: validation reports the rest, and the
+    # page shows no highlight rather than a wrong one.
+    anchors = resolve_anchors(annotations, articles)
     linked = []
     for statement in annotations.statements:
-        article = by_article.get(statement.article)
-        if article is None:
+        anchor = anchors.get(statement.id)
+        if anchor is None:
             continue
-        anchors, _ = locate_quote(article.document.blocks, statement.quote, statement.prefix, statement.suffix)
-        if len(anchors) != 1:
-            continue  # validation reports it; the page shows no highlight rather than a wrong one
-        anchor = anchors[0]
         links = tuple(_dedupe(sorted(views[statement.id], key=lambda v: (v.other, v.relation, not v.written_here))))
         linked.append(LinkedStatement(statement, anchor.block, anchor.start, anchor.end, links))
     return tuple(linked)
