@@ -491,9 +491,9 @@ def render_event(event: Event, context: Context) -> str:
 def _wordings(members: list[EventArticle], context: Context) -> list[str]:
     """Same-statement pairs among the event's articles: the record's words beside each outlet's."""
     role = {m.article: m.role for m in members}
-    rank = {"primary-record": 0, "report": 1, "rewrite": 2, "republication": 3}
+    rank = {name: i for i, name in enumerate(ROLE_LABELS)}  # record first, then report, rewrite, republication
     rows = []
-    for linked in context.archive.statements:
+    for linked in (s for m in members for s in context.statements_in(m.article)):
         for view in linked.links:
             other = context.statements.get(view.other)
             if not view.written_here or view.relation != "same-statement" or other is None:
