@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -10,6 +9,7 @@ import yaml
 
 from archive.dates import edtf_bounds
 from archive.extract import fold
+from archive.markup import code, escape_inline, escape_line_start, escape_markdown, html_text, link_target, one_line
 from archive.model import (
     Archive,
     Article,
@@ -46,39 +46,21 @@ RELATION_LABELS = {
     "responded-to-by": "Responded to by",
     "context": "Context:",
 }
-# Characters Python-Markdown (and the tables and attr_list extensions) give meaning anywhere in a line.
-INLINE_SPECIAL = re.compile(r"([\\`*_\[\]{}|])")
-# Line starts that would become a heading, list, quote, rule, admonition or details block.
-# `?` and `=` cannot be backslash-escaped in Markdown, so the first character becomes an entity.
-LINE_START_SPECIAL = re.compile(r"^[#\-+!?=~:]")
-ORDERED_LIST_START = re.compile(r"^(\d+)([.)])")
-
-
-def escape_markdown(text: str) -> str:
-    """Text that Markdown renders as exactly these characters: no markup, no HTML, one line."""
-    return escape_line_start(escape_inline(" ".join(text.split())))
-
-
-def escape_inline(text: str) -> str:
-    """Escape what has meaning anywhere in a line; whitespace is left as it is."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return INLINE_SPECIAL.sub(r"\\\1", text)
-
-
-def escape_line_start(line: str) -> str:
-    """Escape what would turn a whole line into a heading, list, quote or block."""
-    line = ORDERED_LIST_START.sub(r"\1\\\2", line)
-    return LINE_START_SPECIAL.sub(lambda m: f"&#{ord(m.group(0))};", line)
-
-
 def render_site(archive: Archive) -> dict[str, str]:
     """Every generated file, keyed by its path relative to docs/archive/."""
     context = Context.of(archive)
-    files = {f"{ARTICLES_DIR}/{a.id}.md": render_article(a, context) for a in archive.articles}
-    files.update({f"{EVENTS_DIR}/{e.id}.md": render_event(e, context) for e in archive.events})
-    files[f"{EVENTS_DIR}/index.md"] = render_event_list(archive, context)
-    files["index.md"] = render_article_list(archive)
-    files["_overview.md"] = render_overview(archive)
+    pages = [(f"{ARTICLES_DIR}/{a.id}.md", render_article(a, context)) for a in archive.articles]
+    pages += [(f"{EVENTS_DIR}/{e.id}.md", render_event(e, context)) for e in archive.events]
+    pages += [
+        (f"{EVENTS_DIR}/index.md", render_event_list(archive, context)),
+        ("index.md", render_article_list(archive)),
+        ("_overview.md", render_overview(archive)),
+    ]
+    files: dict[str, str] = {}
+    for path, text in pages:
+        # Validation refuses ids that would collide (`index`); a collision here is a bug, never an overwrite.
+        if files.setdefault(path, text) is not text:
+            raise ValueError(f"two generated pages would both be {path}")
     return files
 
 
@@ -131,7 +113,7 @@ def front_matter(article: Article, context: Context) -> dict[str, object]:
     correction = article.correction
     return {
         "id": article.id,
-        "title": article.title.value,
+        "title": html_text(article.title.value),
         "date": article.date.published,
         "event_date": article.date.event,
         "republished": article.date.republished,
@@ -231,7 +213,7 @@ def _corrections(article: Article) -> list[str]:
     if correction is None:
         return []
     fields = sorted({field for field, _ in correction.field_lines} - {"notes", "date_evidence", "source_evidence"})
-    out = ["", f'!!! info "Curated: {escape_inline(", ".join(fields))}"', f"    Values above marked as corrections come from `{correction.location.path}`; the evidence column keeps what the text alone gave."]
+    out = ["", f'!!! info "Curated: {escape_inline(", ".join(fields))}"', f"    Values above marked as corrections come from {code(correction.location.path)}; the evidence column keeps what the text alone gave."]
     if correction.notes:
         out += ["", f"    {escape_markdown(correction.notes)}"]
     return out
@@ -241,14 +223,14 @@ def _event_box(article: Article, event: Event, member: EventArticle, context: Co
     where = f", {event.place}" if event.place else ""
     out = [
         "",
-        f'!!! abstract "Event: {escape_inline(event.title)}"',
+        f'!!! abstract "Event: {escape_inline(one_line(event.title))}"',
         f"    {escape_markdown(event.date + where)}. This article is the event's **{ROLE_LABELS[member.role]}**. "
-        f"[All coverage of this event](../{EVENTS_DIR}/{event.id}.md)",
+        f"[All coverage of this event]({link_target(f'../{EVENTS_DIR}/{event.id}.md')})",
     ]
     others = [m for m in event.articles if m.article != article.id and m.article in context.articles]
     if others:
         out += ["", "    Also covering it:", ""]
-        out += [f"    - {ROLE_LABELS[m.role]}: [{escape_markdown(context.articles[m.article].title.value)}]({m.article}.md)" for m in others]
+        out += [f"    - {ROLE_LABELS[m.role]}: [{escape_markdown(context.articles[m.article].title.value)}]({link_target(m.article + '.md')})" for m in others]
     return out
 
 
@@ -345,16 +327,16 @@ def _statement_card(linked: LinkedStatement, number: int, context: Context) -> l
         out += [_link_line(view, context, statement.article)]
     if linked.links:
         out.append("")
-    out += [f"<small>Statement id `{statement.id}`, curated in `{statement.location}`</small>", ""]
+    out += [f"<small>Statement id {code(statement.id)}, curated in {code(str(statement.location))}</small>", ""]
     return out
 
 
 def _link_line(view: LinkView, context: Context, current: str) -> str:
     other = context.statements.get(view.other)
     if other is None:
-        return f"- **{RELATION_LABELS[view.relation]}** `{view.other}` (not anchored: see `build_archive.py check`)"
+        return f"- **{RELATION_LABELS[view.relation]}** {code(view.other)} (not anchored: see `build_archive.py check`)"
     target = other.statement
-    here = "" if target.article == current else f"{target.article}.md"
+    here = "" if target.article == current else link_target(f"{target.article}.md")
     label = f"{context.person(target.speaker)}, {target.date or context.articles[target.article].date.published}: “{_shorten(target.quote)}”"
     line = f"- **{RELATION_LABELS[view.relation]}** [{escape_markdown(label)}]({here}#statement-{target.id}) in *{escape_markdown(_shorten(context.articles[target.article].title.value, 10))}*"
     if view.note:
@@ -378,7 +360,7 @@ def _provenance(article: Article) -> list[str]:
         # Kept out of the search index: removed boilerplate would otherwise match searches.
         '<div class="archive-provenance" markdown data-search-exclude>',
         "",
-        f"- Seed file: `{raw.name}` ({doc.text.encoding}, {article.words} words)",
+        f"- Seed file: {code(raw.name)} ({doc.text.encoding}, {article.words} words)",
         f"- SHA-256 of the seed: `{doc.text.sha256}`",
     ]
     if doc.removed:
@@ -411,7 +393,7 @@ def render_article_list(archive: Archive) -> str:
         for a in articles:
             speakers = ", ".join(people[s.person] for s in a.speakers if s.person) or "—"
             lines.append(
-                f"| {escape_markdown(a.date.published)} | [{escape_markdown(a.title.value)}]({ARTICLES_DIR}/{a.id}.md) "
+                f"| {escape_markdown(a.date.published)} | [{escape_markdown(a.title.value)}]({link_target(f'{ARTICLES_DIR}/{a.id}.md')}) "
                 f"| {escape_markdown(sources.get(a.source.value, 'unknown'))} | {escape_markdown(speakers)} |"
             )
     return "\n".join(lines) + "\n"
@@ -454,7 +436,7 @@ def render_overview(archive: Archive, newest: int = 5) -> str:
         "",
     ]
     lines += [
-        f"- {escape_markdown(a.date.published)}: [{escape_markdown(a.title.value)}](archive/{ARTICLES_DIR}/{a.id}.md)"
+        f"- {escape_markdown(a.date.published)}: [{escape_markdown(a.title.value)}]({link_target(f'archive/{ARTICLES_DIR}/{a.id}.md')})"
         for a in articles[:newest]
     ]
     lines += ["", "[All articles by date](archive/index.md) · [All events](archive/events/index.md)"]
@@ -465,7 +447,7 @@ def render_event(event: Event, context: Context) -> str:
     """An event page: what happened, the articles covering it by role, and each rendering beside the record."""
     members = [m for m in event.articles if m.article in context.articles]
     lines = [
-        render_front_matter({"title": event.title, "event": event.id, "date": event.date, "place": event.place,
+        render_front_matter({"title": html_text(event.title), "event": event.id, "date": event.date, "place": event.place,
                              "articles": [{"id": m.article, "role": m.role} for m in members]}),
         f"# {escape_markdown(event.title)}",
         "",
@@ -480,11 +462,11 @@ def render_event(event: Event, context: Context) -> str:
         source = context.sources[article.source.value].name if article.source.value in context.sources else "unknown"
         note = f" — {escape_markdown(m.note)}" if m.note else ""
         lines.append(
-            f"| {ROLE_LABELS[m.role]} | [{escape_markdown(article.title.value)}](../{ARTICLES_DIR}/{m.article}.md){note} "
+            f"| {ROLE_LABELS[m.role]} | [{escape_markdown(article.title.value)}]({link_target(f'../{ARTICLES_DIR}/{m.article}.md')}){note} "
             f"| {escape_markdown(source)} | {escape_markdown(article.date.published)} |"
         )
     lines += _wordings(members, context)
-    lines += ["", f"<small>Curated in `{event.location.path}`</small>"]
+    lines += ["", f"<small>Curated in {code(event.location.path)}</small>"]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -506,8 +488,8 @@ def _wordings(members: list[EventArticle], context: Context) -> list[str]:
     out = ["", "## The record and its renderings", "", "| Record | Rendering | How the wording differs |", "| --- | --- | --- |"]
     for record, rendering, note in rows:
         out.append(
-            f"| {escape_markdown(record.quote)} ([{ROLE_LABELS[role[record.article]]}](../{ARTICLES_DIR}/{record.article}.md#statement-{record.id})) "
-            f"| {escape_markdown(rendering.quote)} ([{ROLE_LABELS[role[rendering.article]]}](../{ARTICLES_DIR}/{rendering.article}.md#statement-{rendering.id})) "
+            f"| {escape_markdown(record.quote)} ([{ROLE_LABELS[role[record.article]]}]({link_target(f'../{ARTICLES_DIR}/{record.article}.md#statement-{record.id}')})) "
+            f"| {escape_markdown(rendering.quote)} ([{ROLE_LABELS[role[rendering.article]]}]({link_target(f'../{ARTICLES_DIR}/{rendering.article}.md#statement-{rendering.id}')})) "
             f"| {escape_markdown(note or '')} |"
         )
     return out
@@ -522,5 +504,5 @@ def render_event_list(archive: Archive, context: Context) -> str:
     lines += ["| Date | Event | Articles |", "| --- | --- | --- |"]
     for event in sorted(archive.events, key=lambda e: (e.date, e.id), reverse=True):
         count = sum(m.article in context.articles for m in event.articles)
-        lines.append(f"| {escape_markdown(event.date)} | [{escape_markdown(event.title)}]({event.id}.md) | {count} |")
+        lines.append(f"| {escape_markdown(event.date)} | [{escape_markdown(event.title)}]({link_target(event.id + '.md')}) | {count} |")
     return "\n".join(lines) + "\n"
