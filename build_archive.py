@@ -68,14 +68,17 @@ def display(path: Path) -> str:
 def run(args: argparse.Namespace) -> int:
     for name in ("seeds", "annotations"):
         folder = getattr(args, name)
+        if folder.is_symlink():
+            print(f"{display(folder)}: error: --{name} folder is a symbolic link; the build reads only what is in it, not what it points to", file=sys.stderr)
+            return 2
         if not folder.is_dir():
             print(f"{display(folder)}: error: --{name} folder does not exist", file=sys.stderr)
             return 2
     registry, registry_problems = load_registry(args.annotations, display(args.annotations))
     annotations, annotation_problems = load_annotations(args.annotations, display(args.annotations))
-    seeds = read_seeds(args.seeds, display(args.seeds))
+    seeds, seed_problems = read_seeds(args.seeds, display(args.seeds))
     archive, found = build_archive(seeds, registry, reference_date(args.today), annotations, jobs=max(1, args.jobs))
-    problems = tuple(sorted(set(registry_problems + annotation_problems + found), key=Problem.sort_key))
+    problems = tuple(sorted(set(registry_problems + annotation_problems + seed_problems + found), key=Problem.sort_key))
     if args.strict:
         problems = tuple(Problem(p.location, ERROR, p.message) for p in problems)
     for problem in problems:

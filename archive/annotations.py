@@ -61,9 +61,9 @@ def _registry_paths(prefix: str, stem: str) -> tuple[str, str]:
 
 def load_registry(annotations_dir: Path, display_prefix: str = "annotations") -> tuple[Registry, tuple[Problem, ...]]:
     """Read and parse people.yml, topics.yml and sources.yml in `annotations_dir`."""
-    raw = read_yaml_files(annotations_dir, display_prefix)
+    raw, unread = read_yaml_files(annotations_dir, display_prefix)
     texts: dict[str, str | None] = {}
-    problems: list[Problem] = []
+    problems: list[Problem] = list(unread)
     for stem in REGISTRY_STEMS:
         for path in _registry_paths(display_prefix, stem):
             if path in raw:

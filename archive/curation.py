@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from archive.annotations import REGISTRY_STEMS, URL
 from archive.dates import edtf_bounds, is_valid_edtf
+from archive.names import id_problem, suggest_id
 from archive.model import Annotations, Correction, Event, EventArticle, Link, Location, Problem, Statement, error
 from archive.yamlio import (
     YamlList,
@@ -72,8 +73,9 @@ _EVIDENCE = (("date", "date_evidence"), ("source", "source_evidence"))
 def load_annotations(annotations_dir: Path, display_prefix: str = "annotations") -> tuple[Annotations, tuple[Problem, ...]]:
     """Read and parse every YAML file in `annotations_dir` except the registries, which load_registry reads."""
     texts: dict[str, str] = {}
-    problems: list[Problem] = []
-    for path, data in read_yaml_files(annotations_dir, display_prefix).items():
+    files, unread = read_yaml_files(annotations_dir, display_prefix)
+    problems: list[Problem] = list(unread)
+    for path, data in files.items():
         if _is_registry(path, display_prefix):
             continue
         text, found = decode_yaml_bytes(data, path)
@@ -100,6 +102,9 @@ def parse_annotations(files: Mapping[str, str], prefix: str = "annotations") -> 
         if folder is None:
             continue
         stem = PurePosixPath(path).stem
+        if folder != "events" and (why := id_problem(stem)) is not None:  # an event's name is its id, checked below
+            problems.append(error(path, 0, f"file name cannot be an id: {why}; rename it to {suggest_id(stem)}{PurePosixPath(path).suffix}"))
+            continue
         if folder != "statements" and first_paths.setdefault((folder, stem), path) != path:
             problems.append(error(path, 0, f"both {first_paths[folder, stem]} and {path} exist; keep one"))
             continue

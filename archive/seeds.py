@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from pathlib import Path
 
-from archive.model import Line, Problem, RawSeed, SeedText, warning
+from archive.files import Refusal, read_regular
+from archive.model import Line, Problem, RawSeed, SeedText, error, warning
+from archive.names import ID_RULE, id_problem, printable, suggest_id
 
+MAX_SEED_BYTES = 20_000_000  # one article; the longest transcripts are well under 1 MB
 _UTF8_BOM = b"\xef\xbb\xbf"
 # Only CR and LF end a line, as in editors and `git diff`; str.splitlines() would also split
 # on form feeds and U+2028 and shift every line number after them.
@@ -21,13 +25,30 @@ _INVISIBLE = re.compile(r"[\u00ad\u200b\u2060\ufeff]")
 _SPACES = re.compile(r"[\t \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 
 
-def read_seeds(directory: Path, display_prefix: str = "seeds") -> tuple[RawSeed, ...]:
-    """Every visible `*.txt` file directly in `directory`, sorted by name, as raw bytes."""
-    paths = sorted(
-        (p for p in directory.glob("*.txt") if p.is_file() and not p.name.startswith(".")),
-        key=lambda p: p.name,
+def read_seeds(directory: Path, display_prefix: str = "seeds") -> tuple[tuple[RawSeed, ...], tuple[Problem, ...]]:
+    """Every visible `*.txt` file directly in `directory`, sorted by name, as raw bytes; links and bad names refused.
+
+    Only regular files are read, never through a symbolic link: a seed linking to /etc/passwd or
+    /proc/self/environ would otherwise publish the build machine's files.
+    """
+    seeds: list[RawSeed] = []
+    problems: list[Problem] = []
+    entries = sorted(
+        (e for e in os.scandir(directory) if e.name.endswith(".txt") and not e.name.startswith(".")),
+        key=lambda e: e.name,
     )
-    return tuple(RawSeed(f"{display_prefix}/{p.name}", p.name, p.read_bytes()) for p in paths)
+    for entry in entries:
+        path = f"{display_prefix}/{printable(entry.name)}"
+        stem = entry.name[: -len(".txt")]
+        data = read_regular(Path(entry.path), MAX_SEED_BYTES)
+        if isinstance(data, Refusal):
+            hint = "; one seed holds one article" if data.size >= 0 else ": a seed is a UTF-8 text file in the seeds folder itself"
+            problems.append(error(path, 0, data.why + hint))
+        elif (why := id_problem(stem)) is not None:
+            problems.append(error(path, 0, f"file name cannot be an article id: {why}. Seed names are {ID_RULE}; rename it to {suggest_id(stem)}.txt"))
+        else:
+            seeds.append(RawSeed(path, entry.name, data))
+    return tuple(seeds), tuple(problems)
 
 
 def decode_seed(raw: RawSeed) -> tuple[SeedText | None, tuple[Problem, ...]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import os
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -11,9 +12,12 @@ from typing import Any
 
 import yaml
 
+from archive.files import Refusal, read_regular
 from archive.model import Location, Problem, error
+from archive.names import id_problem, printable
 
 MAX_BYTES = 1_000_000
+MAX_TOTAL_BYTES = 4_000_000  # all annotation files together: about 5 s of parsing at most
 MAX_DEPTH = 50
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -135,9 +139,10 @@ def parse_yaml(text: str, path: str) -> tuple[object | None, tuple[Problem, ...]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = _line_counter(text)
     problems: list[Problem] = []
+    # Only SafeLoader's reader, scanner and parser run: its constructor never sees the events. The pure-Python
+    # loader rather than CSafeLoader, so marks and messages are the same on every machine (libyaml accepts
+    # some texts PyYAML rejects: a trailing tab, `|#`).
     try:
-        # Only SafeLoader's reader, scanner and parser run: its constructor never sees the events. The pure-Python
-        # loader rather than CSafeLoader, so marks and messages are the same on every machine.
         data = _build(yaml.SafeLoader(text), path, lines, problems)
     except yaml.reader.ReaderError as exc:
         data = None
@@ -430,8 +435,13 @@ def get_str_list(node: YamlMap, key: str, path: str, what: str) -> tuple[tuple[s
 def get_slug(node: YamlMap, key: str, path: str, what: str) -> tuple[str | None, list[Problem]]:
     """An id made of lowercase letters, digits and single hyphens, or None when absent or invalid."""
     value, problems = get_str(node, key, path, what)
-    if value is None or SLUG.fullmatch(value):
+    if value is None:
         return value, problems
+    if SLUG.fullmatch(value):
+        why = id_problem(value)  # too long for a file name, or reserved for a list page
+        if why is None:
+            return value, problems
+        return None, [error(path, node.key_line(key), f"invalid {key} `{_clip(value)}` in {what}: {why}")]
     suggestion = "-".join(re.findall(r"[a-z0-9]+", value.lower()))
     example = f", like `{suggestion}`" if suggestion else ""
     message = f"invalid {key} `{_clip(value)}` in {what}: use lowercase letters, digits and single hyphens{example}"
@@ -451,9 +461,40 @@ def get_choice(
     return None, [error(path, node.key_line(key), message)]
 
 
-def read_yaml_files(directory: Path, display_prefix: str) -> dict[str, bytes]:
-    """Every *.yml and *.yaml file under `directory`, keyed by display path and sorted."""
+def read_yaml_files(directory: Path, display_prefix: str) -> tuple[dict[str, bytes], tuple[Problem, ...]]:
+    """Every *.yml and *.yaml file under `directory`, keyed by display path and sorted; links and oversize refused.
+
+    Nothing is read through a symbolic link, file or folder, and only regular files are read. Once
+    the files read reach MAX_TOTAL_BYTES the rest are refused, so no pull request can make `check` slow.
+    """
     prefix = display_prefix.rstrip("/") + "/" if display_prefix else ""
-    found = (path for path in directory.rglob("*") if path.suffix.lower() in (".yml", ".yaml"))
-    files = {prefix + path.relative_to(directory).as_posix(): path for path in found}
-    return {name: files[name].read_bytes() for name in sorted(files) if files[name].is_file()}
+    files: dict[str, bytes] = {}
+    problems: list[Problem] = []
+    total = 0
+    for path, relative in _walk(directory):
+        shown = prefix + printable(relative)
+        data = read_regular(path, min(MAX_BYTES, MAX_TOTAL_BYTES - total))
+        if not isinstance(data, Refusal):
+            files[shown] = data
+            total += len(data)
+        elif data.size > MAX_BYTES:
+            problems.append(_too_large(shown, data.size))
+        elif data.size >= 0:
+            problems.append(error(shown, 0, f"not read: the annotation files together pass the limit of {MAX_TOTAL_BYTES} bytes"))
+        else:
+            problems.append(error(shown, 0, f"{data.why}: annotation files are UTF-8 YAML text files in the annotations folder"))
+    return files, tuple(problems)
+
+
+def _walk(directory: Path) -> list[tuple[Path, str]]:
+    """(path, path relative to `directory` in POSIX form) of every YAML-named entry, sorted; links not followed."""
+    found: list[tuple[Path, str]] = []
+    for folder, subfolders, names in os.walk(directory, followlinks=False):
+        base = Path(folder)
+        # A linked folder is listed among the subfolders but never entered; report it as a link.
+        links = [name for name in subfolders if (base / name).is_symlink()]
+        subfolders[:] = sorted(set(subfolders) - set(links))
+        for name in names + links:
+            if Path(name).suffix.lower() in (".yml", ".yaml") or name in links:
+                found.append((base / name, (base / name).relative_to(directory).as_posix()))
+    return sorted(found, key=lambda item: item[1])

@@ -28,7 +28,7 @@ BLOCKS = (
 @pytest.fixture(scope="module")
 def articles():
     registry, _ = load_registry(ROOT / "annotations")
-    archive, _ = build_archive(read_seeds(ROOT / "seeds"), registry, TODAY)
+    archive, _ = build_archive(read_seeds(ROOT / "seeds")[0], registry, TODAY)
     return archive.articles
 
 

@@ -26,7 +26,7 @@ from archive.yamlio import SLUG, parse_yaml, read_yaml_files
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "yaml" / "registry"
-GOOD = {path: data.decode() for path, data in read_yaml_files(FIXTURES / "good", "annotations").items()}
+GOOD = {path: data.decode() for path, data in read_yaml_files(FIXTURES / "good", "annotations")[0].items()}
 # `<stem>-<case>.yml` replaces annotations/<stem>.yml in the good registry; its `# expect: ` lines are the exact
 # problems, and `# schema: fails` or `# schema: passes (why)` says whether the JSON Schema catches it too.
 BAD = {path.name: path.read_text(encoding="utf-8") for path in sorted((FIXTURES / "bad").glob("*.yml"))}

@@ -34,8 +34,8 @@ from conftest import expected
 
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "curation"
-GOOD = {path: data.decode() for path, data in read_yaml_files(FIXTURES / "good", "annotations").items()}
-BAD = {path: data.decode() for path, data in read_yaml_files(FIXTURES / "bad", "annotations").items()}
+GOOD = {path: data.decode() for path, data in read_yaml_files(FIXTURES / "good", "annotations")[0].items()}
+BAD = {path: data.decode() for path, data in read_yaml_files(FIXTURES / "bad", "annotations")[0].items()}
 MULTI = sorted(path.name for path in (FIXTURES / "multi").iterdir() if path.is_dir())
 SCHEMA_FOR = {"articles": "article", "events": "event", "statements": "statements"}
 SCHEMAS = {stem: json.loads((ROOT / "schemas" / f"{stem}.schema.json").read_text()) for stem in SCHEMA_FOR.values()}
@@ -157,7 +157,7 @@ def test_bad_fixture_gives_exactly_the_expected_problems(path: str) -> None:
 
 @pytest.mark.parametrize("case", MULTI)
 def test_problems_across_files_name_both_places(case: str) -> None:
-    files = {path: data.decode() for path, data in read_yaml_files(FIXTURES / "multi" / case, "annotations").items()}
+    files = {path: data.decode() for path, data in read_yaml_files(FIXTURES / "multi" / case, "annotations")[0].items()}
     _, problems = parse_annotations(files)
     assert formatted(problems) == [line for path in sorted(files) for line in expected(files[path])]
 
@@ -221,7 +221,7 @@ def test_the_real_annotations_load_cleanly() -> None:
 
 
 def test_good_fixtures_and_real_files_pass_the_schemas() -> None:
-    real = {path: data.decode() for path, data in read_yaml_files(ROOT / "annotations", "annotations").items()}
+    real = {path: data.decode() for path, data in read_yaml_files(ROOT / "annotations", "annotations")[0].items()}
     for path, text in {**GOOD, **{p: t for p, t in real.items() if p.count("/") == 2}}.items():
         data, problems = parse_yaml(text, path)
         assert problems == ()

@@ -21,7 +21,7 @@ from conftest import ANNOTATIONS, SEEDS, TODAY
 def test_parsing_in_worker_processes_renders_the_same_site(monkeypatch):
     registry, _ = load_registry(ANNOTATIONS)
     annotations, _ = load_annotations(ANNOTATIONS)
-    seeds = read_seeds(SEEDS)
+    seeds, _ = read_seeds(SEEDS)
     serial, serial_problems = pipeline.build_archive(seeds, registry, TODAY, annotations, jobs=1)
     monkeypatch.setattr(pipeline, "PARSE_CHUNK", 1)  # so five seeds are enough to use the pool
     parallel, parallel_problems = pipeline.build_archive(seeds, registry, TODAY, annotations, jobs=2)

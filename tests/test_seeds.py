@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pytest
 
 from archive.model import WARNING, RawSeed, SeedText
+from archive.names import ID_RULE
 from archive.seeds import decode_seed, read_seeds
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,15 +40,62 @@ def test_read_seeds_lists_visible_txt_files_sorted(tmp_path: Path) -> None:
     (tmp_path / ".hidden.txt").write_bytes(b"editor swap file")
     (tmp_path / "notes.md").write_bytes(b"not a seed")
     (tmp_path / "dir.txt").mkdir()
-    seeds = read_seeds(tmp_path, display_prefix="input")
+    seeds, problems = read_seeds(tmp_path, display_prefix="input")
     assert [(s.path, s.name, s.data, s.id) for s in seeds] == [
         ("input/a.txt", "a.txt", b"first", "a"),
         ("input/b.txt", "b.txt", b"second", "b"),
     ]
+    assert [p.format() for p in problems] == [
+        "input/dir.txt: error: is not a regular file: a seed is a UTF-8 text file in the seeds folder itself"
+    ]
+
+
+def test_read_seeds_never_follows_a_link_nor_reads_a_special_file(tmp_path: Path) -> None:
+    (tmp_path / "951_passwd.txt").symlink_to("/etc/passwd")
+    (tmp_path / "952_env.txt").symlink_to("/proc/self/environ")
+    os.mkfifo(tmp_path / "953_pipe.txt")  # reading a FIFO would block the build forever
+    seeds, problems = read_seeds(tmp_path)
+    assert seeds == ()
+    link = "error: is a symbolic link; the build reads only regular files, never what a link points to: a seed is a UTF-8 text file in the seeds folder itself"
+    assert [p.format() for p in problems] == [
+        f"seeds/951_passwd.txt: {link}",
+        f"seeds/952_env.txt: {link}",
+        "seeds/953_pipe.txt: error: is not a regular file: a seed is a UTF-8 text file in the seeds folder itself",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "why", "suggestion"),
+    [
+        ("902_a`<img src=x onerror=alert(1)>`b.txt", "it may hold only lowercase letters and digits, joined by single `_` or `-`", "902_a-img-src-x-onerror-alert-1-b.txt"),
+        ("903_x(<img src=x onerror=alert(1)>.txt", "it may hold only lowercase letters and digits, joined by single `_` or `-`", "903_x-img-src-x-onerror-alert-1.txt"),
+        ("904_a\n<b>b.txt", "it may hold only lowercase letters and digits, joined by single `_` or `-`", "904_a-b-b.txt"),
+        ("Café Report.txt", "it may hold only lowercase letters and digits, joined by single `_` or `-`", "cafe-report.txt"),
+        ("index.txt", "`index` is reserved for the site's own list pages", "index-1.txt"),
+        ("a" * 251 + ".txt", "it is 251 characters long, over 80", "a" * 80 + ".txt"),
+    ],
+)
+def test_read_seeds_refuses_names_that_cannot_be_ids_and_suggests_one(tmp_path: Path, name: str, why: str, suggestion: str) -> None:
+    (tmp_path / name).write_text("Headline\n\nText.\n")
+    seeds, problems = read_seeds(tmp_path)
+    assert seeds == ()
+    [problem] = problems
+    assert problem.message == (
+        f"file name cannot be an article id: {why}. Seed names are {ID_RULE}; rename it to {suggestion}"
+    )
+    assert "\n" not in problem.format()
+
+
+def test_a_name_that_is_not_utf8_is_shown_escaped(tmp_path: Path) -> None:
+    (tmp_path / os.fsdecode(b"905_\xff\xfe.txt")).write_text("Headline\n\nText.\n")
+    _, [problem] = read_seeds(tmp_path)
+    assert problem.location.path == "seeds/905_\\xff\\xfe.txt"
+    assert problem.message.endswith("rename it to 905.txt")
+    problem.format().encode("utf-8")  # printable: no lone surrogates left to crash the output
 
 
 def test_read_seeds_reads_the_real_seeds_byte_for_byte() -> None:
-    seeds = read_seeds(SEEDS)
+    seeds, _ = read_seeds(SEEDS)
     assert [s.id for s in seeds] == [
         "000_958310810f9c2547",
         "001_21e0508c1e5625e4",
@@ -59,7 +108,7 @@ def test_read_seeds_reads_the_real_seeds_byte_for_byte() -> None:
 
 
 def test_real_seeds_decode_as_utf8_without_problems() -> None:
-    for raw in read_seeds(SEEDS):
+    for raw in read_seeds(SEEDS)[0]:
         text, problems = decode_seed(raw)
         assert problems == ()
         assert text is not None and text.encoding == "utf-8"
@@ -67,7 +116,7 @@ def test_real_seeds_decode_as_utf8_without_problems() -> None:
 
 
 def test_real_seed_line_numbers_match_the_file() -> None:
-    seeds = {s.id[:3]: decoded(s) for s in read_seeds(SEEDS)}
+    seeds = {s.id[:3]: decoded(s) for s in read_seeds(SEEDS)[0]}
     # 002 ends with fifteen blank lines after its footer; they are dropped, numbering is not.
     assert len(seeds["002"].lines) == 71
     assert texts(seeds["002"])[71] == "15:45 07.02.2026 •"
@@ -170,5 +219,5 @@ def test_sha256_is_of_the_raw_bytes() -> None:
 
 
 def test_decoding_is_deterministic() -> None:
-    for raw in read_seeds(FIXTURES):
+    for raw in read_seeds(FIXTURES)[0]:
         assert decode_seed(raw) == decode_seed(raw)

@@ -40,14 +40,14 @@ def kinds(document: Document) -> list[tuple[str, int, str]]:
 @pytest.fixture(scope="module")
 def seeds() -> dict[str, tuple[Document, tuple[Problem, ...]]]:
     """The five real seeds, parsed, keyed by their number."""
-    return {raw.id[:3]: parse_raw(raw) for raw in read_seeds(ROOT / "seeds")}
+    return {raw.id[:3]: parse_raw(raw) for raw in read_seeds(ROOT / "seeds")[0]}
 
 
 @pytest.fixture(scope="module")
 def fixtures() -> dict[str, tuple[Document, tuple[Problem, ...]]]:
     """The fixture seeds that decode to text, parsed, keyed by file name without extension."""
     parsed = {}
-    for raw in read_seeds(FIXTURES, "fixtures"):
+    for raw in read_seeds(FIXTURES, "fixtures")[0]:
         text, _ = decode_seed(raw)
         if text is not None:
             parsed[raw.id] = parse_document(text)
@@ -496,5 +496,5 @@ def test_all_boilerplate_seed_warns() -> None:
 
 
 def test_parsing_is_deterministic(seeds: dict[str, tuple[Document, tuple[Problem, ...]]]) -> None:
-    for raw in read_seeds(ROOT / "seeds"):
+    for raw in read_seeds(ROOT / "seeds")[0]:
         assert parse_raw(raw) == seeds[raw.id[:3]]

@@ -25,7 +25,7 @@ ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "curation"
 CASES = sorted(path.name for path in (FIXTURES / "validate").iterdir() if path.is_dir())
 REGISTRY, _ = load_registry(ROOT / "annotations")
-ARTICLES = build_archive(read_seeds(ROOT / "seeds"), REGISTRY, TODAY)[0].articles
+ARTICLES = build_archive(read_seeds(ROOT / "seeds")[0], REGISTRY, TODAY)[0].articles
 
 
 def formatted(problems: tuple[Problem, ...]) -> list[str]:
@@ -41,7 +41,7 @@ def test_cases_are_present_and_articles_are_the_real_ones() -> None:
 
 @pytest.mark.parametrize("case", CASES)
 def test_case_gives_exactly_the_expected_problems(case: str) -> None:
-    files = {path: data.decode() for path, data in read_yaml_files(FIXTURES / "validate" / case, "annotations").items()}
+    files = {path: data.decode() for path, data in read_yaml_files(FIXTURES / "validate" / case, "annotations")[0].items()}
     annotations, problems = parse_annotations(files)
     assert problems == ()
     problems = validate_annotations(annotations, ARTICLES, REGISTRY)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from archive import yamlio
 from archive.model import Problem
 from archive.yamlio import (
     MAX_BYTES,
@@ -33,7 +35,7 @@ from archive.yamlio import (
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "yaml" / "parse"
-BAD = read_yaml_files(FIXTURES, "parse")  # each lists the exact problems it must give in `# expect: ` lines
+BAD, _ = read_yaml_files(FIXTURES, "parse")  # each lists the exact problems it must give in `# expect: ` lines
 
 
 def load(data: bytes, path: str) -> tuple[object | None, tuple[Problem, ...]]:
@@ -271,11 +273,53 @@ def test_read_yaml_files_finds_yml_and_yaml_recursively_and_sorts(tmp_path: Path
     (tmp_path / "README.md").write_bytes(b"# not yaml\n")
     (tmp_path / "notes.yml.bak").write_bytes(b"z: 3\n")
     (tmp_path / "dir.yml").mkdir()
-    files = read_yaml_files(tmp_path, "annotations")
+    files, problems = read_yaml_files(tmp_path, "annotations")
     assert list(files) == ["annotations/b.yaml", "annotations/events/2026/talks.yml", "annotations/people.yml"]
     assert files["annotations/people.yml"] == b"people: []\n"
-    assert list(read_yaml_files(tmp_path / "events", "")) == ["2026/talks.yml"]
-    assert read_yaml_files(tmp_path / "missing", "annotations") == {}
+    assert problems == ()
+    assert list(read_yaml_files(tmp_path / "events", "")[0]) == ["2026/talks.yml"]
+    assert read_yaml_files(tmp_path / "missing", "annotations") == ({}, ())
+
+
+def test_read_yaml_files_never_follows_a_link_nor_reads_a_special_file(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    (outside / "events").mkdir(parents=True)
+    (outside / "secret.yml").write_text("token: do-not-publish\n")
+    (outside / "events" / "x.yml").write_text("title: x\n")
+    annotations = tmp_path / "annotations"
+    annotations.mkdir()
+    (annotations / "people.yml").symlink_to(outside / "secret.yml")
+    (annotations / "events").symlink_to(outside / "events", target_is_directory=True)
+    (annotations / "passwd.yml").symlink_to("/etc/passwd")
+    os.mkfifo(annotations / "pipe.yml")  # reading a FIFO would block the build forever
+    files, problems = read_yaml_files(annotations, "annotations")
+    assert files == {}
+    assert formatted(problems) == [
+        "annotations/events: error: is a symbolic link; the build reads only regular files, never what a link points to: annotation files are UTF-8 YAML text files in the annotations folder",
+        "annotations/passwd.yml: error: is a symbolic link; the build reads only regular files, never what a link points to: annotation files are UTF-8 YAML text files in the annotations folder",
+        "annotations/people.yml: error: is a symbolic link; the build reads only regular files, never what a link points to: annotation files are UTF-8 YAML text files in the annotations folder",
+        "annotations/pipe.yml: error: is not a regular file: annotation files are UTF-8 YAML text files in the annotations folder",
+    ]
+
+
+def test_read_yaml_files_caps_each_file_and_all_of_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlio, "MAX_TOTAL_BYTES", 10)
+    (tmp_path / "a.yml").write_bytes(b"a: 123\n")  # 7 bytes
+    (tmp_path / "b.yml").write_bytes(b"b: 123\n")  # 14 in all: over the cap
+    (tmp_path / "big.yml").write_bytes(b"x" * (MAX_BYTES + 1))
+    files, problems = read_yaml_files(tmp_path, "")
+    assert list(files) == ["a.yml"]
+    assert formatted(problems) == [
+        "b.yml: error: not read: the annotation files together pass the limit of 10 bytes",
+        f"big.yml: error: file is {MAX_BYTES + 1} bytes, over the limit of {MAX_BYTES} bytes; split it into smaller files",
+    ]
+
+
+def test_file_names_in_messages_are_printable(tmp_path: Path) -> None:
+    (tmp_path / "bad\nname.yml").symlink_to("/etc/passwd")
+    (tmp_path / os.fsdecode(b"\xff.yml")).symlink_to("/etc/passwd")
+    _, problems = read_yaml_files(tmp_path, "annotations")
+    assert [p.location.path for p in problems] == ["annotations/bad\\nname.yml", "annotations/\\xff.yml"]
 
 
 def check_result(result: tuple[object | None, tuple[Problem, ...]]) -> None:
@@ -348,3 +392,4 @@ def test_dumped_data_reads_back_equal_with_lines(tree: object, flow: bool) -> No
     assert problems == ()
     assert data == tree
     walk(data, text.count("\n") + 1)
+
