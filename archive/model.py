@@ -33,12 +33,19 @@ class Problem:
 
     def github(self) -> str:
         """The same problem as a GitHub Actions workflow command, shown inline on pull requests."""
-        text = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        text = _workflow_escape(self.message)
+        # A property also escapes `:` and `,`, so no file name can end it and start another command.
+        path = _workflow_escape(self.location.path).replace(":", "%3A").replace(",", "%2C")
         line = f",line={self.location.line}" if self.location.line else ""
-        return f"::{self.severity} file={self.location.path}{line}::{text}"
+        return f"::{self.severity} file={path}{line}::{text}"
 
     def sort_key(self) -> tuple[str, int, str]:
         return (self.location.path, self.location.line, self.message)
+
+
+def _workflow_escape(text: str) -> str:
+    """Text as a GitHub Actions workflow command carries it: `%`, CR and LF encoded."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def error(path: str, line: int, message: str) -> Problem:

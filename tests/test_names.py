@@ -55,3 +55,4 @@ def test_annotation_file_names_follow_the_id_rule(path: str, message: str) -> No
 def test_a_statement_id_may_not_be_reserved() -> None:
     _, problems = parse_annotations({"annotations/statements/s.yml": STATEMENTS.replace("id: s", "id: index")})
     assert [p.message for p in problems] == ["invalid id `index` in statement #1: `index` is reserved for the site's own list pages"]
+
