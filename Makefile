@@ -17,7 +17,7 @@ $(STAMP): requirements.txt
 
 site: $(STAMP)
 	$(BIN)/python build_archive.py build
-	$(BIN)/mkdocs build --strict --quiet
+	$(BIN)/python tools/build_site.py
 	@echo
 	@echo "Site built in site/."
 	@echo "  Offline: open file://$(CURDIR)/site/index.html in a browser."
@@ -48,4 +48,4 @@ lock:
 	@rm -rf .venv-lock
 
 clean:
-	rm -rf site docs/archive docs/.archive-* .pytest_cache
+	rm -rf site .site-new-* .site-old-* docs/archive docs/.archive-* .pytest_cache

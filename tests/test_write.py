@@ -33,7 +33,7 @@ def test_a_failure_while_writing_keeps_the_previous_output(tmp_path, monkeypatch
     def fail(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(write, "_swap", fail)
+    monkeypatch.setattr(write, "swap_in", fail)
     with pytest.raises(OSError):
         write_generated(docs, {"index.md": "new\n"}, protected=())
     assert (docs / "archive/index.md").read_text() == "previous\n"

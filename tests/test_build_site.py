@@ -1,0 +1,58 @@
+"""tools/build_site.py: the site is replaced only by a complete, successful MkDocs build."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+
+TOOL = ROOT / "tools" / "build_site.py"
+
+
+def project(tmp_path: Path) -> Path:
+    """A minimal MkDocs project with an old site/ holding a sentinel file."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n\n[About](about.md)\n")
+    (tmp_path / "docs" / "about.md").write_text("# About\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\nuse_directory_urls: false\nvalidation:\n  links:\n    not_found: warn\n")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "old.html").write_text("the previous site\n")
+    return tmp_path
+
+
+def build(root: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, str(TOOL), "-f", str(root / "mkdocs.yml"), "-d", str(root / "site")]
+    return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_a_successful_build_replaces_the_site(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    done = build(root)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (root / "site").iterdir() if p.suffix == ".html") == ["404.html", "about.html", "index.html"]
+    assert sorted(p.name for p in root.iterdir()) == ["docs", "mkdocs.yml", "site"]
+
+
+def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    (root / "docs" / "about.md").unlink()  # index.md now links to a missing page: --strict fails
+    done = build(root)
+    assert done.returncode != 0
+    assert "is left as it was" in done.stderr
+    assert [p.name for p in (root / "site").iterdir()] == ["old.html"]
+    assert sorted(p.name for p in root.iterdir()) == ["docs", "mkdocs.yml", "site"]  # no staging folder left
+
+
+def test_a_name_too_long_for_the_file_system_fails_without_harm(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    (root / "docs" / ("x" * 252 + ".md")).write_text("# Long\n")  # its .html name has 256 bytes
+    done = build(root)
+    assert done.returncode != 0
+    assert [p.name for p in (root / "site").iterdir()] == ["old.html"]
+    shutil.rmtree(root / "site")
+    assert sorted(p.name for p in root.iterdir()) == ["docs", "mkdocs.yml"]
