@@ -57,8 +57,8 @@ def code(text: str) -> str:
 
 
 def link_target(path: str) -> str:
-    """A relative link's target with everything but letters, digits and `/#._~-` percent-encoded."""
-    return quote(one_line(path), safe=LINK_SAFE)
+    """A relative link's target with everything but letters, digits and `/#._~-` percent-encoded (line breaks too)."""
+    return quote(path, safe=LINK_SAFE)
 
 
 def html_text(text: str) -> str:

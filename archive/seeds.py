@@ -10,7 +10,7 @@ from pathlib import Path
 
 from archive.files import Refusal, read_regular
 from archive.model import Line, Problem, RawSeed, SeedText, error, warning
-from archive.names import ID_RULE, id_problem, printable, suggest_id
+from archive.names import id_problem, printable, suggest_id
 
 MAX_SEED_BYTES = 20_000_000  # one article; the longest transcripts are well under 1 MB
 _UTF8_BOM = b"\xef\xbb\xbf"
@@ -45,7 +45,7 @@ def read_seeds(directory: Path, display_prefix: str = "seeds") -> tuple[tuple[Ra
             hint = "; one seed holds one article" if data.size >= 0 else ": a seed is a UTF-8 text file in the seeds folder itself"
             problems.append(error(path, 0, data.why + hint))
         elif (why := id_problem(stem)) is not None:
-            problems.append(error(path, 0, f"file name cannot be an article id: {why}. Seed names are {ID_RULE}; rename it to {suggest_id(stem)}.txt"))
+            problems.append(error(path, 0, f"file name cannot be an article id: {why}; rename it to {suggest_id(stem)}.txt"))
         else:
             seeds.append(RawSeed(path, entry.name, data))
     return tuple(seeds), tuple(problems)

@@ -2,67 +2,29 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, serving
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-dev-shm-usage",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 TRANSCRIPT = "002_3a7575835685a05e"  # a ministry transcript in which Maria Zakharova speaks
 TRANSCRIPT_TEXT = "We concluded our discussions here with an agreement to maintain contact."
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed: pip install -r requirements.txt")
-if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)) and not shutil.which(CHROMIUM):
-    pytest.skip(
-        f"chromium not found at {CHROMIUM}: `make browser` installs it (as root), or set CHROMIUM=/path/to/chromium",
-        allow_module_level=True,
-    )
 sync_api.expect.set_options(timeout=15_000)  # search builds its index in a worker first; CI machines are slow
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="session")
 def http_base(site_dir: Path):
     """The built site served on 127.0.0.1 at a free port, for the session."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        yield browser
-        browser.close()
+    with serving(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(params=["http", "file"])

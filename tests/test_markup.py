@@ -123,7 +123,7 @@ def test_code_shows_exactly_the_text_in_one_code_element(text: str) -> None:
 def test_link_target_is_one_link_to_exactly_that_path(text: str) -> None:
     tree = parsed(f"[the article]({link_target(text + '.md')})")
     assert [node.tag for node in tree.body.traverse(include_text=False)] == ["body", "p", "a"]
-    assert unquote(tree.css_first("a").attributes["href"]) == one_line(text + ".md")
+    assert unquote(tree.css_first("a").attributes["href"]) == text + ".md"
 
 
 @settings(max_examples=300, deadline=None)

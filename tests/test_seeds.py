@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from archive.model import WARNING, RawSeed, SeedText
-from archive.names import ID_RULE
 from archive.seeds import decode_seed, read_seeds
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,7 +80,7 @@ def test_read_seeds_refuses_names_that_cannot_be_ids_and_suggests_one(tmp_path: 
     assert seeds == ()
     [problem] = problems
     assert problem.message == (
-        f"file name cannot be an article id: {why}. Seed names are {ID_RULE}; rename it to {suggestion}"
+        f"file name cannot be an article id: {why}; rename it to {suggestion}"
     )
     assert "\n" not in problem.format()
 
