@@ -56,3 +56,14 @@ def test_a_name_too_long_for_the_file_system_fails_without_harm(tmp_path: Path) 
     assert [p.name for p in (root / "site").iterdir()] == ["old.html"]
     shutil.rmtree(root / "site")
     assert sorted(p.name for p in root.iterdir()) == ["docs", "mkdocs.yml"]
+
+
+def test_a_symbolic_link_in_docs_stops_the_build(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    shutil.copy(ROOT / "tools" / "mkdocs_hooks.py", root / "hooks.py")
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text() + "hooks:\n  - hooks.py\n")
+    (root / "docs" / "passwd.md").symlink_to("/etc/passwd")
+    done = build(root)
+    assert done.returncode != 0
+    assert "docs/" in done.stderr and "is a symbolic link; put the file itself in docs/" in done.stderr
+    assert [p.name for p in (root / "site").iterdir()] == ["old.html"]
