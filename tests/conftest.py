@@ -77,18 +77,25 @@ def _run(command: list[str | Path], cwd: Path) -> Step:
     return Step(tuple(str(part) for part in command), done.returncode, done.stdout + done.stderr)
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """build_archive.py and `mkdocs build --strict` on a copy of mkdocs.yml and docs/ (never the real docs/archive)."""
-    root = tmp_path_factory.mktemp("built-site")
+def copy_site_project(root: Path) -> Path:
+    """mkdocs.yml, the hooks it names and docs/ (without generated pages) copied into `root`; returns root/docs."""
     shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "tools").mkdir(exist_ok=True)
+    shutil.copy2(ROOT / "tools" / "mkdocs_hooks.py", root / "tools" / "mkdocs_hooks.py")
     # The generated folder and any leftovers of an interrupted swap stay behind: the build makes its own.
     shutil.copytree(
         ROOT / "docs",
         root / "docs",
         ignore=lambda folder, names: [n for n in names if Path(folder) == ROOT / "docs" and (n == "archive" or n.startswith(".archive-"))],
     )
-    docs, site = root / "docs", root / "site"
+    return root / "docs"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """build_archive.py and `mkdocs build --strict` on a copy of mkdocs.yml and docs/ (never the real docs/archive)."""
+    root = tmp_path_factory.mktemp("built-site")
+    docs, site = copy_site_project(root), root / "site"
     # The working directory is the temporary folder, so neither command can lean on the repository's.
     archive = _run(
         [sys.executable, ROOT / "build_archive.py", "build",

@@ -31,7 +31,7 @@ from archive.model import RawSeed
 from archive.pipeline import build_archive as build_pages
 from archive.render import render_site
 from archive.write import write_generated
-from conftest import ANNOTATIONS, FIXTURES, ROOT, TODAY, serving
+from conftest import ANNOTATIONS, FIXTURES, TODAY, copy_site_project, serving
 from live_markup import PAYLOAD, live_markup, live_markup_in_site
 
 PWN = f"window.{PAYLOAD}=1"
@@ -72,8 +72,7 @@ def corpus(root: Path) -> Corpus:
         (annotations / folder).mkdir(parents=True)
     for registry in ("people.yml", "topics.yml", "sources.yml"):
         shutil.copy(ANNOTATIONS / registry, annotations / registry)
-    shutil.copytree(ROOT / "docs", docs, ignore=lambda folder, names: [n for n in names if Path(folder) == ROOT / "docs" and (n == "archive" or n.startswith(".archive-"))])
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    copy_site_project(root)
     return Corpus(root, seeds, annotations, docs, root / "site")
 
 

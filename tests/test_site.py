@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from conftest import ANNOTATIONS, FIXTURES, ROOT
+from conftest import ANNOTATIONS, FIXTURES, ROOT, copy_site_project
 
 SEARCH_SCRIPT_PREFIX = "var __index = "
 # <link rel=...> values that only name another document; every other rel makes the browser fetch.
@@ -172,8 +172,7 @@ def test_hostile_seed_is_shown_as_text_and_never_runs(tmp_path):
     shutil.copy(FIXTURES / "seeds" / "hostile.txt", seeds)
     for registry in ("people.yml", "topics.yml", "sources.yml"):
         shutil.copy(ANNOTATIONS / registry, annotations)
-    shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("archive", ".archive-*"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_site_project(tmp_path)
     run = [sys.executable, str(ROOT / "build_archive.py"), "build", "--seeds", str(seeds), "--annotations", str(annotations), "--docs", str(docs)]
     assert subprocess.run(run, capture_output=True, text=True).returncode == 0
     mkdocs = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tmp_path / "mkdocs.yml")], capture_output=True, text=True, cwd=tmp_path)
