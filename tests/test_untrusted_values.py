@@ -13,6 +13,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -64,6 +65,16 @@ def test_a_pattern_that_backtracks_in_python_still_finds_its_line():
     assert problems == ()
     assert extract_source(one_line("Лавров said" * 20 + ":"), registry)[0].value == "s"
     assert extract_source(one_line("Лавров said " * 20 + "!:"), registry)[0].value == "unknown"
+
+
+@pytest.mark.parametrize("value", ["Y1E999999999", "Y1E9999999", "../", "/..", "../Y-"])
+def test_a_retrieved_date_the_edtf_library_hangs_or_crashes_on_is_an_error_at_its_line(value, tmp_path, capsys):
+    name = "articles/001_21e0508c1e5625e4.yml"
+    annotations = annotations_with(tmp_path, name, lambda text: text + f"retrieved: {value}\n")
+    line = (ANNOTATIONS / name).read_text(encoding="utf-8").count("\n") + 1
+    code, out, err = check(annotations, capsys)
+    assert (code, out) == (1, "")
+    assert f"{annotations}/{name}:{line}: error: invalid EDTF date '{value}': " in err and "internal error" not in err
 
 
 TOKENS = st.sampled_from([
