@@ -521,12 +521,15 @@ def _from_dateline(
     assert month is not None and day is not None
     name = f"{calendar.month_name[month]} {day}"
     evidence = [f"Dateline {_cite(stamp.quote, stamp.hit.line)} gives no year."]
-    # The latest year whose month and day is not after today; eight years back always holds a February 29.
+    # The latest year whose month and day is not after today; eight years back always holds a February 29,
+    # unless that is before the year 1.
     last = next(
-        year
-        for year in range(today.year, today.year - 9, -1)
-        if _edtf(year, month, day) and datetime.date(year, month, day) <= today
+        (year for year in range(today.year, today.year - 9, -1) if _edtf(year, month, day) and datetime.date(year, month, day) <= today),
+        None,
     )
+    if last is None:
+        evidence.append(f"No year from 0001 to today ({today}) has a {name}, so the year is not known.")
+        return _edtf(None, month, day), "dateline", evidence, ()
     past = [h for h in prose if h.year is not None and h.value and _bounds(h.value)[0] <= today and not _deadline(h)]
     latest = max(past, key=lambda h: (h.year, h.line), default=None)
     first = latest.year + 1 if latest is not None and latest.year is not None else None
@@ -541,23 +544,26 @@ def _from_dateline(
     if weekday is not None and weekday.weekday is not None:
         wanted = WEEKDAYS[weekday.weekday]
         evidence.append(f"{_cite(weekday.quote, weekday.line)} makes {name} a {wanted}.")
-        if first is None:
+        years = [] if first is None else [y for y in range(first, last + 1) if _weekday(y, month, day) == weekday.weekday]
+        if first is None or len(years) > MAX_LISTED_YEARS:
             recent = [y for y in range(last, last - 40, -1) if _weekday(y, month, day) == weekday.weekday]
             evidence.append(f"{name} fell on a {wanted} in {', '.join(map(str, recent[:3]))}, …: too many to list.")
+        elif len(years) > 1:
+            evidence.append(f"{name} fell on a {wanted} in {_and(years)}.")
+            return _one_of([_edtf(y, month, day) for y in years]), "dateline+weekday", evidence, (weekday,)
+        elif years:
+            evidence.append(f"{name} fell on a {wanted} only in {years[0]}: probable, not stated.")
+            return _edtf(years[0], month, day) + "?", "dateline+weekday", evidence, (weekday,)
         else:
-            years = [y for y in range(first, last + 1) if _weekday(y, month, day) == weekday.weekday]
-            if len(years) > 1:
-                evidence.append(f"{name} fell on a {wanted} in {_and(years)}.")
-                return _one_of([_edtf(y, month, day) for y in years]), "dateline+weekday", evidence, (weekday,)
-            if years:
-                evidence.append(f"{name} fell on a {wanted} only in {years[0]}: probable, not stated.")
-                return _edtf(years[0], month, day) + "?", "dateline+weekday", evidence, (weekday,)
             evidence.append(f"No year from {first} to {last} has {name} on a {wanted}, so the weekday is set aside.")
     mask = _year_mask(first, last)
     if first is not None and first <= last:
         evidence.append(f"The year is between {first} and {last}: written {mask} (EDTF unspecified digits).")
     value = _edtf(None, month, day).replace("XXXX", mask)
     return value + ("?" if "X" not in mask else ""), "dateline", evidence, ()
+
+
+MAX_LISTED_YEARS = 12  # years a dateline's weekday may leave before they are summed up as unspecified digits
 
 
 def _weekday(year: int, month: int, day: int) -> int | None:
@@ -640,10 +646,13 @@ def _cue_event(published: str, cues: list[_Cue]) -> tuple[str | None, list[str]]
         if low != high:
             continue
         if cue.days_back is not None:
-            day = low - datetime.timedelta(days=cue.days_back)
+            back = cue.days_back
         else:
             assert cue.weekday is not None
-            day = low - datetime.timedelta(days=(low.weekday() - cue.weekday) % 7)
+            back = (low.weekday() - cue.weekday) % 7
+        if back >= low.toordinal():
+            continue  # it would count back to before 0001-01-01, the first day a date can name
+        day = low - datetime.timedelta(days=back)
         if day == low and cue.weekday is not None:
             return None, [f"{cited} fits: {low} was a {WEEKDAYS[low.weekday()]}."]
         if day == low:

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from edtf import UnspecifiedIntervalSection, parse_edtf
 
 from archive.dates import edtf_bounds, edtf_unread, extract_date, is_valid_edtf, sort_key
-from archive.model import DateFinding, Document, Line, RawSeed, Removal, SeedText
+from archive.model import DateFinding, Document, Line, RawSeed, Registry, Removal, SeedText
+from archive.pipeline import parse_article
 
 TODAY = datetime.date(2026, 11, 29)
 ROOT = Path(__file__).resolve().parent.parent
@@ -494,3 +495,35 @@ def test_forms_beyond_the_archive_are_refused_with_a_reason(value, why):
 def test_values_the_library_hangs_or_fails_on_are_invalid_and_silent(value, capsys):
     assert edtf_bounds(value) is None
     assert capsys.readouterr() == ("", "")
+
+
+def test_yesterday_from_the_first_day_there_is_counts_back_no_further():
+    raw = RawSeed("seeds/x.txt", "x.txt", b"0001-01-01\nLavrov said yesterday that talks matter.\n")
+    article, _ = parse_article(raw, Registry(), TODAY)
+    assert (article.date.published, article.date.event) == ("0001-01-01", None)
+
+
+def test_a_dateline_day_no_year_up_to_today_has_is_of_unknown_year():
+    found = extract_date(document("MOSCOW, February 29. /TASS/. Lavrov said things."), datetime.date(3, 3, 1))
+    assert found.published == "XXXX-02-29" and "No year from 0001 to today (0003-03-01) has a February 29" in found.evidence
+
+
+EXTREME_PIECES = (
+    "0001-01-01", "0001-01-06", "0004-02-29", "9999-12-31", "9999-12-25T23:59:00Z", "1 January 0001", "December 31, 9999",
+    "31.12.9999", "12/31/9999", "Published: 0001", "Updated: 9999-12-31", "Retrieved 1 January 0001", "MOSCOW, February 29. /TASS/. ",
+    "MOSCOW, January 1. /TASS/. ", "KYIV, December 31 (Reuters) - ", "Lavrov said yesterday", "Lavrov said today",
+    "Lavrov said on Monday", "On Sunday, Lavrov said", "last February 29", "last December 31", "last January 1", " in 0002",
+    "\n", ". ", " ",
+)
+EXTREME_DAYS = st.sampled_from([datetime.date.min, datetime.date(1, 1, 6), datetime.date(4, 2, 28), datetime.date(8, 3, 1), datetime.date.max]) | st.dates()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(EXTREME_PIECES), max_size=16), EXTREME_DAYS)
+def test_seeds_of_extreme_dates_and_relative_cues_parse_to_valid_dates(pieces, today):
+    raw = RawSeed("seeds/x.txt", "x.txt", "".join(pieces).encode())
+    article, _ = parse_article(raw, Registry(), today)
+    if article is not None:
+        for value in (article.date.published, article.date.event, article.date.republished):
+            assert value in (None, "unknown") or is_valid_edtf(value), value
+        assert article.date.evidence and len(article.date.published) < 200
