@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
-from archive.extract import MAX_PATTERN, check_marker_pattern, fold, marker_regexp
+from archive.extract import MAX_PATTERN, check_marker_pattern, fold, marker_regexp, matchable
 from archive.model import Person, Problem, Registry, Source, SourceMarker, Topic, error, warning
 from archive.yamlio import (
     YamlList,
@@ -281,8 +281,13 @@ def _fold(text: str) -> str:
     return " ".join(fold(text).split())
 
 
+def _spelled(text: str) -> str:
+    """Text quoted with its code points, which show what a lone accent or space does not."""
+    return f"{text!r} ({' '.join(f'U+{ord(c):04X}' for c in text)})"
+
+
 def _check_names(people: list[tuple[Person, YamlMap]]) -> list[Problem]:
-    """Every name and alias must point to one person; repeats within a person are only noise."""
+    """Every name and alias must have a letter or digit and point to one person; repeats within a person are only noise."""
     problems: list[Problem] = []
     owners: dict[str, tuple[str, str, str, int]] = {}  # folded text -> (person id, "name" | "alias", text, line)
     for person, node in people:
@@ -290,6 +295,10 @@ def _check_names(people: list[tuple[Person, YamlMap]]) -> list[Problem]:
         variants = [("name", person.name, node.key_line("name"))]
         variants += [("alias", alias, node["aliases"].item_line(i)) for i, alias in enumerate(person.aliases)]
         for kind, text, line in variants:
+            if not matchable(text):
+                message = f"{kind} {_spelled(text)} of person '{person.id}' has no letter or digit once case and accents are set aside,"
+                problems.append(error(path, line, message + " so it would match in every article; remove it or write the name out"))
+                continue
             if _fold(text) not in owners:
                 owners[_fold(text)] = (person.id, kind, text, line)
                 continue
@@ -307,12 +316,16 @@ def _check_names(people: list[tuple[Person, YamlMap]]) -> list[Problem]:
 
 
 def _check_keywords(topics: list[tuple[Topic, YamlMap]]) -> list[Problem]:
-    """A keyword shared by two topics tags every match with both: allowed, but worth a look."""
+    """A keyword must have a letter or digit; one shared by two topics tags every match with both: allowed, but worth a look."""
     problems: list[Problem] = []
     owners: dict[str, tuple[str, int]] = {}
     for topic, node in topics:
         for index, keyword in enumerate(topic.keywords):
             line = node["keywords"].item_line(index)
+            if not matchable(keyword):
+                message = f"keyword {_spelled(keyword)} of topic '{topic.id}' has no letter or digit once case and accents are set aside,"
+                problems.append(error(topic.location.path, line, message + " so it would match in every article; remove it or write the phrase out"))
+                continue
             other_id, other_line = owners.setdefault(_fold(keyword), (topic.id, line))
             if other_id != topic.id:
                 message = f"keyword '{keyword}' of topic '{topic.id}' is also a keyword of topic '{other_id}'"

@@ -75,6 +75,11 @@ def _fold(text: str) -> str:
 _fold_short = functools.lru_cache(maxsize=1 << 16)(_fold)
 
 
+def matchable(text: str) -> bool:
+    """Whether text keeps a letter or digit once folded: one that does not (a lone accent, a dash) matches anywhere."""
+    return any(c.isalnum() for c in fold(text))
+
+
 def strip_accents(text: str) -> str:
     """Remove diacritics but keep case, for case-sensitive keyword matching."""
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
@@ -282,7 +287,7 @@ class NameIndex:
 
     @classmethod
     def build(cls, people: tuple[Person, ...]) -> NameIndex:
-        ids = {fold(name): p.id for p in people for name in (p.name, *p.aliases)}
+        ids = {fold(name): p.id for p in people for name in (p.name, *p.aliases) if matchable(name)}
         names = sorted(ids, key=len, reverse=True)
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])") if names else None
         return cls(ids, pattern)
@@ -464,7 +469,7 @@ def _topic_patterns(topics: tuple[Topic, ...]) -> tuple[tuple[str, tuple[tuple[b
             keyword_of = {
                 (strip_accents(k) if case_sensitive else fold(k)): k
                 for k in topic.keywords
-                if (k != k.lower()) == case_sensitive
+                if (k != k.lower()) == case_sensitive and matchable(k)
             }
             if keyword_of:
                 alternatives = "|".join(map(re.escape, sorted(keyword_of, key=len, reverse=True)))

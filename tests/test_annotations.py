@@ -353,3 +353,16 @@ def test_spellings_differing_only_in_diacritics_are_welcome_variants() -> None:
     assert [p.aliases for p in registry.people if p.id == "feridun-sinirlioglu"] == [
         ("Feridun Sinirlioglu", "Sinirlioğlu", "Sinirlioglu")
     ]
+
+
+def test_names_aliases_and_keywords_without_a_letter_or_digit_are_refused_at_their_line() -> None:
+    people = 'people:\n  - id: ghost\n    name: "\\u0301"\n    aliases: ["-", "Ghost"]\n'
+    topics = 'topics:\n  - id: ghost\n    name: Ghost\n    keywords: ["\\u0301", " · ", ghost]\n'
+    problems = formatted(parse_registry({**with_file("people", people), "annotations/topics.yml": topics})[1])
+    tail = "has no letter or digit once case and accents are set aside, so it would match in every article; remove it or write"
+    assert problems == [
+        f"annotations/people.yml:3: error: name '\u0301' (U+0301) of person 'ghost' {tail} the name out",
+        f"annotations/people.yml:4: error: alias '-' (U+002D) of person 'ghost' {tail} the name out",
+        f"annotations/topics.yml:4: error: keyword ' · ' (U+0020 U+00B7 U+0020) of topic 'ghost' {tail} the phrase out",
+        f"annotations/topics.yml:4: error: keyword '\u0301' (U+0301) of topic 'ghost' {tail} the phrase out",
+    ]

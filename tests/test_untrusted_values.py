@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive.annotations import parse_registry
-from archive.extract import extract_source
-from archive.model import Document, Line, RawSeed, SeedText
+from archive.extract import extract_source, extract_speakers, extract_topics, fold, matchable, name_index
+from archive.model import Block, Document, Line, Person, RawSeed, Registry, SeedText, Topic
 from build_archive import main
 
 from conftest import ANNOTATIONS, SEEDS, TODAY
@@ -43,10 +43,14 @@ def check(annotations: Path, capsys) -> tuple[int, str, str]:
     return code, out, err
 
 
-def one_line(text: str) -> Document:
+def one_line(text: str, blocks: tuple[Block, ...] = ()) -> Document:
     lines = (Line(1, text),)
     raw = RawSeed("seeds/x.txt", "x.txt", text.encode())
-    return Document(SeedText(raw, "utf-8", hashlib.sha256(raw.data).hexdigest(), lines), None, (), ())
+    return Document(SeedText(raw, "utf-8", hashlib.sha256(raw.data).hexdigest(), lines), None, blocks, ())
+
+
+def one_paragraph(text: str) -> Document:
+    return one_line(text, (Block("paragraph", text, 1),))
 
 
 def sources_with_pattern(pattern: str) -> dict[str, str | None]:
@@ -100,3 +104,33 @@ def test_any_marker_pattern_is_refused_at_its_line_or_matches_as_python_would(pa
     assert source.value == ("s" if expected else "unknown")
     if expected:
         assert source.evidence == f"outlet marker {expected.group(0)!r} on line 1"
+
+
+def test_a_lone_accent_as_alias_or_keyword_is_an_error_and_no_ghost(tmp_path, capsys):
+    person = '  - id: ghost\n    name: Ghost Writer\n    aliases: ["\\u0301"]\n'
+    annotations = annotations_with(tmp_path, "people.yml", lambda text: text + person)
+    (annotations / "topics.yml").write_text(
+        (ANNOTATIONS / "topics.yml").read_text(encoding="utf-8") + '  - id: ghost\n    name: Ghost\n    keywords: ["\\u0301"]\n', encoding="utf-8"
+    )
+    code, _, err = check(annotations, capsys)
+    assert code == 1
+    errors = [line.split(": error: ")[1] for line in err.splitlines() if ": error: " in line]
+    assert [message.split(" has no letter or digit")[0] for message in errors] == [
+        "alias '\u0301' (U+0301) of person 'ghost'",
+        "keyword '\u0301' (U+0301) of topic 'ghost'",
+    ]
+    registry, _ = parse_registry({**EMPTY_REGISTRY, "annotations/sources.yml": "sources: []\n", "annotations/people.yml": "people:\n" + person})
+    assert extract_speakers(one_paragraph("Lavrov said that talks matter."), registry)[1] == ()
+
+
+NAMES = st.text(alphabet="aé\u0301\u0308 -·'’.X", max_size=6)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(NAMES, min_size=1, max_size=4), st.text(alphabet="aéX \u0301-·.'", max_size=30))
+def test_no_alias_or_keyword_matches_an_empty_span(names, text):
+    people = (Person("p", "Person P", tuple(names), "", None),)
+    topics = (Topic("t", "T", tuple(names), None),)
+    assert all(start < end for start, end, _ in name_index(people).find(fold(text)))
+    for topic in extract_topics(one_paragraph(text), Registry(topics=topics)):
+        assert all(count > 0 and matchable(keyword) for keyword, count in topic.matches)
