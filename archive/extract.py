@@ -445,26 +445,27 @@ def extract_topics(document: Document, registry: Registry) -> tuple[TopicFinding
     text = strip_accents(body_text(document))
     haystacks = {True: text, False: fold(text)}
     found = []
-    for topic_id, patterns in _topic_patterns(registry.topics):
+    for topic, keyword_sets in zip(registry.topics, _topic_keywords(registry.topics)):
         counts: Counter[str] = Counter()
-        for case_sensitive, pattern, keyword_of in patterns:
-            counts.update(keyword_of[m.group(0)] for m in pattern.finditer(haystacks[case_sensitive]))
+        for case_sensitive, keyword_of in keyword_sets:
+            haystack = haystacks[case_sensitive]
+            # Most topics are not in a given text at all: a plain search spares compiling and running their pattern.
+            if any(key in haystack for key in keyword_of):
+                counts.update(keyword_of[m.group(0)] for m in _keyword_pattern(tuple(keyword_of)).finditer(haystack))
         if counts:
-            keywords = next(t.keywords for t in registry.topics if t.id == topic_id)
-            found.append(TopicFinding(topic_id, tuple((k, counts[k]) for k in keywords if counts[k])))
+            found.append(TopicFinding(topic.id, tuple((k, counts[k]) for k in topic.keywords if counts[k])))
     return tuple(found)
 
 
 @functools.lru_cache(maxsize=8)
-def _topic_patterns(topics: tuple[Topic, ...]) -> tuple[tuple[str, tuple[tuple[bool, re.Pattern[str], dict[str, str]], ...]], ...]:
-    """Per topic, one pattern for its case-sensitive keywords and one for the rest, longest first.
+def _topic_keywords(topics: tuple[Topic, ...]) -> tuple[tuple[tuple[bool, dict[str, str]], ...], ...]:
+    """Per topic, its case-sensitive keywords and the rest, each as the text matched -> the keyword.
 
-    A keyword with a capital letter matches case-sensitively ("New START" is not "a new start");
-    where keywords overlap ("strategic stability dialogue"), the longest is counted.
+    A keyword with a capital letter matches case-sensitively ("New START" is not "a new start").
     """
-    compiled = []
+    found = []
     for topic in topics:
-        patterns = []
+        keyword_sets = []
         for case_sensitive in (True, False):
             keyword_of = {
                 (strip_accents(k) if case_sensitive else fold(k)): k
@@ -472,10 +473,16 @@ def _topic_patterns(topics: tuple[Topic, ...]) -> tuple[tuple[str, tuple[tuple[b
                 if (k != k.lower()) == case_sensitive and matchable(k)
             }
             if keyword_of:
-                alternatives = "|".join(map(re.escape, sorted(keyword_of, key=len, reverse=True)))
-                patterns.append((case_sensitive, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), keyword_of))
-        compiled.append((topic.id, tuple(patterns)))
-    return tuple(compiled)
+                keyword_sets.append((case_sensitive, keyword_of))
+        found.append(tuple(keyword_sets))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _keyword_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
+    """One topic's keywords as whole words, longest first: where they overlap ("strategic stability dialogue"), the longest counts."""
+    alternatives = "|".join(map(re.escape, sorted(keys, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
 def detect_language(document: Document) -> Finding:
