@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
-from archive.extract import fold
+from archive.extract import MAX_PATTERN, check_marker_pattern, fold, marker_regexp, matchable
 from archive.model import Person, Problem, Registry, Source, SourceMarker, Topic, error, warning
 from archive.yamlio import (
     YamlList,
@@ -31,6 +33,7 @@ SOURCE_KINDS = (
     "wire", "ministry", "state-media", "newspaper", "broadcaster", "magazine", "republisher", "agency", "other"
 )
 MARKER_ROLES = ("origin", "republisher")
+MAX_PATTERNS = 500  # pattern markers in all sources: each is tried on every line of every seed
 COUNTRIES = frozenset("""
     AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
     BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE
@@ -80,10 +83,12 @@ def parse_registry(
     people, people_problems = _parse_file(files, prefix, "people", "person", _parse_person)
     topics, topic_problems = _parse_file(files, prefix, "topics", "topic", _parse_topic)
     sources, source_problems = _parse_file(files, prefix, "sources", "source", _parse_source)
+    sources, limit_problems = _limit_patterns(sources)
     problems = [
         *people_problems,
         *topic_problems,
         *source_problems,
+        *limit_problems,
         *_check_names(people),
         *_check_keywords(topics),
         *_check_markers(sources),
@@ -233,14 +238,42 @@ def _get_markers(node: YamlMap, path: str, what: str) -> tuple[tuple[SourceMarke
 
 
 def _check_pattern(pattern: str, path: str, line: int, what: str) -> list[Problem]:
-    """A marker's regular expression must compile and must not match empty text."""
+    """A marker's regular expression must compile, mean the same to RE2 as to Python, and not match empty text."""
+    if len(pattern) > MAX_PATTERN:
+        # Checked first: Python's own compiler is not linear in the pattern's length.
+        return [error(path, line, f"key `pattern` in {what} {check_marker_pattern(pattern)}")]
     try:
-        compiled = re.compile(pattern)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # e.g. "Possible nested set", printed to stderr otherwise
+            re.compile(pattern)
     except (re.error, OverflowError, RecursionError) as exc:
         return [error(path, line, f"key `pattern` in {what} is not a valid regular expression: {exc}")]
-    if compiled.search("") is not None:
+    unsupported = check_marker_pattern(pattern)
+    if unsupported:
+        return [error(path, line, f"key `pattern` in {what} {unsupported}")]
+    if marker_regexp(pattern).search("") is not None:
         return [error(path, line, f"key `pattern` in {what} matches empty text, so it would match every seed")]
     return []
+
+
+def _limit_patterns(sources: list[tuple[Source, YamlMap]]) -> tuple[list[tuple[Source, YamlMap]], list[Problem]]:
+    """The sources with their first MAX_PATTERNS pattern markers (in file order) kept, and a problem if any is not."""
+    total = sum("pattern" in item for _, node in sources for item in node.get("markers") or ())
+    kept: list[tuple[Source, YamlMap]] = []
+    problems: list[Problem] = []
+    count = 0
+    for source, node in sources:
+        markers = []
+        for index, marker in enumerate(source.markers):
+            count += "pattern" in node["markers"][index]
+            if "text" in node["markers"][index] or count <= MAX_PATTERNS:
+                markers.append(marker)
+            elif not problems:
+                message = f"the sources have {total} pattern markers, over the limit of {MAX_PATTERNS}, and this is the first left out:"
+                message += " each is tried on every line of every seed; write literal markers as `text`"
+                problems.append(error(source.location.path, node["markers"].item_line(index), message))
+        kept.append((replace(source, markers=tuple(markers)), node))
+    return kept, problems
 
 
 def _fold(text: str) -> str:
@@ -248,8 +281,13 @@ def _fold(text: str) -> str:
     return " ".join(fold(text).split())
 
 
+def _spelled(text: str) -> str:
+    """Text quoted with its code points, which show what a lone accent or space does not."""
+    return f"{text!r} ({' '.join(f'U+{ord(c):04X}' for c in text)})"
+
+
 def _check_names(people: list[tuple[Person, YamlMap]]) -> list[Problem]:
-    """Every name and alias must point to one person; repeats within a person are only noise."""
+    """Every name and alias must have a letter or digit and point to one person; repeats within a person are only noise."""
     problems: list[Problem] = []
     owners: dict[str, tuple[str, str, str, int]] = {}  # folded text -> (person id, "name" | "alias", text, line)
     for person, node in people:
@@ -257,6 +295,10 @@ def _check_names(people: list[tuple[Person, YamlMap]]) -> list[Problem]:
         variants = [("name", person.name, node.key_line("name"))]
         variants += [("alias", alias, node["aliases"].item_line(i)) for i, alias in enumerate(person.aliases)]
         for kind, text, line in variants:
+            if not matchable(text):
+                message = f"{kind} {_spelled(text)} of person '{person.id}' has no letter or digit once case and accents are set aside,"
+                problems.append(error(path, line, message + " so it would match in every article; remove it or write the name out"))
+                continue
             if _fold(text) not in owners:
                 owners[_fold(text)] = (person.id, kind, text, line)
                 continue
@@ -274,12 +316,16 @@ def _check_names(people: list[tuple[Person, YamlMap]]) -> list[Problem]:
 
 
 def _check_keywords(topics: list[tuple[Topic, YamlMap]]) -> list[Problem]:
-    """A keyword shared by two topics tags every match with both: allowed, but worth a look."""
+    """A keyword must have a letter or digit; one shared by two topics tags every match with both: allowed, but worth a look."""
     problems: list[Problem] = []
     owners: dict[str, tuple[str, int]] = {}
     for topic, node in topics:
         for index, keyword in enumerate(topic.keywords):
             line = node["keywords"].item_line(index)
+            if not matchable(keyword):
+                message = f"keyword {_spelled(keyword)} of topic '{topic.id}' has no letter or digit once case and accents are set aside,"
+                problems.append(error(topic.location.path, line, message + " so it would match in every article; remove it or write the phrase out"))
+                continue
             other_id, other_line = owners.setdefault(_fold(keyword), (topic.id, line))
             if other_id != topic.id:
                 message = f"keyword '{keyword}' of topic '{topic.id}' is also a keyword of topic '{other_id}'"

@@ -12,9 +12,9 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from archive.annotations import REGISTRY_STEMS, URL
-from archive.dates import edtf_bounds, is_valid_edtf
-from archive.names import id_problem, suggest_id
+from archive.dates import edtf_bounds, edtf_unread, is_valid_edtf
 from archive.model import Annotations, Correction, Event, EventArticle, Link, Location, Problem, Statement, error
+from archive.names import id_problem, suggest_id
 from archive.yamlio import (
     YamlList,
     YamlMap,
@@ -59,7 +59,7 @@ LINK_KEYS = (("to", "type"), ("note",))
 ROLES = ("primary-record", "report", "rewrite", "republication")
 LINK_TYPES = ("same-statement", "repeats", "updates", "contradicts", "responds-to", "context")
 LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)*")
-# The characters EDTF uses, no space at either end; the edtf library then decides what is valid.
+# The characters EDTF uses, no space at either end; archive.dates then decides what is valid.
 EDTF_SHAPE = re.compile(r"[-0-9XYEST:Z+?~%./\[\]{},](?:[-0-9XYEST:Z+?~%./\[\]{}, ]*[-0-9XYEST:Z+?~%./\[\]{},])?")
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _NEEDS = {
@@ -288,6 +288,8 @@ def _edtf_advice(value: str) -> str:
     stripped = value.strip()
     if stripped != value and EDTF_SHAPE.fullmatch(stripped) and is_valid_edtf(stripped):
         return "remove the spaces around it"
+    if edtf_unread(value):
+        return edtf_unread(value)
     for year, month, day in _DAY.findall(value):
         if not 1 <= int(month) <= 12:
             return f"there is no month {month}"

@@ -9,8 +9,6 @@ import os.path
 import re
 from dataclasses import dataclass
 
-from edtf import EDTFParseException, UnspecifiedIntervalSection, parse_edtf
-
 from archive.model import DateFinding, Document, Line
 
 UNKNOWN = "unknown"
@@ -174,65 +172,115 @@ def extract_date(document: Document, today: datetime.date) -> DateFinding:
 
 
 def is_valid_edtf(value: str) -> bool:
-    """Whether the edtf library accepts `value` and it names real days in order ("2021-02-29" does not)."""
+    """Whether `value` is EDTF in a form this archive reads and names real days in order ("2021-02-29" does not)."""
     return edtf_bounds(value) is not None
+
+
+# The EDTF forms the archive reads are decided here, in time linear in the value, and never by the
+# edtf library: its parser takes 5-40 ms a call, crashes on some inputs ("../") and builds whatever
+# year an exponent names (Y1E999999999 never finishes). tests/test_dates.py checks these bounds
+# against the library's. Read: YYYY, YYYY-MM, YYYY-MM-DD, with X for unspecified digits and one
+# qualifier (? ~ %) after the date, its year or its month; a date and time; a/b intervals with
+# open (..) or unknown ("") ends; [a,b] and {a,b} sets with ..a, a.. and a..b members.
+_DATE = re.compile(
+    r"(?P<year>[0-9X]{4})(?P<year_q>[?~%])?(?:-(?P<month>[0-9]{2}|XX)(?P<month_q>[?~%])?(?:-(?P<day>[0-9]{2}|XX))?)?(?P<q>[?~%])?"
+)
+# The unspecified forms EDTF level 1 lets a qualifier follow; at level 2 unspecified digits take none.
+_QUALIFIABLE_X = re.compile(r"\d(?:\d\dX|\dXX|XXX)|\d{4}-XX|\d{4}-\d\d-XX|\d{4}-XX-XX")
+_DATE_TIME = re.compile(
+    r"(\d{4}-\d\d-\d\d)T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d|24:00:00)"
+    r"(?:Z|[+-](?:(?:0[1-9]|1[0-3])(?::[0-5]\d)?|14:00|00:(?:0[1-9]|[1-5]\d)))?"
+)
+_CLOSING = {"[": "]", "{": "}"}
+_OPEN = ("", "..")
 
 
 @functools.lru_cache(maxsize=65536)
 def edtf_bounds(value: str) -> tuple[datetime.date, datetime.date] | None:
-    """Earliest and latest day `value` allows (qualifiers ? and ~ do not widen it); None if invalid or unknown."""
-    fast = _fast_bounds(value)
-    if fast is not NOT_PLAIN:
-        return fast
-    try:
-        parsed = parse_edtf(value)
-    except EDTFParseException:
+    """Earliest and latest day `value` allows (qualifiers ? and ~ do not widen it); None if invalid, unknown or not read here."""
+    if value[:1] in _CLOSING and value[-1:] == _CLOSING[value[0]]:
+        return _set_bounds([member.strip() for member in value[1:-1].split(",")], ranges=value[0] == "[")
+    if value.count("/") == 1:
+        return _interval_bounds(*value.split("/"))
+    timed = _DATE_TIME.fullmatch(value)
+    return _date_bounds(timed.group(1), "bare") if timed else _date_bounds(value, "date")
+
+
+def _interval_bounds(start: str, end: str) -> tuple[datetime.date, datetime.date] | None:
+    """From the start's earliest day to the end's latest; an open (..) or unknown ("") end allows any day."""
+    if start in _OPEN and end in _OPEN and start + end != "....":
+        return None  # "../", "/.." and "/" say nothing (and the library's parser fails on the first two)
+    low = (datetime.date.min, datetime.date.min) if start in _OPEN else _date_bounds(start, "end")
+    high = (datetime.date.max, datetime.date.max) if end in _OPEN else _date_bounds(end, "end")
+    if low is None or high is None or low[0] > high[1]:
         return None
-    try:
-        # The library guesses ten years for an interval's unknown end ("2021/"); any day is possible there.
-        lower = (
-            datetime.date.min
-            if isinstance(getattr(parsed, "lower", None), UnspecifiedIntervalSection)
-            else _day(parsed.lower_strict(), value, latest=False)
-        )
-        upper = (
-            datetime.date.max
-            if isinstance(getattr(parsed, "upper", None), UnspecifiedIntervalSection)
-            else _day(parsed.upper_strict(), value, latest=True)
-        )
-    except ValueError:
+    return low[0], high[1]
+
+
+def _set_bounds(members: list[str], ranges: bool) -> tuple[datetime.date, datetime.date] | None:
+    """A set's span: "..a" first and "a.." last stretch it without end, "a..b" is every date from a to b.
+
+    Members are dates without X, qualified at most at the end, and ranges only with `ranges`: the library
+    fails on the rest (an X in "[2021-XX,2022]", a range beside other dates in "{..2021,2022}").
+    """
+    bounds = []
+    for index, member in enumerate(members):
+        if ".." in member and not ranges:
+            bounds.append(None)
+        elif member.startswith("..") and index == 0:
+            found = _date_bounds(member[2:], "bare")
+            bounds.append(found and (datetime.date.min, found[1]))
+        elif member.endswith("..") and index == len(members) - 1:
+            found = _date_bounds(member[:-2], "bare")
+            bounds.append(found and (found[0], datetime.date.max))
+        elif ".." in member:
+            first, _, last = member.partition("..")
+            low, high = _date_bounds(first, "bare"), _date_bounds(last, "bare")
+            same = first.count("-") == last.count("-")
+            bounds.append((low[0], high[1]) if low and high and same and low[0] <= high[0] else None)
+        else:
+            bounds.append(_date_bounds(member, "end"))
+    # One plain member is no set; one range or open end is.
+    if None in bounds or (len(members) == 1 and ".." not in members[0]):
         return None
-    return (lower, upper) if lower <= upper else None
+    return min(b[0] for b in bounds), max(b[1] for b in bounds)
 
 
-# YYYY, YYYY-MM or YYYY-MM-DD with an optional qualifier: most dates in the archive. The edtf
-# library's parser takes ~20 ms a call; these need no parser. Everything else goes to the library.
-PLAIN_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?[?~%]?")
-
-
-NOT_PLAIN = object()
-
-
-def _fast_bounds(value: str) -> object:
-    """Bounds of a plain date, a set of plain dates or an interval between two; NOT_PLAIN for anything else."""
-    if value.startswith("[") and value.endswith("]") and "," in value:
-        parts = value[1:-1].split(",")
-    elif value.count("/") == 1:
-        parts = value.split("/")
-    else:
-        parts = [value]
-    matches = [PLAIN_DATE.fullmatch(part) for part in parts]
-    if not all(matches):
-        return NOT_PLAIN
-    bounds = [_plain_bounds(*m.groups()) for m in matches]
-    if None in bounds:
+def _date_bounds(text: str, kind: str) -> tuple[datetime.date, datetime.date] | None:
+    """One date's bounds. kind "date": any form; "end" (of an interval): no X, a qualifier only last; "bare": neither."""
+    match = _DATE.fullmatch(text)
+    if match is None:
         return None
-    if len(parts) == 1:
-        return bounds[0]
-    if value.startswith("["):
-        return min(b[0] for b in bounds), max(b[1] for b in bounds)
-    (lower, _), (_, upper) = bounds
-    return (lower, upper) if lower <= upper else None
+    year, month, day = match.group("year", "month", "day")
+    qualifiers = [q for q in match.group("year_q", "month_q", "q") if q]
+    # A qualifier after the year or month stands inside the date only when more follows it.
+    inner = bool((match["year_q"] and month) or (match["month_q"] and day))
+    if len(qualifiers) > 1 or (qualifiers and kind == "bare") or (inner and kind == "end"):
+        return None
+    if "X" not in text:
+        return _plain_bounds(year, month, day)
+    if kind != "date" or inner or (qualifiers and not _QUALIFIABLE_X.fullmatch(text[:-1])):
+        return None
+    return _unspecified_bounds(year, month, day)
+
+
+def _unspecified_bounds(year: str, month: str | None, day: str | None) -> tuple[datetime.date, datetime.date] | None:
+    """Bounds of a date with X digits: each X as 0 for the earliest day and 9 for the latest, days kept within the month."""
+    months = (1, 12) if month in (None, "XX") else (int(month), int(month))
+    days = (1, 31) if day in (None, "XX") else (int(day), int(day))
+    if not 1 <= months[0] <= 12 or not 1 <= days[0] <= 31:
+        return None
+    return (
+        _clamped(int(year.replace("X", "0")), months[0], days[0]),
+        _clamped(int(year.replace("X", "9")), months[1], days[1]),
+    )
+
+
+def _clamped(year: int, month: int, day: int) -> datetime.date:
+    """The day, or the month's last if it has fewer; year 0 (as in XXXX) is the earliest day there is."""
+    if year < datetime.MINYEAR:
+        return datetime.date.min
+    return datetime.date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def _plain_bounds(year: str, month: str | None, day: str | None) -> tuple[datetime.date, datetime.date] | None:
@@ -248,29 +296,27 @@ def _plain_bounds(year: str, month: str | None, day: str | None) -> tuple[dateti
     return (datetime.date(y, m, int(day)),) * 2 if 1 <= int(day) <= last else None
 
 
+def edtf_unread(value: str) -> str:
+    """Why a value that may be valid EDTF is not read by the archive, or "" if nothing says so."""
+    if "Y" in value or "E" in value:
+        return "years after 9999 (written with Y or an exponent) are beyond what the archive can date"
+    if re.search(r"(?:^|[/,\[{.?~%])-\d", value):
+        return "years before 0001 are beyond what the archive can date"
+    if re.search(r"(?<![0-9X])0000(?![0-9X])", value):
+        return "the year 0000 is beyond what the archive can date; years run from 0001 to 9999"
+    if "S" in value:
+        return "significant digits (S) are not read here; write the unknown digits as X, e.g. 19XX"
+    if re.search(r"(?<![0-9X])[0-9X]{4}-(?:2[1-9]|3[0-9]|4[01])(?![0-9])", value):
+        return "seasons and other groupings of months (21 to 41) are not read here; write the months as an interval, e.g. 2021-03/2021-05"
+    return ""
+
+
 def sort_key(value: str) -> tuple[int, int, int, str]:
     """Order dates by earliest then latest possible day, with unknown and invalid values last."""
     bounds = edtf_bounds(value)
     if bounds is None:
         return (1, 0, 0, value)
     return (0, bounds[0].toordinal(), bounds[1].toordinal(), value)
-
-
-def _day(point: object, value: str, latest: bool) -> datetime.date:
-    """A bound from the library as a date; raises ValueError for a day that never existed."""
-    if isinstance(point, float):  # an open end, "..": -inf or inf
-        return datetime.date.max if latest else datetime.date.min
-    year, month, day = point[:3]  # type: ignore[index]
-    if year < datetime.MINYEAR:
-        return datetime.date.min
-    if year > datetime.MAXYEAR:
-        return datetime.date.max
-    if "X" in value:
-        # An unspecified digit can stand for a year where the day exists: "20XX-02-29" is fine
-        # though the library's last candidate, 2099-02-29, is not.
-        day = min(day, calendar.monthrange(year, month)[1])
-    # The library accepts "2021-02-29"; the calendar does not.
-    return datetime.date(year, month, day)
 
 
 def _bounds(value: str) -> tuple[datetime.date, datetime.date]:
@@ -475,12 +521,15 @@ def _from_dateline(
     assert month is not None and day is not None
     name = f"{calendar.month_name[month]} {day}"
     evidence = [f"Dateline {_cite(stamp.quote, stamp.hit.line)} gives no year."]
-    # The latest year whose month and day is not after today; eight years back always holds a February 29.
+    # The latest year whose month and day is not after today; eight years back always holds a February 29,
+    # unless that is before the year 1.
     last = next(
-        year
-        for year in range(today.year, today.year - 9, -1)
-        if _edtf(year, month, day) and datetime.date(year, month, day) <= today
+        (year for year in range(today.year, today.year - 9, -1) if _edtf(year, month, day) and datetime.date(year, month, day) <= today),
+        None,
     )
+    if last is None:
+        evidence.append(f"No year from 0001 to today ({today}) has a {name}, so the year is not known.")
+        return _edtf(None, month, day), "dateline", evidence, ()
     past = [h for h in prose if h.year is not None and h.value and _bounds(h.value)[0] <= today and not _deadline(h)]
     latest = max(past, key=lambda h: (h.year, h.line), default=None)
     first = latest.year + 1 if latest is not None and latest.year is not None else None
@@ -495,23 +544,26 @@ def _from_dateline(
     if weekday is not None and weekday.weekday is not None:
         wanted = WEEKDAYS[weekday.weekday]
         evidence.append(f"{_cite(weekday.quote, weekday.line)} makes {name} a {wanted}.")
-        if first is None:
+        years = [] if first is None else [y for y in range(first, last + 1) if _weekday(y, month, day) == weekday.weekday]
+        if first is None or len(years) > MAX_LISTED_YEARS:
             recent = [y for y in range(last, last - 40, -1) if _weekday(y, month, day) == weekday.weekday]
             evidence.append(f"{name} fell on a {wanted} in {', '.join(map(str, recent[:3]))}, …: too many to list.")
+        elif len(years) > 1:
+            evidence.append(f"{name} fell on a {wanted} in {_and(years)}.")
+            return _one_of([_edtf(y, month, day) for y in years]), "dateline+weekday", evidence, (weekday,)
+        elif years:
+            evidence.append(f"{name} fell on a {wanted} only in {years[0]}: probable, not stated.")
+            return _edtf(years[0], month, day) + "?", "dateline+weekday", evidence, (weekday,)
         else:
-            years = [y for y in range(first, last + 1) if _weekday(y, month, day) == weekday.weekday]
-            if len(years) > 1:
-                evidence.append(f"{name} fell on a {wanted} in {_and(years)}.")
-                return _one_of([_edtf(y, month, day) for y in years]), "dateline+weekday", evidence, (weekday,)
-            if years:
-                evidence.append(f"{name} fell on a {wanted} only in {years[0]}: probable, not stated.")
-                return _edtf(years[0], month, day) + "?", "dateline+weekday", evidence, (weekday,)
             evidence.append(f"No year from {first} to {last} has {name} on a {wanted}, so the weekday is set aside.")
     mask = _year_mask(first, last)
     if first is not None and first <= last:
         evidence.append(f"The year is between {first} and {last}: written {mask} (EDTF unspecified digits).")
     value = _edtf(None, month, day).replace("XXXX", mask)
     return value + ("?" if "X" not in mask else ""), "dateline", evidence, ()
+
+
+MAX_LISTED_YEARS = 12  # years a dateline's weekday may leave before they are summed up as unspecified digits
 
 
 def _weekday(year: int, month: int, day: int) -> int | None:
@@ -594,10 +646,13 @@ def _cue_event(published: str, cues: list[_Cue]) -> tuple[str | None, list[str]]
         if low != high:
             continue
         if cue.days_back is not None:
-            day = low - datetime.timedelta(days=cue.days_back)
+            back = cue.days_back
         else:
             assert cue.weekday is not None
-            day = low - datetime.timedelta(days=(low.weekday() - cue.weekday) % 7)
+            back = (low.weekday() - cue.weekday) % 7
+        if back >= low.toordinal():
+            continue  # it would count back to before 0001-01-01, the first day a date can name
+        day = low - datetime.timedelta(days=back)
         if day == low and cue.weekday is not None:
             return None, [f"{cited} fits: {low} was a {WEEKDAYS[low.weekday()]}."]
         if day == low:

@@ -8,6 +8,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+import re2
+
 from archive.model import (
     Block,
     Document,
@@ -73,6 +75,11 @@ def _fold(text: str) -> str:
 _fold_short = functools.lru_cache(maxsize=1 << 16)(_fold)
 
 
+def matchable(text: str) -> bool:
+    """Whether text keeps a letter or digit once folded: one that does not (a lone accent, a dash) matches anywhere."""
+    return any(c.isalnum() for c in fold(text))
+
+
 def strip_accents(text: str) -> str:
     """Remove diacritics but keep case, for case-sensitive keyword matching."""
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
@@ -113,13 +120,25 @@ def derive_title(lead: str, max_words: int = 14) -> str:
 
 def extract_source(document: Document, registry: Registry) -> tuple[Finding, Finding | None, tuple[Problem, ...]]:
     """The outlet that wrote the text and the one that republished it, from markers in any line."""
+    lines = document.text.lines
+    whole = "\n".join(line.text for line in lines)
+    found: list[tuple[int, int, int, str, str, str]] = []  # line, source index, marker index, role, source id, text
+    for source_index, source in enumerate(registry.sources):
+        for marker_index, marker in enumerate(source.markers):
+            literal = _literal(marker.pattern)
+            if literal is not None:
+                # One search of the whole text skips the lines of a seed that lacks the marker.
+                if literal in whole:
+                    found += [(line.number, source_index, marker_index, marker.role, source.id, literal) for line in lines if literal in line.text]
+                continue
+            regexp = marker_regexp(marker.pattern)
+            for line in lines:
+                match = regexp.search(line.text)
+                if match:
+                    found.append((line.number, source_index, marker_index, marker.role, source.id, match.group(0)))
     hits: dict[str, list[tuple[int, str, str]]] = {"origin": [], "republisher": []}
-    for line in document.text.lines:
-        for source in registry.sources:
-            for marker in source.markers:
-                found = re.search(marker.pattern, line.text)
-                if found:
-                    hits[marker.role].append((line.number, source.id, found.group(0)))
+    for number, _, _, role, source_id, text in sorted(found):
+        hits[role].append((number, source_id, text))
     origin = _first_source(hits["origin"], "origin")
     republisher = _first_source(hits["republisher"], "republisher") if hits["republisher"] else None
     problems = tuple(
@@ -128,6 +147,127 @@ def extract_source(document: Document, registry: Registry) -> tuple[Finding, Fin
         if sid != origin.value
     )
     return origin, republisher, problems
+
+
+# A marker pattern that is plain text with punctuation escaped, as `text:` markers become: searched for as text.
+_LITERAL = re.compile(r"(?:\\[^A-Za-z0-9]|[^\\.^$*+?()\[\]{}|])*", re.DOTALL)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _literal(pattern: str) -> str | None:
+    """The text a pattern matches if it is plain text, else None."""
+    return re.sub(r"\\(.)", r"\1", pattern, flags=re.DOTALL) if _LITERAL.fullmatch(pattern) else None
+
+
+MAX_PATTERN = 1000  # characters in one marker pattern
+PATTERN_MEMORY = 1 << 19  # bytes RE2 may use for one marker pattern, its program and its matching state
+_RE2_OPTIONS = re2.Options()
+_RE2_OPTIONS.max_mem = PATTERN_MEMORY
+_RE2_OPTIONS.log_errors = False  # RE2 would print each refused pattern to stderr; the caller reports it instead
+
+# Python reads \d, \w and \s in text as Unicode classes, RE2 as ASCII ones: each is written out as Python
+# reads it, outside a [class] and inside one (None: RE2 has no way to negate a class inside another).
+_CLASSES = {
+    "d": (r"\p{Nd}", r"\p{Nd}"),
+    "D": (r"\P{Nd}", r"\P{Nd}"),
+    "w": (r"[\p{L}\p{N}_]", r"\p{L}\p{N}_"),
+    "W": (r"[^\p{L}\p{N}_]", None),
+    "s": (r"[\t-\r\x{1C}-\x{1F}\x{85}\p{Z}]", r"\t-\r\x{1C}-\x{1F}\x{85}\p{Z}"),
+    "S": (r"[^\t-\r\x{1C}-\x{1F}\x{85}\p{Z}]", None),
+}
+_LETTER = r"[^\W\d_]"  # Python's idiom for "a letter", which needs \W inside a class
+# What RE2 refuses in a Python pattern, by its error message, and how to do without it.
+_UNSUPPORTED = (
+    (r"invalid perl operator: \(\?[=!]", "lookahead `(?=...)` and `(?!...)`", "match the text itself, or drop the condition"),
+    (r"invalid perl operator: \(\?<", "lookbehind `(?<=...)` and `(?<!...)`", "make the text before part of the match, or drop the condition"),
+    (r"invalid perl operator: \(\?P|invalid escape sequence: \\[1-9]", "backreferences like `\\1` and `(?P=name)`", "write out the repeated text"),
+    (r"bad repetition operator", "possessive quantifiers like `*+`", "write `*`, `+`, `?` or `{m,n}` alone: RE2 never backtracks, so nothing is lost"),
+    (r"invalid perl operator: \(\?>", "atomic groups `(?>...)`", "write `(?:...)`: RE2 never backtracks, so nothing is lost"),
+    (r"invalid perl operator: \(\?#", "comments `(?#...)`", "delete the comment; a YAML comment on the line above can say the same"),
+    (r"invalid perl operator: \(\?\(", "conditionals `(?(...)...)`", "write one marker for each case"),
+    (r"invalid perl operator: \(\?", "flags other than i, m and s", "remove the flag"),
+    (r"invalid escape sequence: \\N", "`\\N{...}` character names", "write the character itself"),
+    (r"invalid repetition size", "repetition counts over 1000", "use a smaller count, or `*` or `+`"),
+    (r"pattern too large", f"more than {PATTERN_MEMORY // 1024} KiB of matcher memory", "make it simpler: fewer or smaller repetitions of large classes like `\\w`"),
+)
+
+
+def re2_pattern(pattern: str) -> tuple[str, str]:
+    """A Python regular expression rewritten for RE2 with its meaning kept, or "" and what RE2 cannot mean."""
+    out: list[str] = []
+    class_start = -1  # index in `pattern` where the current [class] begins, -1 outside one
+    index = 0
+    while index < len(pattern):
+        char, code = pattern[index], pattern[index + 1 : index + 2]
+        inside = class_start >= 0
+        if char == "\\" and code in _CLASSES:
+            written = _CLASSES[code][inside]
+            if written is None:
+                return "", f"`\\{code}` inside `[...]`; write `[^...]` with what to leave out instead"
+            out.append(written)
+        elif char == "\\" and code in ("b", "B") and not inside and _beside_non_ascii(pattern, index):
+            return "", f"`\\{code}` next to a letter outside ASCII: RE2 counts only ASCII letters and digits as word characters; write `(?:^|\\W)` before and `(?:\\W|$)` after the word instead"
+        elif char == "\\" and code in ("u", "U"):
+            width = 4 if code == "u" else 8
+            out.append(f"\\x{{{pattern[index + 2 : index + 2 + width]}}}")
+            index += width
+        elif char == "\\" and code == "Z":
+            out.append("\\z")
+        elif char == "\\":
+            out.append(char + code)
+        elif inside and char == "]" and index > class_start:
+            out.append(char)
+            class_start = -1
+        elif inside and char == "[":
+            out.append("\\[")  # RE2 would read "[:" as the start of a POSIX class like [:alpha:]
+        elif not inside and pattern.startswith(_LETTER, index):
+            out.append(r"[\p{L}\p{Nl}\p{No}]")
+            index += len(_LETTER) - 1
+        elif not inside and char == "[":
+            out.append(char)
+            class_start = index + 1 + (pattern[index + 1 : index + 2] == "^")
+        elif not inside and (empty_min := re.match(r"\{,(\d+)\}", pattern[index:])):
+            out.append(f"{{0,{empty_min.group(1)}}}")  # Python's {,n}; RE2 would read it as text
+            index += len(empty_min.group(0)) - 1
+        else:
+            out.append(char)
+        index += 2 if char == "\\" else 1
+    return "".join(out), ""
+
+
+def _beside_non_ascii(pattern: str, index: int) -> bool:
+    """Whether the `\\b` at `index` stands right after or before a literal letter or digit outside ASCII."""
+    before = pattern[index - 1 : index] if pattern[index - 2 : index - 1] != "\\" else ""
+    after = pattern[index + 2 : index + 3]
+    return any(c.isalnum() and not c.isascii() for c in before + after)
+
+
+@functools.lru_cache(maxsize=1024)
+def marker_regexp(pattern: str) -> re2._Regexp:
+    """A marker pattern compiled by RE2, which matches in time linear in the text; check_marker_pattern vets it first."""
+    return re2.compile(re2_pattern(pattern)[0], _RE2_OPTIONS)
+
+
+def check_marker_pattern(pattern: str) -> str:
+    """Why RE2 cannot run a (valid Python) marker pattern as Python would, or "" if it can."""
+    if len(pattern) > MAX_PATTERN:
+        return f"is {len(pattern)} characters long, over the limit of {MAX_PATTERN}; split it into several markers"
+    try:
+        pattern.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return f"holds a lone surrogate ({pattern[exc.start]!r}), which is not text; write the character it was meant to be"
+    written, why = re2_pattern(pattern)
+    if why:
+        return f"uses {why}"
+    try:
+        re2.compile(written, _RE2_OPTIONS)
+    except re2.error as exc:
+        message = exc.args[0].decode("utf-8", "replace") if isinstance(exc.args[0], bytes) else str(exc.args[0])
+        for known, what, instead in _UNSUPPORTED:
+            if re.match(known, message):
+                return f"uses {what}, which the marker engine (RE2, linear-time) does not support; {instead}"
+        return f"is not supported by the marker engine (RE2, linear-time): {message}"
+    return ""
 
 
 def _first_source(hits: list[tuple[int, str, str]], role: str) -> Finding:
@@ -147,7 +287,7 @@ class NameIndex:
 
     @classmethod
     def build(cls, people: tuple[Person, ...]) -> NameIndex:
-        ids = {fold(name): p.id for p in people for name in (p.name, *p.aliases)}
+        ids = {fold(name): p.id for p in people for name in (p.name, *p.aliases) if matchable(name)}
         names = sorted(ids, key=len, reverse=True)
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])") if names else None
         return cls(ids, pattern)
@@ -305,37 +445,44 @@ def extract_topics(document: Document, registry: Registry) -> tuple[TopicFinding
     text = strip_accents(body_text(document))
     haystacks = {True: text, False: fold(text)}
     found = []
-    for topic_id, patterns in _topic_patterns(registry.topics):
+    for topic, keyword_sets in zip(registry.topics, _topic_keywords(registry.topics)):
         counts: Counter[str] = Counter()
-        for case_sensitive, pattern, keyword_of in patterns:
-            counts.update(keyword_of[m.group(0)] for m in pattern.finditer(haystacks[case_sensitive]))
+        for case_sensitive, keyword_of in keyword_sets:
+            haystack = haystacks[case_sensitive]
+            # Most topics are not in a given text at all: a plain search spares compiling and running their pattern.
+            if any(key in haystack for key in keyword_of):
+                counts.update(keyword_of[m.group(0)] for m in _keyword_pattern(tuple(keyword_of)).finditer(haystack))
         if counts:
-            keywords = next(t.keywords for t in registry.topics if t.id == topic_id)
-            found.append(TopicFinding(topic_id, tuple((k, counts[k]) for k in keywords if counts[k])))
+            found.append(TopicFinding(topic.id, tuple((k, counts[k]) for k in topic.keywords if counts[k])))
     return tuple(found)
 
 
 @functools.lru_cache(maxsize=8)
-def _topic_patterns(topics: tuple[Topic, ...]) -> tuple[tuple[str, tuple[tuple[bool, re.Pattern[str], dict[str, str]], ...]], ...]:
-    """Per topic, one pattern for its case-sensitive keywords and one for the rest, longest first.
+def _topic_keywords(topics: tuple[Topic, ...]) -> tuple[tuple[tuple[bool, dict[str, str]], ...], ...]:
+    """Per topic, its case-sensitive keywords and the rest, each as the text matched -> the keyword.
 
-    A keyword with a capital letter matches case-sensitively ("New START" is not "a new start");
-    where keywords overlap ("strategic stability dialogue"), the longest is counted.
+    A keyword with a capital letter matches case-sensitively ("New START" is not "a new start").
     """
-    compiled = []
+    found = []
     for topic in topics:
-        patterns = []
+        keyword_sets = []
         for case_sensitive in (True, False):
             keyword_of = {
                 (strip_accents(k) if case_sensitive else fold(k)): k
                 for k in topic.keywords
-                if (k != k.lower()) == case_sensitive
+                if (k != k.lower()) == case_sensitive and matchable(k)
             }
             if keyword_of:
-                alternatives = "|".join(map(re.escape, sorted(keyword_of, key=len, reverse=True)))
-                patterns.append((case_sensitive, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), keyword_of))
-        compiled.append((topic.id, tuple(patterns)))
-    return tuple(compiled)
+                keyword_sets.append((case_sensitive, keyword_of))
+        found.append(tuple(keyword_sets))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _keyword_pattern(keys: tuple[str, ...]) -> re.Pattern[str]:
+    """One topic's keywords as whole words, longest first: where they overlap ("strategic stability dialogue"), the longest counts."""
+    alternatives = "|".join(map(re.escape, sorted(keys, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
 def detect_language(document: Document) -> Finding:

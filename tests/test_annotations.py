@@ -15,6 +15,7 @@ from jsonschema import Draft202012Validator
 from archive.annotations import (
     COUNTRIES,
     MARKER_ROLES,
+    MAX_PATTERNS,
     SOURCE_KINDS,
     URL,
     WIKIDATA,
@@ -217,6 +218,15 @@ def test_top_level_list_is_refused() -> None:
     assert formatted(problems) == ["annotations/topics.yml:1: error: the file must be a mapping with the key `topics`, found a list"]
 
 
+def one_source(*markers: str) -> dict[str, str | None]:
+    """The good registry with a sources.yml of one source 's', whose markers (from line 6) are YAML like `text: x`."""
+    return with_file("sources", "sources:\n  - id: s\n    name: S\n    kind: other\n    markers:\n" + "".join(f"      - {m}\n" for m in markers))
+
+
+def marker_problems(*patterns: str) -> list[str]:
+    return formatted(parse_registry(one_source(*(f"pattern: {json.dumps(pattern)}" for pattern in patterns)))[1])
+
+
 @pytest.mark.parametrize(
     ("pattern", "message"),
     [
@@ -227,10 +237,46 @@ def test_top_level_list_is_refused() -> None:
     ],
 )
 def test_marker_patterns_must_compile_and_must_not_match_empty_text(pattern: str, message: str) -> None:
-    text = f"sources:\n  - id: s\n    name: S\n    kind: other\n    markers:\n      - pattern: {json.dumps(pattern)}\n"
-    assert formatted(parse_registry(with_file("sources", text))[1]) == [
-        f"annotations/sources.yml:6: error: key `pattern` in marker 1 of source 's' {message}"
+    assert marker_problems(pattern) == [f"annotations/sources.yml:6: error: key `pattern` in marker 1 of source 's' {message}"]
+
+
+ENGINE = "which the marker engine (RE2, linear-time) does not support"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ("TASS(?= said)", f"uses lookahead `(?=...)` and `(?!...)`, {ENGINE}; match the text itself, or drop the condition"),
+        ("(?<!Not )TASS", f"uses lookbehind `(?<=...)` and `(?<!...)`, {ENGINE}; make the text before part of the match, or drop the condition"),
+        (r"(\w+) \1", f"uses backreferences like `\\1` and `(?P=name)`, {ENGINE}; write out the repeated text"),
+        ("(?P<w>TASS)(?P=w)", f"uses backreferences like `\\1` and `(?P=name)`, {ENGINE}; write out the repeated text"),
+        ("TASS.*+", f"uses possessive quantifiers like `*+`, {ENGINE}; write `*`, `+`, `?` or `{{m,n}}` alone: RE2 never backtracks, so nothing is lost"),
+        ("(?>TASS)", f"uses atomic groups `(?>...)`, {ENGINE}; write `(?:...)`: RE2 never backtracks, so nothing is lost"),
+        ("(?x) T A S S", f"uses flags other than i, m and s, {ENGINE}; remove the flag"),
+        ("x{2000}", f"uses repetition counts over 1000, {ENGINE}; use a smaller count, or `*` or `+`"),
+        (r"\bТАСС\b", "uses `\\b` next to a letter outside ASCII: RE2 counts only ASCII letters and digits as word characters; "
+         "write `(?:^|\\W)` before and `(?:\\W|$)` after the word instead"),
+        (r"[\W\d]", "uses `\\W` inside `[...]`; write `[^...]` with what to leave out instead"),
+        ("x" * 1001, "is 1001 characters long, over the limit of 1000; split it into several markers"),
+    ],
+)
+def test_marker_patterns_re2_cannot_run_are_refused_with_a_rewrite(pattern: str, message: str) -> None:
+    assert marker_problems(pattern) == [f"annotations/sources.yml:6: error: key `pattern` in marker 1 of source 's' {message}"]
+
+
+def test_marker_patterns_that_backtrack_in_python_are_accepted() -> None:
+    assert marker_problems(r"^(\w+\s?)+:$", r"(a|aa)*b", r"(?i)^\(Source:\s*TASS\)") == []
+
+
+def test_pattern_markers_beyond_the_limit_are_left_out_with_one_error() -> None:
+    problems = marker_problems(*[f"TASS{i}[0-9]" for i in range(MAX_PATTERNS + 2)])
+    line = 6 + MAX_PATTERNS
+    assert problems == [
+        f"annotations/sources.yml:{line}: error: the sources have {MAX_PATTERNS + 2} pattern markers, over the limit of {MAX_PATTERNS}, "
+        "and this is the first left out: each is tried on every line of every seed; write literal markers as `text`"
     ]
+    (source,) = parse_registry(one_source(*[f"pattern: TASS{i}[0-9]" for i in range(MAX_PATTERNS + 2)], "text: /TASS/"))[0].sources
+    assert len(source.markers) == MAX_PATTERNS + 1 and source.markers[-1].pattern == re.escape("/TASS/")
 
 
 ONE_PERSON = st.fixed_dictionaries(
@@ -306,4 +352,17 @@ def test_spellings_differing_only_in_diacritics_are_welcome_variants() -> None:
     assert formatted(problems) == []
     assert [p.aliases for p in registry.people if p.id == "feridun-sinirlioglu"] == [
         ("Feridun Sinirlioglu", "Sinirlioğlu", "Sinirlioglu")
+    ]
+
+
+def test_names_aliases_and_keywords_without_a_letter_or_digit_are_refused_at_their_line() -> None:
+    people = 'people:\n  - id: ghost\n    name: "\\u0301"\n    aliases: ["-", "Ghost"]\n'
+    topics = 'topics:\n  - id: ghost\n    name: Ghost\n    keywords: ["\\u0301", " · ", ghost]\n'
+    problems = formatted(parse_registry({**with_file("people", people), "annotations/topics.yml": topics})[1])
+    tail = "has no letter or digit once case and accents are set aside, so it would match in every article; remove it or write"
+    assert problems == [
+        f"annotations/people.yml:3: error: name '\u0301' (U+0301) of person 'ghost' {tail} the name out",
+        f"annotations/people.yml:4: error: alias '-' (U+002D) of person 'ghost' {tail} the name out",
+        f"annotations/topics.yml:4: error: keyword ' · ' (U+0020 U+00B7 U+0020) of topic 'ghost' {tail} the phrase out",
+        f"annotations/topics.yml:4: error: keyword '\u0301' (U+0301) of topic 'ghost' {tail} the phrase out",
     ]

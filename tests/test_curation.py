@@ -293,6 +293,39 @@ def test_invalid_dates_say_why(value: str, message: str) -> None:
     assert formatted(problems) == [f"annotations/articles/a.yml:1: error: {message}"]
 
 
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("Y1E999999999", "years after 9999 (written with Y or an exponent) are beyond what the archive can date"),
+        ("-0044-03-15", "years before 0001 are beyond what the archive can date"),
+        ("1950S2", "significant digits (S) are not read here; write the unknown digits as X, e.g. 19XX"),
+        ("2021-21", "seasons and other groupings of months (21 to 41) are not read here; write the months as an interval, e.g. 2021-03/2021-05"),
+    ],
+)
+def test_dates_beyond_the_archive_say_why_wherever_they_are(value: str, why: str) -> None:
+    message = f"invalid EDTF date '{value}': {why}"
+    files = {
+        "annotations/articles/a.yml": f"date: '{value}'\ndate_evidence: x\nevent_date: '{value}'\nretrieved: '{value}'\n",
+        "annotations/events/e.yml": f"title: E\ndate: '{value}'\narticles: [{{article: a, role: report}}]\n",
+        "annotations/statements/s.yml": f"statements:\n  - {{id: s, article: a, quote: q, speaker: p, date: '{value}'}}\n",
+    }
+    _, problems = parse_annotations(files)
+    assert formatted(problems) == [
+        f"annotations/articles/a.yml:1: error: {message}",
+        f"annotations/articles/a.yml:3: error: {message}",
+        f"annotations/articles/a.yml:4: error: {message}",
+        f"annotations/events/e.yml:2: error: {message}",
+        f"annotations/statements/s.yml:2: error: {message}",
+    ]
+
+
+@pytest.mark.parametrize("value", ["../", "/..", "../Y-"])
+def test_dates_the_edtf_library_crashes_on_are_invalid_and_print_nothing(value: str, capsys) -> None:
+    _, problems = parse_annotations({"annotations/articles/a.yml": f"retrieved: '{value}'\n"})
+    assert [p.message.split(":")[0] for p in problems] == [f"invalid EDTF date '{value}'"]
+    assert capsys.readouterr() == ("", "")
+
+
 @pytest.mark.parametrize("value", ["2026", "2026-02", "2026-02-06?", "2026-02-XX", "20XX-02-29", "[2016-02-19, 2021-02-19]", "2022-12-05/2022-12-11", "2026/.."])
 def test_edtf_forms_people_write_are_accepted(value: str) -> None:
     annotations, problems = parse_annotations({"annotations/articles/a.yml": f"event_date: '{value}'\n"})

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import re
+import sys
+import unicodedata
 
 import pytest
 
@@ -15,8 +18,9 @@ from archive.extract import (
     extract_title,
     extract_topics,
     fold,
+    marker_regexp,
 )
-from archive.model import Block, Document, Line, RawSeed, SeedText
+from archive.model import Block, Document, Line, RawSeed, Registry, SeedText, Source, SourceMarker
 
 from conftest import ANNOTATIONS
 
@@ -141,6 +145,30 @@ def test_source_markers_find_origin_and_republisher(registry):
     assert "'/TASS/' on line 1" in source.evidence
     assert republisher is not None and republisher.value == "international-affairs"
     assert problems == ()
+
+
+def sources(*markers: tuple[str, str]) -> Registry:
+    """A registry of one source per (id, pattern) marker."""
+    return Registry(sources=tuple(Source(ident, ident, "other", "", "", (SourceMarker(pattern, "origin"),), None) for ident, pattern in markers))
+
+
+def test_every_line_every_marker_counts_in_line_then_registry_order():
+    doc = document("Report by A (and B).", "A again, then B.")
+    registry = sources(("b", r"\bB\b"), ("a", re.escape("A")))
+    source, _, problems = extract_source(doc, registry)
+    assert source.value == "a" and "marker 'A' on line 1" in source.evidence
+    assert [p.location.line for p in problems] == [1, 2] and all("names source 'b' too" in p.message for p in problems)
+
+
+# Every character but surrogates and those Python's Unicode tables leave unassigned (RE2's may be newer).
+EVERY_CHARACTER = "".join(chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) not in ("Cs", "Cn"))
+
+
+@pytest.mark.parametrize("pattern", [r"\w", r"\W", r"\d", r"\D", r"\s", r"\S", r"[^\W\d_]", r"[\w-]", r"[\d\s]", r"[^\d\s]"])
+def test_marker_classes_mean_what_they_mean_in_python_for_every_character(pattern):
+    """RE2 reads \\w, \\d and \\s as ASCII only; markers keep Python's Unicode meaning."""
+    runs = pattern + "+"  # the same runs mean the same characters, with far fewer strings to compare
+    assert marker_regexp(runs).findall(EVERY_CHARACTER) == re.findall(runs, EVERY_CHARACTER)
 
 
 def test_no_marker_means_unknown_source(registry):

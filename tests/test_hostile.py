@@ -292,7 +292,8 @@ def test_any_hostile_value_anywhere_builds_inert(tmp_path_factory: pytest.TempPa
     if code != 0:
         # Refused: every error names a file and a line and says what is wrong.
         assert code == 1, printed
-        assert all(":" in line for line in printed.splitlines() if "error" in line)
+        errors = [line for line in printed.splitlines() if ": error: " in line]
+        assert errors and all(line.startswith(str(c.root)) for line in errors), printed
         return
     build_mkdocs(c)
     assert live_markup_in_site(c.site) == {}
