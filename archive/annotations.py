@@ -9,7 +9,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
-from archive.extract import MAX_PATTERN, check_marker_pattern, fold, marker_regexp, matchable
+from archive.extract import fold, matchable
+from archive.markers import MAX_PATTERN, check_marker_pattern, marker_regexp
 from archive.model import Person, Problem, Registry, Source, SourceMarker, Topic, error, warning
 from archive.yamlio import (
     YamlList,

@@ -8,7 +8,6 @@ loaded in Chromium, where a payload that ran would set window.__pwned.
 from __future__ import annotations
 
 import contextlib
-import datetime
 import io
 import json
 import os
