@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from archive.annotations import REGISTRY_STEMS, URL
-from archive.dates import edtf_bounds, edtf_unread, is_valid_edtf
+from archive.edtf import edtf_bounds, edtf_unread, is_valid_edtf
 from archive.model import Annotations, Correction, Event, EventArticle, Link, Location, Problem, Statement, error
 from archive.names import id_problem, suggest_id
 from archive.yamlio import (

@@ -7,7 +7,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import partial
 
-from archive.dates import extract_date, sort_key
+from archive.dates import extract_date
+from archive.edtf import sort_key
 from archive.extract import count_words, detect_language, extract_source, extract_speakers, extract_title, extract_topics
 from archive.merge import merge_archive
 from archive.model import Annotations, Archive, Article, Problem, RawSeed, Registry, warning

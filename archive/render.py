@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from archive.dates import edtf_bounds
+from archive.edtf import edtf_bounds
 from archive.extract import fold
 from archive.markup import code, escape_inline, escape_line_start, escape_markdown, html_text, link_target, one_line
 from archive.model import (

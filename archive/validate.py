@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import PurePosixPath
 
 from archive.anchor import Anchor, Closest, collapse, locate_quote
-from archive.dates import edtf_bounds
+from archive.edtf import edtf_bounds
 from archive.model import (
     Annotations,
     Article,
