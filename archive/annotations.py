@@ -55,6 +55,9 @@ SOURCE_KEYS = (("id", "name", "kind"), ("country", "home", "markers"))
 MARKER_KEYS = ((), ("text", "pattern", "role"))
 
 REGISTRY_STEMS = ("people", "topics", "sources")
+# Every seed line is matched against every name, keyword and marker: thousands of entries fit, and check stays fast.
+REGISTRY_MAX_BYTES = 256_000
+REGISTRY_ADVICE = "a registry is kept small because every seed line is matched against it; shorten notes, or raise the limit in a code change"
 
 
 def _registry_paths(prefix: str, stem: str) -> tuple[str, str]:
@@ -71,7 +74,7 @@ def load_registry(annotations_dir: Path, display_prefix: str = "annotations") ->
     for stem in REGISTRY_STEMS:
         for path in _registry_paths(display_prefix, stem):
             if path in raw:
-                texts[path], found = decode_yaml_bytes(raw[path], path)
+                texts[path], found = decode_yaml_bytes(raw[path], path, REGISTRY_MAX_BYTES, REGISTRY_ADVICE)
                 problems.extend(found)
     registry, found = parse_registry(texts, display_prefix)
     return registry, tuple(sorted([*problems, *found], key=Problem.sort_key))

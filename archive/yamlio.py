@@ -17,7 +17,7 @@ from archive.model import Location, Problem, error
 from archive.names import id_problem, printable
 
 MAX_BYTES = 1_000_000
-MAX_TOTAL_BYTES = 4_000_000  # all annotation files together: about 5 s of parsing at most
+MAX_TOTAL_BYTES = 2_000_000  # all annotation files together: a few seconds of parsing and checking
 MAX_DEPTH = 50
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -118,10 +118,12 @@ def _line_counter(text: str) -> Callable[[int], int]:
     return lambda index: bisect.bisect_left(breaks, index) + 1
 
 
-def decode_yaml_bytes(data: bytes, path: str) -> tuple[str | None, tuple[Problem, ...]]:
-    """A file's bytes as text, or None with a problem when it is too large or not UTF-8."""
-    if len(data) > MAX_BYTES:
-        return None, (_too_large(path, len(data)),)
+def decode_yaml_bytes(
+    data: bytes, path: str, limit: int = MAX_BYTES, advice: str = "split it into smaller files"
+) -> tuple[str | None, tuple[Problem, ...]]:
+    """A file's bytes as text, or None with a problem (ending in `advice`) when it is over `limit` bytes or not UTF-8."""
+    if len(data) > limit:
+        return None, (_too_large(path, len(data), limit, advice),)
     try:
         return data.decode("utf-8-sig"), ()
     except UnicodeDecodeError as exc:
@@ -268,8 +270,8 @@ def _show_tag(tag: str) -> str:
     return "!!" + tag[len(_STD):] if tag.startswith(_STD) else tag
 
 
-def _too_large(path: str, size: int) -> Problem:
-    return error(path, 0, f"file is {size} bytes, over the limit of {MAX_BYTES} bytes; split it into smaller files")
+def _too_large(path: str, size: int, limit: int = MAX_BYTES, advice: str = "split it into smaller files") -> Problem:
+    return error(path, 0, f"file is {size} bytes, over the limit of {limit} bytes; {advice}")
 
 
 def _reader_message(exc: yaml.reader.ReaderError) -> str:

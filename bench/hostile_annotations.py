@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmark: `build_archive.py check` on the real seeds with hostile annotation files, each under the 1 MB cap.
+"""Benchmark: `build_archive.py check` on the real seeds with hostile annotation files, each at its size cap.
 
 Each case copies annotations/ to bench/out/hostile/<case>/, replaces one file, runs `check` in a
 child process and prints its wall time and exit code; a run that outlives --timeout is killed and
@@ -19,8 +19,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from archive.annotations import REGISTRY_MAX_BYTES  # noqa: E402  (the repository is not installed as a package)
+from archive.yamlio import MAX_BYTES, MAX_TOTAL_BYTES  # noqa: E402
+
 OUT = ROOT / "bench" / "out" / "hostile"
-LIMIT = 1_000_000  # archive.yamlio.MAX_BYTES: a file over it is refused before it is parsed
+REAL_BYTES = sum(p.stat().st_size for p in (ROOT / "annotations").rglob("*.yml"))  # the real files stay in every case
 
 
 def words(rng: random.Random, count: int, length: int = 9) -> list[str]:
@@ -31,12 +36,12 @@ def words(rng: random.Random, count: int, length: int = 9) -> list[str]:
     return sorted(found)
 
 
-def filled(head: str, entries: Callable[[int], str]) -> str:
-    """`head` and then as many entries as fit under the size cap."""
+def filled(head: str, entries: Callable[[int], str], limit: int = REGISTRY_MAX_BYTES) -> str:
+    """`head` and then as many entries as fit under the size cap `limit`."""
     parts, size, index = [head], len(head), 0
     while True:
         entry = entries(index)
-        if size + len(entry.encode()) > LIMIT - 100:
+        if size + len(entry.encode()) > limit - 100:
             return "".join(parts)
         parts.append(entry)
         size += len(entry.encode())
@@ -70,15 +75,15 @@ def sources(rng: random.Random, marker: Callable[[str], str]) -> dict[str, str]:
     return {"sources.yml": filled(real("sources.yml"), entry)}
 
 
-def statements(values: list[str]) -> dict[str, str]:
-    """A statements file whose statements quote a real article, each dated with the next of `values`."""
+def statements(values: list[str], name: str = "hostile") -> dict[str, str]:
+    """A statements file at the 1 MB cap whose statements quote a real article, each dated with the next of `values`."""
     quote = "We do not want NATO to be concerned with the security of the entire Eurasian continent"
     dates = iter(values)
     entry = lambda i: (
-        f"  - id: s{i}\n    article: 000_958310810f9c2547\n    quote: \"{quote}\"\n"
+        f"  - id: {name}-{i}\n    article: 000_958310810f9c2547\n    quote: \"{quote}\"\n"
         f"    speaker: sergey-lavrov\n    date: '{next(dates)}'\n"
     )
-    return {"statements/hostile.yml": filled("statements:\n", entry)}
+    return {f"statements/{name}.yml": filled("statements:\n", entry, MAX_BYTES)}
 
 
 def edtf_values(rng: random.Random) -> list[str]:
@@ -99,18 +104,25 @@ def edtf_values(rng: random.Random) -> list[str]:
 
 
 def cases(rng: random.Random) -> dict[str, dict[str, str]]:
+    plain = [f"{y}-{m:02d}-{d:02d}" for y in range(1900, 2100) for m in range(1, 13) for d in range(1, 29)]
     retrieved = lambda value: {"articles/001_21e0508c1e5625e4.yml": real("articles/001_21e0508c1e5625e4.yml") + f"retrieved: {value}\n"}
     return {
         "baseline": {},
         "backtracking-pattern": {"sources.yml": real("sources.yml") + "  - id: evil\n    name: Evil\n    kind: other\n    markers:\n      - pattern: '^(\\w+\\s?)+:$'\n"},
         "edtf-exponent-Y1E9999999": retrieved("Y1E9999999"),
         "edtf-exponent-Y1E999999999": retrieved("Y1E999999999"),
-        "people-1MB-aliases": people(rng),
-        "topics-1MB-keywords": topics(rng),
-        "sources-1MB-text-markers": sources(rng, lambda word: f"text: '{word} News'"),
-        "sources-1MB-re2-patterns": sources(rng, lambda word: f"pattern: '\\({word}\\s+[A-Z]{{2}}\\d*\\)'"),
-        "statements-1MB-plain-dates": statements([f"{y}-{m:02d}-{d:02d}" for y in range(1900, 2100) for m in range(1, 13) for d in range(1, 29)]),
+        "people-cap-aliases": people(rng),
+        "topics-cap-keywords": topics(rng),
+        "sources-cap-text-markers": sources(rng, lambda word: f"text: '{word} News'"),
+        "sources-cap-re2-patterns": sources(rng, lambda word: f"pattern: '\\({word}\\s+[A-Z]{{2}}\\d*\\)'"),
+        "statements-1MB-plain-dates": statements(plain),
         "statements-1MB-non-plain-dates": statements(edtf_values(rng)),
+        # Everything at once: each registry at its cap, statements files up to the cap on all files together.
+        "all-at-their-caps": {
+            **people(rng), **topics(rng), **sources(rng, lambda word: f"text: '{word} News'"),
+            **{name: text[: (MAX_TOTAL_BYTES - 3 * REGISTRY_MAX_BYTES - REAL_BYTES) // 2].rsplit("\n  - id:", 1)[0] + "\n"
+               for i in range(2) for name, text in statements(plain, f"hostile-{i}").items()},
+        },
     }
 
 
@@ -120,7 +132,7 @@ def run(case: str, files: dict[str, str], timeout: float) -> str:
     shutil.copytree(ROOT / "annotations", folder)
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
-    size = max((len(text.encode()) for text in files.values()), default=0)
+    size = sum(len(text.encode()) for text in files.values())
     command = [sys.executable, str(ROOT / "build_archive.py"), "check", "--seeds", str(ROOT / "seeds"),
                "--annotations", str(folder), "--today", "2026-11-29", "--jobs", "1"]
     start = time.perf_counter()

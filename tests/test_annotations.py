@@ -16,6 +16,8 @@ from archive.annotations import (
     COUNTRIES,
     MARKER_ROLES,
     MAX_PATTERNS,
+    REGISTRY_ADVICE,
+    REGISTRY_MAX_BYTES,
     SOURCE_KINDS,
     URL,
     WIKIDATA,
@@ -365,4 +367,16 @@ def test_names_aliases_and_keywords_without_a_letter_or_digit_are_refused_at_the
         f"annotations/people.yml:4: error: alias '-' (U+002D) of person 'ghost' {tail} the name out",
         f"annotations/topics.yml:4: error: keyword ' · ' (U+0020 U+00B7 U+0020) of topic 'ghost' {tail} the phrase out",
         f"annotations/topics.yml:4: error: keyword '\u0301' (U+0301) of topic 'ghost' {tail} the phrase out",
+    ]
+
+
+def test_a_registry_file_over_its_cap_is_refused_unread(tmp_path: Path) -> None:
+    for name in ("topics.yml", "sources.yml"):
+        (tmp_path / name).write_text(f"{name[:-4]}: []\n")
+    big = "people:\n" + "".join(f"  - id: p{i}\n    name: Person Number {i}\n" for i in range(REGISTRY_MAX_BYTES // 30))
+    (tmp_path / "people.yml").write_text(big)
+    registry, problems = load_registry(tmp_path)
+    assert registry.people == ()
+    assert [p.format() for p in problems] == [
+        f"annotations/people.yml: error: file is {len(big)} bytes, over the limit of {REGISTRY_MAX_BYTES} bytes; {REGISTRY_ADVICE}"
     ]
