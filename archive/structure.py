@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import partial
 
 from archive.model import Block, Document, Line, Problem, Removal, SeedText, warning
@@ -177,11 +178,11 @@ def _line_rule(text: str) -> str:
 
 def _captions(lines: list[Line], removed: dict[int, str], kept: list[Line]) -> list[int]:
     """Line numbers of captions: kept lines without terminal punctuation next to a photo credit."""
+    numbers = [line.number for line in kept]
     captions = []
     for credit in (line for line in lines if removed.get(line.number) == PHOTO_CREDIT):
-        before = [line for line in kept if line.number < credit.number][-1:]
-        after = [line for line in kept if line.number > credit.number][:1]
-        for line in before + after:
+        after = bisect_left(numbers, credit.number)  # the first kept line below the credit
+        for line in kept[max(0, after - 1) : after] + kept[after : after + 1]:
             if (
                 line is not kept[0]  # the first line is the headline's place, whatever precedes it
                 and not _ends_sentence(line.text)
@@ -226,28 +227,64 @@ def _is_image_label(text: str) -> bool:
 
 def _paragraphs(body: list[Line]) -> list[Line]:
     """Body lines as paragraphs, numbered by their first line, with hard-wrapped lines joined."""
-    paragraphs: list[Line] = []
+    paragraphs: list[_Paragraph] = []
     last = 0  # number of the last file line in paragraphs[-1]
     for line in body:
-        previous = paragraphs[-1].text if paragraphs else ""
-        if paragraphs and line.number == last + 1 and _continues(previous, line.text):
-            glue = "" if previous.endswith("-") else " "
-            paragraphs[-1] = Line(paragraphs[-1].number, previous + glue + line.text)
-        elif paragraphs and _is_bare_label(previous) and _turn(line.text) is None:
-            paragraphs[-1] = Line(paragraphs[-1].number, f"{previous} {line.text}")
+        current = paragraphs[-1] if paragraphs else None
+        if current and line.number == last + 1 and _continues(current, line.text):
+            current.add("" if current.last.endswith("-") else " ", line.text)
+        elif current and _is_bare_label(current.text()) and _turn(line.text) is None:
+            current.add(" ", line.text)
         else:
-            paragraphs.append(line)
+            paragraphs.append(_Paragraph(line))
         last = line.number
-    return paragraphs
+    return [Line(paragraph.number, paragraph.text()) for paragraph in paragraphs]
 
 
-def _continues(previous: str, text: str) -> bool:
-    """Whether `text` continues the hard-wrapped sentence of the line just above it."""
-    if _ends_sentence(previous) or previous.endswith(":"):
+class _Paragraph:
+    """A paragraph being joined from hard-wrapped lines, kept in pieces so that a join costs only its line.
+
+    Joining into one string and reading all of it at every line took time quadratic in the line count.
+    """
+
+    def __init__(self, line: Line) -> None:
+        self.number = line.number
+        self.pieces = [line.text]  # the lines, each after the first with its glue in front
+        self.words = len(line.text.split())
+        self.paren = -1  # index of the last piece but the final one holding a parenthesis
+
+    @property
+    def last(self) -> str:
+        return self.pieces[-1]
+
+    def add(self, glue: str, text: str) -> None:
+        """Join the next line with `glue`: a space, or nothing after a hyphen."""
+        if "(" in self.last or ")" in self.last:
+            self.paren = len(self.pieces) - 1
+        self.pieces.append(glue + text)
+        self.words += len(text.split()) - (not glue)  # a hyphenated word joined without a space counts once
+
+    def ends_sentence(self) -> bool:
+        """_ends_sentence of the whole text, from its end: the last line, or back to where a final "(note)" may open."""
+        if not self.last.endswith(")"):
+            return _ends_sentence(self.last)
+        final = self.last[:-1]
+        paren = len(self.pieces) - 1 if "(" in final or ")" in final else self.paren
+        if paren < 0:
+            return _ends_sentence(self.last)
+        # The piece before the one with the last parenthesis holds what a note's opening follows.
+        return _ends_sentence("".join(self.pieces[max(0, paren - 1) :]))
+
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+
+def _continues(paragraph: _Paragraph, text: str) -> bool:
+    """Whether `text` continues the hard-wrapped sentence of the paragraph just above it."""
+    if paragraph.ends_sentence() or paragraph.last.endswith(":"):
         return False
     # A long unpunctuated line cannot be a heading, so a capital below it is a name, not a new start.
-    last_line_words = len(previous.split())
-    return text[0].islower() or (last_line_words > HEADING_MAX_WORDS and _turn(text) is None)
+    return text[0].islower() or (paragraph.words > HEADING_MAX_WORDS and _turn(text) is None)
 
 
 def _is_bare_label(text: str) -> bool:

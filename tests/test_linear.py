@@ -6,10 +6,13 @@ so a return of the slow code shows here as a hang.
 
 from __future__ import annotations
 
+import pytest
+
 from archive.annotations import load_registry
 from archive.model import Article, RawSeed
 from archive.pipeline import parse_article
-from archive.structure import split_sentences
+from archive.seeds import decode_seed
+from archive.structure import parse_document, split_sentences
 
 from conftest import ANNOTATIONS, TODAY
 
@@ -42,3 +45,26 @@ def test_a_run_of_full_stops_is_left_as_it_is() -> None:
     article = parsed("So" + "." * 20_000 + "And so on.Then")
     assert [block.text for block in article.document.blocks] == ["So" + "." * 20_000 + "And so on. Then"]
     assert split_sentences("So" + "." * 20_000 + " And so on. Then") == ("So" + "." * 20_000 + " And so on.", "Then")
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["and the talks went"] * 20_000,  # 400 KB: 71 s
+        ["and the talks went (on)"] * 20_000,  # each line ends like a note, and is read back to its opening
+        ["(and the talks went"] + ["and on"] * 20_000 + ["and on)"],  # a note may open 20,000 lines up
+    ],
+)
+def test_hard_wrapped_lines_are_joined_into_one_paragraph(lines: list[str]) -> None:
+    text, _ = decode_seed(seed("\n".join(lines)))
+    assert text is not None
+    document, _ = parse_document(text)
+    assert [(block.kind, block.line, block.text) for block in document.blocks] == [("paragraph", 3, " ".join(lines))]
+
+
+def test_a_photo_credit_on_every_other_line_takes_its_caption() -> None:
+    text, _ = decode_seed(seed("\n".join(["Photo: MFA", "The minister at the talks"] * 10_000)))
+    assert text is not None
+    document, _ = parse_document(text)
+    assert [removal.rule for removal in document.removed] == ["photo-credit", "photo-caption"] * 10_000
+    assert document.blocks == ()

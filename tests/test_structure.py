@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from archive.model import WARNING, Document, Problem, RawSeed
+from archive.model import WARNING, Document, Line, Problem, RawSeed
 from archive.rules import ABBREVIATIONS, LINE_RULES, NON_PERSON_LABELS, TITLE_WORDS
 from archive.seeds import decode_seed, read_seeds
 from archive import structure
@@ -169,6 +170,40 @@ def test_repair_and_split_give_what_the_straightforward_versions_give(text: str)
 )
 def test_split_sentences(text: str, sentences: tuple[str, ...]) -> None:
     assert split_sentences(text) == sentences
+
+
+def straightforward_paragraphs(body: list[Line]) -> list[Line]:
+    """Paragraph joining as first written: each line is glued onto the whole paragraph, which is read again."""
+    paragraphs: list[Line] = []
+    last = 0
+    for line in body:
+        previous = paragraphs[-1].text if paragraphs else ""
+        ended = structure._ends_sentence(previous) or previous.endswith(":")
+        continues = not ended and (
+            line.text[0].islower() or (len(previous.split()) > structure.HEADING_MAX_WORDS and structure._turn(line.text) is None)
+        )
+        if paragraphs and line.number == last + 1 and continues:
+            glue = "" if previous.endswith("-") else " "
+            paragraphs[-1] = Line(paragraphs[-1].number, previous + glue + line.text)
+        elif paragraphs and structure._is_bare_label(previous) and structure._turn(line.text) is None:
+            paragraphs[-1] = Line(paragraphs[-1].number, f"{previous} {line.text}")
+        else:
+            paragraphs.append(line)
+        last = line.number
+    return paragraphs
+
+
+LINE_WORDS = st.sampled_from(["a", "B", "x”", "(said.)", "(s", "t.)", ")", "(", "re-", "end.", "Q:", "»", "c", "Member of the"])
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(st.lists(LINE_WORDS, min_size=1, max_size=12).map(" ".join), st.booleans()), max_size=20))
+@example([("a b c d e f g h i j k x”", False), ("(said.)", False), ("z", False)])  # a final note is not a sentence end
+@example([("a a a a a a a a a re-", False), ("c", False), ("B", False)])  # "re-c" is one word, so ten in all
+def test_joined_paragraphs_are_what_the_straightforward_joining_gives(lines: list[tuple[str, bool]]) -> None:
+    numbers = itertools.accumulate(2 if after_a_gap else 1 for _, after_a_gap in lines)
+    body = [Line(number, text) for number, (text, _) in zip(numbers, lines)]
+    assert structure._paragraphs(body) == straightforward_paragraphs(body)
 
 
 @pytest.mark.parametrize(
