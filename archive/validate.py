@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import PurePosixPath
 
-from archive.anchor import Anchor, Closest, collapse, locate_quote
+from archive.anchor import Anchor, Closest, closest_passage, collapse, end_before, locate_quote, start_after
 from archive.dates import edtf_bounds
 from archive.model import (
     Annotations,
@@ -146,7 +146,7 @@ def _check_quote(statement: Statement, article: Article, by_id: Mapping[str, Art
     path, line = statement.location.path, statement.quote_line
     blocks = article.document.blocks
     name = f"article '{article.id}'"
-    found, near = locate_quote(blocks, statement.quote, statement.prefix, statement.suffix)
+    found = locate_quote(blocks, statement.quote, statement.prefix, statement.suffix)
     if len(found) == 1:
         return []
     if found:
@@ -156,19 +156,20 @@ def _check_quote(statement: Statement, article: Article, by_id: Mapping[str, Art
         else:
             advice = f", on {_lines(found)}; add a `prefix` or `suffix` to pick one"
         return [error(path, line, f"quote occurs {len(found)} times in {name}{advice}")]
-    if near is not None:
-        return [error(path, line, _not_found(statement.quote, article, near, by_id))]
-    every, _ = locate_quote(blocks, statement.quote, None, None)
+    every = locate_quote(blocks, statement.quote, None, None)
     if not every:
-        return [error(path, line, f"quote not found in {name}: the article has no text")]
-    before, _ = locate_quote(blocks, statement.quote, statement.prefix, None)
-    after, _ = locate_quote(blocks, statement.quote, None, statement.suffix)
+        near = closest_passage(blocks, statement.quote)
+        if near is None:
+            return [error(path, line, f"quote not found in {name}: the article has no text")]
+        return [error(path, line, _not_found(statement.quote, article, near, by_id))]
+    before = locate_quote(blocks, statement.quote, statement.prefix, None)
+    after = locate_quote(blocks, statement.quote, None, statement.suffix)
     if not before:
-        shown = [f"before it on line {anchor.line}: {_before(blocks[anchor.block], anchor, statement.prefix or '')}" for anchor in every]
-        return [error(path, line, f"prefix does not match the text before the quote in {name}{_indented(shown)}")]
+        shown = [f"before it on line {anchor.line}: {_before(blocks[anchor.block], anchor, statement.prefix or '')}" for anchor in every[:_LISTED]]
+        return [error(path, line, f"prefix does not match the text before the quote in {name}{_indented(shown, len(every))}")]
     if not after:
-        shown = [f"after it on line {anchor.line}: {_after(blocks[anchor.block], anchor, statement.suffix or '')}" for anchor in every]
-        return [error(path, line, f"suffix does not match the text after the quote in {name}{_indented(shown)}")]
+        shown = [f"after it on line {anchor.line}: {_after(blocks[anchor.block], anchor, statement.suffix or '')}" for anchor in every[:_LISTED]]
+        return [error(path, line, f"suffix does not match the text after the quote in {name}{_indented(shown, len(every))}")]
     message = f"prefix and suffix fit different occurrences of the quote in {name}: the prefix on {_lines(before)}, the suffix on {_lines(after)}"
     return [error(path, line, message)]
 
@@ -193,9 +194,10 @@ def _not_found(quote: str, article: Article, near: Closest, by_id: Mapping[str, 
     return message + _indented(elsewhere)
 
 
-def _indented(lines: list[str]) -> str:
-    """Continuation lines of a message, at most a few, then how many more."""
-    shown = lines[:_LISTED] + ([f"and {len(lines) - _LISTED} more"] if len(lines) > _LISTED else [])
+def _indented(lines: list[str], total: int | None = None) -> str:
+    """Continuation lines of a message, at most a few, then how many more of `total` (default: all the lines)."""
+    total = len(lines) if total is None else total
+    shown = lines[:_LISTED] + ([f"and {total - _LISTED} more"] if total > _LISTED else [])
     return "".join(f"\n  {line}" for line in shown)
 
 
@@ -212,24 +214,26 @@ def _lines(anchors: tuple[Anchor, ...]) -> str:
 
 def _before(block: Block, anchor: Anchor, prefix: str) -> str:
     """The paragraph's text just before an occurrence, as long as the prefix, from a word's start."""
-    text = block.text[: anchor.start].rstrip()
-    if not text:
+    text = block.text
+    end = end_before(text, anchor.start)
+    if not end:
         return "nothing: the quote starts the paragraph"
-    cut = max(0, len(text) - len(collapse(prefix)))
+    cut = max(0, end - len(collapse(prefix)))
     while cut > 0 and not text[cut - 1].isspace():
         cut -= 1
-    return f'"{text[cut:]}"'
+    return f'"{text[cut:end]}"'
 
 
 def _after(block: Block, anchor: Anchor, suffix: str) -> str:
     """The paragraph's text just after an occurrence, as long as the suffix, to a word's end."""
-    text = block.text[anchor.end :].lstrip()
-    if not text:
+    text = block.text
+    start = start_after(text, anchor.end)
+    if start == len(text):
         return "nothing: the quote ends the paragraph"
-    cut = min(len(text), len(collapse(suffix)))
+    cut = min(len(text), start + len(collapse(suffix)))
     while cut < len(text) and not text[cut].isspace():
         cut += 1
-    return f'"{text[:cut]}"'
+    return f'"{text[start:cut]}"'
 
 
 def _at(location: Location, path: str) -> str:

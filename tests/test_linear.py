@@ -6,13 +6,17 @@ so a return of the slow code shows here as a hang.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from archive.anchor import Anchor, locate_quote
 from archive.annotations import load_registry
-from archive.model import Article, RawSeed
+from archive.model import Annotations, Article, Block, Location, RawSeed, Statement
 from archive.pipeline import parse_article
 from archive.seeds import decode_seed
 from archive.structure import parse_document, split_sentences
+from archive.validate import validate_annotations
 
 from conftest import ANNOTATIONS, TODAY
 
@@ -28,6 +32,10 @@ def parsed(body: str) -> Article:
     article, _ = parse_article(seed(body), REGISTRY, TODAY)
     assert article is not None
     return article
+
+
+def statement(ident: str, quote: str, line: int, prefix: str | None = None, article: str = "002_3a7575835685a05e") -> Statement:
+    return Statement(ident, article, quote, prefix, None, "sergey-lavrov", None, (), None, (), Location("annotations/statements/s.yml", line - 2), line)
 
 
 def test_a_line_of_sentences_run_together_gets_its_spaces() -> None:
@@ -68,3 +76,23 @@ def test_a_photo_credit_on_every_other_line_takes_its_caption() -> None:
     document, _ = parse_document(text)
     assert [removal.rule for removal in document.removed] == ["photo-credit", "photo-caption"] * 10_000
     assert document.blocks == ()
+
+
+def test_a_quote_with_a_prefix_is_found_among_many_occurrences() -> None:
+    blocks = (Block("paragraph", "word " * 60_000 + "unique word" + " word" * 60_000, 3),)  # 600 KB: 35 s
+    assert locate_quote(blocks, "word", "unique", None) == (Anchor(0, 300_007, 300_011, 3),)
+    assert locate_quote(blocks, "word", None, "unique") == (Anchor(0, 299_995, 299_999, 3),)
+
+
+def test_a_prefix_found_before_none_of_many_occurrences_lists_a_few() -> None:
+    small = parsed("The talks went on.")
+    block = Block("paragraph", "word " * 60_000 + "word", 3)
+    article = replace(small, document=replace(small.document, blocks=(block,)))
+    (problem,) = validate_annotations(Annotations(statements=(statement("s", "word", 9, "nothing", "x"),)), (article,), REGISTRY)
+    assert problem.message == "\n".join([
+        "prefix does not match the text before the quote in article 'x'",
+        "  before it on line 3: nothing: the quote starts the paragraph",
+        '  before it on line 3: "word"',
+        '  before it on line 3: "word word"',  # as long as the prefix, from a word's start
+        "  and 59998 more",
+    ])
