@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from functools import partial
 
 from archive.model import Block, Document, Line, Problem, Removal, SeedText, warning
 from archive.rules import (
@@ -27,14 +29,19 @@ _OPENERS = "\"“‘«"
 _ELLIPSES = ("...", "…")
 _TITLE_TOKENS = frozenset(word.casefold() for title in TITLE_WORDS for word in title.split())
 
-_STOP_RUN_TOGETHER = re.compile(r"(?P<stop>[.!?]+)(?P<close>[\"”’»)\]]*)(?P<open>[\"“‘«]?)(?=\w)")
+# The lookbehind starts a match only at the first stop of a run ("..."), where a match begins anyway;
+# without it a long run of stops is retried from each of its characters, in time quadratic in its length.
+_STOP_RUN_TOGETHER = re.compile(r"(?<![.!?])(?P<stop>[.!?]+)(?P<close>[\"”’»)\]]*)(?P<open>[\"“‘«]?)(?=\w)")
 _COLON_RUN_TOGETHER = re.compile(r"(?<=[^\W\d_]):(?P<open>[\"“«]?)(?=\w)")
 _INITIAL = re.compile(r"[^\W\d_]\.")
 _LINK = re.compile(
     r"://|(?:^|\W)www\.|@"
     r"|\.(?:com|org|net|gov|edu|int|mil|info|io|me|ru|su|by|ua|uk|eu|ch|de|fr|es|it|cn|us|ca|au|tv)\b"
 )
-_BREAK = re.compile(r"(?P<stop>[.!?…]+)[\"”’»)\]]*\s+")
+# A break's match starts with the token its stop ends, for _no_break, so no match searches back for it;
+# it starts only at a token's start and its stop at the first of a run, for the reason above.
+_BREAK = re.compile(r"(?<!\S)(?P<token>\S*?)(?<![.!?…])(?P<stop>[.!?…]+)[\"”’»)\]]*\s+")
+_OPENING = re.compile(f"[{re.escape(_OPENERS)}(]*")
 _TURN = re.compile(r"(?P<label>[^\W\d_][^:]{0,80}?)\s*:(?!//)\s*(?P<text>.*)")
 _LABEL_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*")
 _TRAILING_NOTE = re.compile(r"(?<=[.!?\"”’»)\]])\s+\([^()]*\)$")
@@ -42,37 +49,67 @@ _TRAILING_NOTE = re.compile(r"(?<=[.!?\"”’»)\]])\s+\([^()]*\)$")
 
 def repair_sentences(text: str) -> str:
     """Put back the space a scraper lost between sentences ("added.Swiss") and after a label ("Question:In")."""
-    return _COLON_RUN_TOGETHER.sub(_space_after_colon, _STOP_RUN_TOGETHER.sub(_space_after_stop, text))
+    text = _STOP_RUN_TOGETHER.sub(partial(_space_after_stop, _Scan(text)), text)
+    return _COLON_RUN_TOGETHER.sub(partial(_space_after_colon, _Scan(text)), text)
 
 
-def _space_after_stop(m: re.Match[str]) -> str:
+class _Scan:
+    """What a repair needs to know about positions in one text, asked for in increasing order.
+
+    Each answer carries on from the last, so a text is read once however many stops it has: asking
+    afresh from the start each time made one long line take time quadratic in its length.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.counted = 0  # straight quotes are counted up to here
+        self.quotes = 0
+        self.searched = 0  # links are known up to here
+        self.link = (0, 0)  # start and end of the last token found to hold a link
+
+    def quotes_before(self, position: int) -> int:
+        """How many straight double quotes stand before `position`."""
+        self.quotes += self.text.count('"', self.counted, position)
+        self.counted = position
+        return self.quotes
+
+    def in_link(self, position: int) -> bool:
+        """Whether `position` lies in a URL, domain or e-mail address (a space-delimited token), where dots are not stops."""
+        text = self.text
+        while self.link[1] <= position and self.searched < len(text):
+            found = _LINK.search(text, self.searched)
+            if found is None:
+                self.searched = len(text)
+                break
+            # The match may begin with the space before its token ("(?:^|\W)www\."); its last character never does.
+            last = found.end() - 1
+            end = text.find(" ", last)
+            self.link = (text.rfind(" ", self.searched, last) + 1, end if end >= 0 else len(text))
+            self.searched = self.link[1]
+        return self.link[0] <= position < self.link[1]
+
+
+def _space_after_stop(scan: _Scan, m: re.Match[str]) -> str:
     """The stop and its quotes with a space where the next sentence begins, or the match unchanged."""
     text, stop, close, opening = m.string, m["stop"], m["close"], m["open"]
     if (
         not text[m.end()].isupper()
         or stop.count(".") > 1  # an ellipsis, not a sentence end
         or (not close and not opening and stop == "." and _INITIAL.match(text, m.end()))  # U.S.A., J.R.R.
-        or _in_link(text, m.start())
+        or scan.in_link(m.start())
     ):
         return m[0]
     # A straight quote is ambiguous: after an even number of them it opens the next sentence.
-    if close.endswith('"') and text.count('"', 0, m.end("close") - 1) % 2 == 0:
+    if close.endswith('"') and scan.quotes_before(m.end("close") - 1) % 2 == 0:
         close, opening = close[:-1], '"' + opening
     return f"{stop}{close} {opening}"
 
 
-def _space_after_colon(m: re.Match[str]) -> str:
+def _space_after_colon(scan: _Scan, m: re.Match[str]) -> str:
     """': ' before an upper-case word glued to a label, except inside links."""
-    if not m.string[m.end()].isupper() or _in_link(m.string, m.start()):
+    if not m.string[m.end()].isupper() or scan.in_link(m.start()):
         return m[0]
     return f": {m['open']}"
-
-
-def _in_link(text: str, position: int) -> bool:
-    """Whether `position` lies in a URL, domain or e-mail address, where dots are not stops."""
-    start = text.rfind(" ", 0, position) + 1
-    end = text.find(" ", position)
-    return bool(_LINK.search(text[start : end if end >= 0 else len(text)]))
 
 
 def split_sentences(text: str) -> tuple[str, ...]:
@@ -80,8 +117,8 @@ def split_sentences(text: str) -> tuple[str, ...]:
     sentences: list[str] = []
     start = 0
     for m in _BREAK.finditer(text):
-        following = text[m.end() :].lstrip(_OPENERS + "(")
-        if not following[:1].isupper() or _no_break(text, m):
+        following = _OPENING.match(text, m.end()).end()
+        if not text[following : following + 1].isupper() or _no_break(m):
             continue
         sentences.append(text[start : m.end()].strip())
         start = m.end()
@@ -89,14 +126,14 @@ def split_sentences(text: str) -> tuple[str, ...]:
     return tuple(s for s in sentences if s)
 
 
-def _no_break(text: str, m: re.Match[str]) -> bool:
-    """Whether the stop in `m` belongs to an abbreviation, an initial or an ellipsis."""
+def _no_break(m: re.Match[str]) -> bool:
+    """Whether the stop in a `_BREAK` match belongs to an abbreviation, an initial or an ellipsis."""
     stop = m["stop"]
     if "…" in stop or stop.count(".") > 1:
         return True
     if stop != ".":
         return False
-    token = text[: m.end("stop")].rsplit(None, 1)[-1].lstrip(_OPENERS + "(")
+    token = (m["token"] + stop).lstrip(_OPENERS + "(")
     return token in ABBREVIATIONS or bool(re.fullmatch(r"[^\W\d_]\.", token))
 
 
@@ -141,11 +178,11 @@ def _line_rule(text: str) -> str:
 
 def _captions(lines: list[Line], removed: dict[int, str], kept: list[Line]) -> list[int]:
     """Line numbers of captions: kept lines without terminal punctuation next to a photo credit."""
+    numbers = [line.number for line in kept]
     captions = []
     for credit in (line for line in lines if removed.get(line.number) == PHOTO_CREDIT):
-        before = [line for line in kept if line.number < credit.number][-1:]
-        after = [line for line in kept if line.number > credit.number][:1]
-        for line in before + after:
+        after = bisect_left(numbers, credit.number)  # the first kept line below the credit
+        for line in kept[max(0, after - 1) : after] + kept[after : after + 1]:
             if (
                 line is not kept[0]  # the first line is the headline's place, whatever precedes it
                 and not _ends_sentence(line.text)
@@ -190,28 +227,64 @@ def _is_image_label(text: str) -> bool:
 
 def _paragraphs(body: list[Line]) -> list[Line]:
     """Body lines as paragraphs, numbered by their first line, with hard-wrapped lines joined."""
-    paragraphs: list[Line] = []
+    paragraphs: list[_Paragraph] = []
     last = 0  # number of the last file line in paragraphs[-1]
     for line in body:
-        previous = paragraphs[-1].text if paragraphs else ""
-        if paragraphs and line.number == last + 1 and _continues(previous, line.text):
-            glue = "" if previous.endswith("-") else " "
-            paragraphs[-1] = Line(paragraphs[-1].number, previous + glue + line.text)
-        elif paragraphs and _is_bare_label(previous) and _turn(line.text) is None:
-            paragraphs[-1] = Line(paragraphs[-1].number, f"{previous} {line.text}")
+        current = paragraphs[-1] if paragraphs else None
+        if current and line.number == last + 1 and _continues(current, line.text):
+            current.add("" if current.last.endswith("-") else " ", line.text)
+        elif current and _is_bare_label(current.text()) and _turn(line.text) is None:
+            current.add(" ", line.text)
         else:
-            paragraphs.append(line)
+            paragraphs.append(_Paragraph(line))
         last = line.number
-    return paragraphs
+    return [Line(paragraph.number, paragraph.text()) for paragraph in paragraphs]
 
 
-def _continues(previous: str, text: str) -> bool:
-    """Whether `text` continues the hard-wrapped sentence of the line just above it."""
-    if _ends_sentence(previous) or previous.endswith(":"):
+class _Paragraph:
+    """A paragraph being joined from hard-wrapped lines, kept in pieces so that a join costs only its line.
+
+    Joining into one string and reading all of it at every line took time quadratic in the line count.
+    """
+
+    def __init__(self, line: Line) -> None:
+        self.number = line.number
+        self.pieces = [line.text]  # the lines, each after the first with its glue in front
+        self.words = len(line.text.split())
+        self.paren = -1  # index of the last piece but the final one holding a parenthesis
+
+    @property
+    def last(self) -> str:
+        return self.pieces[-1]
+
+    def add(self, glue: str, text: str) -> None:
+        """Join the next line with `glue`: a space, or nothing after a hyphen."""
+        if "(" in self.last or ")" in self.last:
+            self.paren = len(self.pieces) - 1
+        self.pieces.append(glue + text)
+        self.words += len(text.split()) - (not glue)  # a hyphenated word joined without a space counts once
+
+    def ends_sentence(self) -> bool:
+        """_ends_sentence of the whole text, from its end: the last line, or back to where a final "(note)" may open."""
+        if not self.last.endswith(")"):
+            return _ends_sentence(self.last)
+        final = self.last[:-1]
+        paren = len(self.pieces) - 1 if "(" in final or ")" in final else self.paren
+        if paren < 0:
+            return _ends_sentence(self.last)
+        # The piece before the one with the last parenthesis holds what a note's opening follows.
+        return _ends_sentence("".join(self.pieces[max(0, paren - 1) :]))
+
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+
+def _continues(paragraph: _Paragraph, text: str) -> bool:
+    """Whether `text` continues the hard-wrapped sentence of the paragraph just above it."""
+    if paragraph.ends_sentence() or paragraph.last.endswith(":"):
         return False
     # A long unpunctuated line cannot be a heading, so a capital below it is a name, not a new start.
-    last_line_words = len(previous.split())
-    return text[0].islower() or (last_line_words > HEADING_MAX_WORDS and _turn(text) is None)
+    return text[0].islower() or (paragraph.words > HEADING_MAX_WORDS and _turn(text) is None)
 
 
 def _is_bare_label(text: str) -> bool:

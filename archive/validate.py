@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import PurePosixPath
 
-from archive.anchor import Anchor, Closest, collapse, locate_quote
+from archive.anchor import Anchor, closest_passage, collapse, end_before, locate_quote, start_after
 from archive.edtf import edtf_bounds
 from archive.model import (
     Annotations,
@@ -27,6 +27,11 @@ from archive.yamlio import closest
 SYMMETRIC = ("same-statement", "contradicts", "context")
 _LISTED = 3  # continuation lines a message shows before "and N more"
 _LINES = 10  # line numbers a message lists before "and N more"
+# Searching for the closest text of missing quotes stops after about a second's work a run, so that no
+# number of them makes the check slow. The nanoseconds are estimated from what a search reads: rapidfuzz
+# takes some 25 a character of the article for each 64 characters of the quote, and looking for the
+# quote in the other articles some 2 a character of them all.
+_SEARCH_NS = 1_000_000_000
 
 
 def validate_annotations(annotations: Annotations, articles: tuple[Article, ...], registry: Registry) -> tuple[Problem, ...]:
@@ -39,6 +44,7 @@ def validate_annotations(annotations: Annotations, articles: tuple[Article, ...]
         *(problem for correction in annotations.corrections for problem in _check_correction(correction, by_id, registry)),
         *(problem for event in annotations.events for problem in _check_event(event, by_id, published, corrected)),
         *(problem for statement in annotations.statements for problem in _check_statement(statement, by_id, published, registry)),
+        *_check_quotes(annotations.statements, by_id),
         *_check_links(annotations.statements),
     ]
     return tuple(sorted(problems, key=Problem.sort_key))
@@ -109,7 +115,7 @@ def _check_event(
 def _check_statement(
     statement: Statement, by_id: Mapping[str, Article], published: Mapping[str, str], registry: Registry
 ) -> list[Problem]:
-    """A statement's article, speaker and topics must exist, its quote must occur once, its date fit the article's."""
+    """A statement's article, speaker and topics must exist, its date fit the article's."""
     path, line = statement.location.path, statement.location.line
     line_of = dict(statement.field_lines)
     problems = []
@@ -128,8 +134,6 @@ def _check_statement(
             problems.append(error(path, line_of.get(f"topic:{topic}", line), message))
     if article is None:
         return problems
-    if statement.quote:
-        problems += _check_quote(statement, article, by_id)
     said = edtf_bounds(statement.date) if statement.date else None
     out = edtf_bounds(published[article.id])
     if said is not None and out is not None and said[0] > out[1]:
@@ -141,12 +145,46 @@ def _check_statement(
     return problems
 
 
-def _check_quote(statement: Statement, article: Article, by_id: Mapping[str, Article]) -> list[Problem]:
-    """The quote must occur exactly once in its article, beside its prefix and suffix if given."""
+def _check_quotes(statements: tuple[Statement, ...], by_id: Mapping[str, Article]) -> list[Problem]:
+    """Every quote must occur once in its article; for those that occur nowhere, the closest text while time allows."""
+    problems = []
+    missing = []
+    for statement in statements:
+        article = by_id.get(statement.article)
+        if article is None or not statement.quote:
+            continue
+        found = _check_quote(statement, article)
+        if found is None:
+            missing.append((statement, article))
+        else:
+            problems += found
+    if not missing:
+        return problems
+    chars = {ident: sum(len(block.text) for block in article.document.blocks) for ident, article in by_id.items()}
+    corpus = sum(chars.values())
+    left = _SEARCH_NS
+    for statement, article in sorted(missing, key=lambda pair: (pair[0].location.path, pair[0].quote_line)):
+        cost = 25 * chars[article.id] * (len(collapse(statement.quote)) // 64 + 1) + 2 * corpus
+        if cost <= left:
+            left -= cost
+            message = _not_found(statement.quote, article, by_id)
+        else:
+            if cost > _SEARCH_NS:
+                why = "finding it would take longer than the second a check allows; the article or the quote is very long"
+            else:
+                why = "the quotes above used up the second a check allows for finding closest text; fix them and check again"
+                left = 0  # and the quotes below go without too, so that those with a closest text are all above
+            message = f"quote not found in article '{article.id}'\n  closest text not computed: {why}"
+        problems.append(error(statement.location.path, statement.quote_line, message))
+    return problems
+
+
+def _check_quote(statement: Statement, article: Article) -> list[Problem] | None:
+    """The quote must occur exactly once in its article, beside its prefix and suffix if given; None if it occurs nowhere."""
     path, line = statement.location.path, statement.quote_line
     blocks = article.document.blocks
     name = f"article '{article.id}'"
-    found, near = locate_quote(blocks, statement.quote, statement.prefix, statement.suffix)
+    found = locate_quote(blocks, statement.quote, statement.prefix, statement.suffix)
     if len(found) == 1:
         return []
     if found:
@@ -156,27 +194,28 @@ def _check_quote(statement: Statement, article: Article, by_id: Mapping[str, Art
         else:
             advice = f", on {_lines(found)}; add a `prefix` or `suffix` to pick one"
         return [error(path, line, f"quote occurs {len(found)} times in {name}{advice}")]
-    if near is not None:
-        return [error(path, line, _not_found(statement.quote, article, near, by_id))]
-    every, _ = locate_quote(blocks, statement.quote, None, None)
+    every = locate_quote(blocks, statement.quote, None, None)
     if not every:
-        return [error(path, line, f"quote not found in {name}: the article has no text")]
-    before, _ = locate_quote(blocks, statement.quote, statement.prefix, None)
-    after, _ = locate_quote(blocks, statement.quote, None, statement.suffix)
+        return None
+    before = locate_quote(blocks, statement.quote, statement.prefix, None)
+    after = locate_quote(blocks, statement.quote, None, statement.suffix)
     if not before:
-        shown = [f"before it on line {anchor.line}: {_before(blocks[anchor.block], anchor, statement.prefix or '')}" for anchor in every]
-        return [error(path, line, f"prefix does not match the text before the quote in {name}{_indented(shown)}")]
+        shown = [f"before it on line {anchor.line}: {_before(blocks[anchor.block], anchor, statement.prefix or '')}" for anchor in every[:_LISTED]]
+        return [error(path, line, f"prefix does not match the text before the quote in {name}{_indented(shown, len(every))}")]
     if not after:
-        shown = [f"after it on line {anchor.line}: {_after(blocks[anchor.block], anchor, statement.suffix or '')}" for anchor in every]
-        return [error(path, line, f"suffix does not match the text after the quote in {name}{_indented(shown)}")]
+        shown = [f"after it on line {anchor.line}: {_after(blocks[anchor.block], anchor, statement.suffix or '')}" for anchor in every[:_LISTED]]
+        return [error(path, line, f"suffix does not match the text after the quote in {name}{_indented(shown, len(every))}")]
     message = f"prefix and suffix fit different occurrences of the quote in {name}: the prefix on {_lines(before)}, the suffix on {_lines(after)}"
     return [error(path, line, message)]
 
 
-def _not_found(quote: str, article: Article, near: Closest, by_id: Mapping[str, Article]) -> str:
-    """Why a quote is not in its article: it spans paragraphs, or here is the closest text; and where it is instead."""
+def _not_found(quote: str, article: Article, by_id: Mapping[str, Article]) -> str:
+    """Why a quote is not in its article (it has no text, the quote spans paragraphs, or the closest text), and where it is instead."""
     wanted = collapse(quote)
     blocks = article.document.blocks
+    near = closest_passage(blocks, wanted)
+    if near is None:
+        return f"quote not found in article '{article.id}': the article has no text"
     spans = [(first.line, second.line) for first, second in zip(blocks, blocks[1:]) if wanted in f"{first.text} {second.text}"]
     if spans:
         first, second = spans[0]
@@ -193,9 +232,10 @@ def _not_found(quote: str, article: Article, near: Closest, by_id: Mapping[str, 
     return message + _indented(elsewhere)
 
 
-def _indented(lines: list[str]) -> str:
-    """Continuation lines of a message, at most a few, then how many more."""
-    shown = lines[:_LISTED] + ([f"and {len(lines) - _LISTED} more"] if len(lines) > _LISTED else [])
+def _indented(lines: list[str], total: int | None = None) -> str:
+    """Continuation lines of a message, at most a few, then how many more of `total` (default: all the lines)."""
+    total = len(lines) if total is None else total
+    shown = lines[:_LISTED] + ([f"and {total - _LISTED} more"] if total > _LISTED else [])
     return "".join(f"\n  {line}" for line in shown)
 
 
@@ -212,24 +252,26 @@ def _lines(anchors: tuple[Anchor, ...]) -> str:
 
 def _before(block: Block, anchor: Anchor, prefix: str) -> str:
     """The paragraph's text just before an occurrence, as long as the prefix, from a word's start."""
-    text = block.text[: anchor.start].rstrip()
-    if not text:
+    text = block.text
+    end = end_before(text, anchor.start)
+    if not end:
         return "nothing: the quote starts the paragraph"
-    cut = max(0, len(text) - len(collapse(prefix)))
+    cut = max(0, end - len(collapse(prefix)))
     while cut > 0 and not text[cut - 1].isspace():
         cut -= 1
-    return f'"{text[cut:]}"'
+    return f'"{text[cut:end]}"'
 
 
 def _after(block: Block, anchor: Anchor, suffix: str) -> str:
     """The paragraph's text just after an occurrence, as long as the suffix, to a word's end."""
-    text = block.text[anchor.end :].lstrip()
-    if not text:
+    text = block.text
+    start = start_after(text, anchor.end)
+    if start == len(text):
         return "nothing: the quote ends the paragraph"
-    cut = min(len(text), len(collapse(suffix)))
+    cut = min(len(text), start + len(collapse(suffix)))
     while cut < len(text) and not text[cut].isspace():
         cut += 1
-    return f'"{text[:cut]}"'
+    return f'"{text[start:cut]}"'
 
 
 def _at(location: Location, path: str) -> str:

@@ -26,7 +26,7 @@ from archive.curation import (
     load_annotations,
     parse_annotations,
 )
-from archive.dates import is_valid_edtf
+from archive.edtf import is_valid_edtf
 from archive.model import Correction, Event, EventArticle, Link, Location, Problem, Statement
 from archive.yamlio import SLUG, parse_yaml, read_yaml_files
 

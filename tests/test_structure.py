@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from archive.model import WARNING, Document, Problem, RawSeed
+from archive.model import WARNING, Document, Line, Problem, RawSeed
 from archive.rules import ABBREVIATIONS, LINE_RULES, NON_PERSON_LABELS, TITLE_WORDS
 from archive.seeds import decode_seed, read_seeds
+from archive import structure
 from archive.structure import parse_document, repair_sentences, split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -96,6 +98,65 @@ def test_repair_only_inserts_spaces_and_is_stable(text: str) -> None:
     assert repair_sentences(repaired) == repaired
 
 
+def straightforward_repair(text: str) -> str:
+    """repair_sentences as first written: each stop and colon looks afresh at the whole text."""
+
+    def in_link(position: int) -> bool:
+        start = text.rfind(" ", 0, position) + 1
+        end = text.find(" ", position)
+        return bool(structure._LINK.search(text[start : end if end >= 0 else len(text)]))
+
+    def after_stop(m: re.Match[str]) -> str:
+        stop, close, opening = m["stop"], m["close"], m["open"]
+        if (
+            not text[m.end()].isupper()
+            or stop.count(".") > 1
+            or (not close and not opening and stop == "." and structure._INITIAL.match(text, m.end()))
+            or in_link(m.start())
+        ):
+            return m[0]
+        if close.endswith('"') and text.count('"', 0, m.end("close") - 1) % 2 == 0:
+            close, opening = close[:-1], '"' + opening
+        return f"{stop}{close} {opening}"
+
+    def after_colon(m: re.Match[str]) -> str:
+        return m[0] if not text[m.end()].isupper() or in_link(m.start()) else f": {m['open']}"
+
+    text = re.sub(r"(?P<stop>[.!?]+)(?P<close>[\"”’»)\]]*)(?P<open>[\"“‘«]?)(?=\w)", after_stop, text)
+    return re.sub(r"(?<=[^\W\d_]):(?P<open>[\"“«]?)(?=\w)", after_colon, text)
+
+
+def straightforward_split(text: str) -> tuple[str, ...]:
+    """split_sentences as first written: each break slices the text before and after it."""
+    sentences, start = [], 0
+    for m in re.finditer(r"(?P<stop>[.!?…]+)[\"”’»)\]]*\s+", text):
+        stop = m["stop"]
+        token = text[: m.end("stop")].rsplit(None, 1)[-1].lstrip("\"“‘«(")
+        abbreviation = "…" in stop or stop.count(".") > 1 or (
+            stop == "." and (token in ABBREVIATIONS or bool(re.fullmatch(r"[^\W\d_]\.", token)))
+        )
+        if not text[m.end() :].lstrip("\"“‘«(")[:1].isupper() or abbreviation:
+            continue
+        sentences.append(text[start : m.end()].strip())
+        start = m.end()
+    sentences.append(text[start:].strip())
+    return tuple(s for s in sentences if s)
+
+
+SENTENCE_PIECES = st.sampled_from(
+    ["He", "he", "said.", "Mr.", "U.S.", "J.", "e.g.", "...", "…", "3.5", "Really?Yes!", "A:", "Question:In", '"No."',
+     '."', '"', "“Yes.”", "(Then", ")", "»", "added.Swiss", 'end."Next', "www.x.com", "www.State.gov", ".Gov", "a@b.Ru", "t.me/The", "://", "Ж", "é"]
+)
+SEPARATORS = st.sampled_from([" ", " ", "", "  ", "\n"])
+
+
+@settings(max_examples=500)
+@given(st.lists(st.tuples(SENTENCE_PIECES, SEPARATORS), max_size=16).map(lambda pairs: "".join(a + b for a, b in pairs)))
+def test_repair_and_split_give_what_the_straightforward_versions_give(text: str) -> None:
+    assert repair_sentences(text) == straightforward_repair(text)
+    assert split_sentences(text) == straightforward_split(text)
+
+
 @pytest.mark.parametrize(
     ("text", "sentences"),
     [
@@ -109,6 +170,40 @@ def test_repair_only_inserts_spaces_and_is_stable(text: str) -> None:
 )
 def test_split_sentences(text: str, sentences: tuple[str, ...]) -> None:
     assert split_sentences(text) == sentences
+
+
+def straightforward_paragraphs(body: list[Line]) -> list[Line]:
+    """Paragraph joining as first written: each line is glued onto the whole paragraph, which is read again."""
+    paragraphs: list[Line] = []
+    last = 0
+    for line in body:
+        previous = paragraphs[-1].text if paragraphs else ""
+        ended = structure._ends_sentence(previous) or previous.endswith(":")
+        continues = not ended and (
+            line.text[0].islower() or (len(previous.split()) > structure.HEADING_MAX_WORDS and structure._turn(line.text) is None)
+        )
+        if paragraphs and line.number == last + 1 and continues:
+            glue = "" if previous.endswith("-") else " "
+            paragraphs[-1] = Line(paragraphs[-1].number, previous + glue + line.text)
+        elif paragraphs and structure._is_bare_label(previous) and structure._turn(line.text) is None:
+            paragraphs[-1] = Line(paragraphs[-1].number, f"{previous} {line.text}")
+        else:
+            paragraphs.append(line)
+        last = line.number
+    return paragraphs
+
+
+LINE_WORDS = st.sampled_from(["a", "B", "x”", "(said.)", "(s", "t.)", ")", "(", "re-", "end.", "Q:", "»", "c", "Member of the"])
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(st.lists(LINE_WORDS, min_size=1, max_size=12).map(" ".join), st.booleans()), max_size=20))
+@example([("a b c d e f g h i j k x”", False), ("(said.)", False), ("z", False)])  # a final note is not a sentence end
+@example([("a a a a a a a a a re-", False), ("c", False), ("B", False)])  # "re-c" is one word, so ten in all
+def test_joined_paragraphs_are_what_the_straightforward_joining_gives(lines: list[tuple[str, bool]]) -> None:
+    numbers = itertools.accumulate(2 if after_a_gap else 1 for _, after_a_gap in lines)
+    body = [Line(number, text) for number, (text, _) in zip(numbers, lines)]
+    assert structure._paragraphs(body) == straightforward_paragraphs(body)
 
 
 @pytest.mark.parametrize(
