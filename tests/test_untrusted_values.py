@@ -61,7 +61,7 @@ def test_a_pattern_that_backtracks_in_python_checks_at_once(tmp_path, capsys):
     marker = "      - text: /TASS/\n      - pattern: '^(\\w+\\s?)+:$'\n"
     annotations = annotations_with(tmp_path, "sources.yml", lambda text: text.replace("      - text: /TASS/\n", marker, 1))
     code, out, err = check(annotations, capsys)
-    assert (code, err) == (0, "") and out.startswith("checked 5 seed(s)")
+    assert (code, err) == (0, "") and re.match(r"checked \d+ seed\(s\)", out)
 
 
 def test_a_pattern_that_backtracks_in_python_still_finds_its_line():
