@@ -33,8 +33,11 @@ from archive.yamlio import (
 
 T = TypeVar("T", Person, Topic, Source)
 
+# "ministry" covers any government office (a presidency, a ministry, an agency); international organisations and
+# think tanks publish much of what the field reads and are neither.
 SOURCE_KINDS = (
-    "wire", "ministry", "state-media", "newspaper", "broadcaster", "magazine", "republisher", "agency", "other"
+    "wire", "ministry", "state-media", "newspaper", "broadcaster", "magazine", "republisher", "agency",
+    "international-organization", "think-tank", "other",
 )
 MARKER_ROLES = ("origin", "republisher")
 MAX_PATTERNS = 500  # pattern markers in all sources: each is tried on every line of every seed

@@ -407,3 +407,14 @@ def test_a_registry_file_over_its_cap_is_refused_unread(tmp_path: Path) -> None:
     assert [p.format() for p in problems] == [
         f"annotations/people.yml: error: file is {len(big)} bytes, over the limit of {REGISTRY_MAX_BYTES} bytes; {REGISTRY_ADVICE}"
     ]
+
+
+def test_the_shipped_registry_names_the_field() -> None:
+    """A property of the data in annotations/: the people and outlets a reader of the field meets, each usable."""
+    registry, problems = load_registry(ROOT / "annotations")
+    assert formatted(problems) == []
+    assert len(registry.people) >= 80 and len(registry.sources) >= 40
+    assert [p.id for p in registry.people if not any(role.start for role in p.roles)] == []
+    # An outlet only a curated correction names needs no marker: its pages carry nothing of their own to find.
+    corrected = {yaml.safe_load(path.read_text(encoding="utf-8")).get("source") for path in (ROOT / "annotations" / "articles").glob("*.yml")}
+    assert [s.id for s in registry.sources if not (s.kind and s.home and (s.markers or s.id in corrected))] == []
