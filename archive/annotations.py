@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import itertools
 import re
 import warnings
 from collections.abc import Callable, Mapping
@@ -9,9 +11,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
+from archive.edtf import edtf_bounds
 from archive.extract import fold, matchable
 from archive.markers import MAX_PATTERN, check_marker_pattern, marker_regexp
-from archive.model import Person, Problem, Registry, Source, SourceMarker, Topic, error, warning
+from archive.model import Person, Problem, Registry, Role, Source, SourceMarker, Topic, error, warning
 from archive.yamlio import (
     YamlList,
     YamlMap,
@@ -30,8 +33,11 @@ from archive.yamlio import (
 
 T = TypeVar("T", Person, Topic, Source)
 
+# "ministry" covers any government office (a presidency, a ministry, an agency); international organisations and
+# think tanks publish much of what the field reads and are neither.
 SOURCE_KINDS = (
-    "wire", "ministry", "state-media", "newspaper", "broadcaster", "magazine", "republisher", "agency", "other"
+    "wire", "ministry", "state-media", "newspaper", "broadcaster", "magazine", "republisher", "agency",
+    "international-organization", "think-tank", "other",
 )
 MARKER_ROLES = ("origin", "republisher")
 MAX_PATTERNS = 500  # pattern markers in all sources: each is tried on every line of every seed
@@ -48,8 +54,11 @@ COUNTRIES = frozenset("""
 _COUNTRY_SLIPS = {"UK": "GB", "EL": "GR"}  # codes people write that ISO 3166-1 does not use
 WIKIDATA = re.compile(r"Q[1-9][0-9]*")
 URL = re.compile(r"https?://[^\s/?#]+(?:[/?#]\S*)?")
+# A term's ends: one day, month or year as precise as the source says, optionally uncertain (?) or approximate (~).
+TERM_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?[?~]?")
 
-PERSON_KEYS = (("id", "name"), ("aliases", "role", "wikidata", "note"))
+PERSON_KEYS = (("id", "name"), ("aliases", "roles", "wikidata", "note"))
+ROLE_KEYS = (("title",), ("from", "to", "note"))
 TOPIC_KEYS = (("id", "name", "keywords"), ("description",))
 SOURCE_KEYS = (("id", "name", "kind"), ("country", "home", "markers"))
 MARKER_KEYS = ((), ("text", "pattern", "role"))
@@ -155,7 +164,7 @@ def _parse_person(node: YamlMap, path: str, what: str, ident: str | None) -> tup
     """One entry of people.yml."""
     name, name_problems = get_str(node, "name", path, what)
     aliases, alias_problems = get_str_list(node, "aliases", path, what)
-    role, role_problems = get_str(node, "role", path, what)
+    roles, role_problems = _get_roles(node, path, what)
     _, wikidata_problems = get_format(node, "wikidata", path, what, WIKIDATA, "a Wikidata item id like Q156182")
     _, note_problems = get_str(node, "note", path, what)
     problems = [
@@ -168,7 +177,60 @@ def _parse_person(node: YamlMap, path: str, what: str, ident: str | None) -> tup
     ]
     if problems or ident is None or name is None:
         return None, problems
-    return Person(ident, name, aliases or (), role or "", node.location), problems
+    return Person(ident, name, aliases or (), roles, node.location), problems
+
+
+def _get_roles(node: YamlMap, path: str, what: str) -> tuple[tuple[Role, ...], list[Problem]]:
+    """The `roles` of a person: each a title with the term it was held, `from` no later than `to`."""
+    items, problems = get_mappings(node, "roles", path, what)
+    roles: list[Role] = []
+    for index, item in items:
+        role_what = f"role {index + 1} of {what}"
+        title, title_problems = get_str(item, "title", path, role_what)
+        start, start_problems = _get_term_date(item, "from", path, role_what)
+        end, end_problems = _get_term_date(item, "to", path, role_what)
+        _, note_problems = get_str(item, "note", path, role_what)
+        found = [*check_keys(item, path, role_what, *ROLE_KEYS), *title_problems, *start_problems, *end_problems, *note_problems]
+        if start is not None and end is not None and edtf_bounds(start)[0] > edtf_bounds(end)[1]:
+            message = f"{role_what} ends (to: {end}) before it starts (from: {start}); check the dates"
+            found.append(error(path, item.key_line("to"), message))
+        problems += found
+        if not found and title is not None:
+            roles.append(Role(title, start, end, item.location))
+    return tuple(roles), problems + _check_overlaps(roles, path, what)
+
+
+def _get_term_date(node: YamlMap, key: str, path: str, what: str) -> tuple[str | None, list[Problem]]:
+    """A day, month or year (EDTF) that exists, or None when the key is absent or holds something else."""
+    if key not in node:
+        return None, []
+    value = node[key]
+    if isinstance(value, str) and TERM_DATE.fullmatch(value) and edtf_bounds(value) is not None:
+        return value, []
+    hint = f"; write it in quotes: '{value}'" if type(value) is int and TERM_DATE.fullmatch(str(value)) else ""
+    message = f"key `{key}` in {what} must be a real date written YYYY-MM-DD, YYYY-MM or YYYY (like 2021-01-26), found {describe(value)}{hint}"
+    return None, [error(path, node.key_line(key), message)]
+
+
+def _term(start: str | None, end: str | None) -> tuple[datetime.date, datetime.date]:
+    """The days a term surely covers: from the latest day `start` allows to the earliest `end` allows, open ends unbounded."""
+    first = edtf_bounds(start)[1] if start else datetime.date.min
+    last = edtf_bounds(end)[0] if end else datetime.date.max
+    return first, last
+
+
+def _check_overlaps(roles: list[Role], path: str, what: str) -> list[Problem]:
+    """One person cannot hold the same title twice at once: two terms of one title that surely share a day are an error."""
+    problems = []
+    for earlier, later in itertools.combinations(roles, 2):
+        if _fold(earlier.title) != _fold(later.title):
+            continue
+        first = max(_term(earlier.start, earlier.end)[0], _term(later.start, later.end)[0])
+        last = min(_term(earlier.start, earlier.end)[1], _term(later.start, later.end)[1])
+        if first < last:
+            message = f"role '{later.title}' of {what} overlaps the term of the same title on line {earlier.location.line};"
+            problems.append(error(path, later.location.line, message + " merge the two, or correct `from` and `to`"))
+    return problems
 
 
 def _parse_topic(node: YamlMap, path: str, what: str, ident: str | None) -> tuple[Topic | None, list[Problem]]:

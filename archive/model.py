@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
+
+from archive.edtf import edtf_bounds
 
 ERROR = "error"
 WARNING = "warning"
@@ -145,14 +148,40 @@ class DateFinding:
 
 
 @dataclass(frozen=True, slots=True)
+class Role:
+    """A title a person held: `start` and `end` are EDTF dates, None when not known or (`end`) still held."""
+
+    title: str
+    start: str | None
+    end: str | None
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
 class Person:
-    """A person in annotations/people.yml: canonical name, name variants and role."""
+    """A person in annotations/people.yml: canonical name, name variants and roles with their terms."""
 
     id: str
     name: str
     aliases: tuple[str, ...]
-    role: str
+    roles: tuple[Role, ...]
     location: Location
+
+    @property
+    def role(self) -> str:
+        """The title held now, or else the one held last; "" for a person without roles."""
+        if not self.roles:
+            return ""
+        held = [role for role in self.roles if role.end is None]
+        if held:
+            return max(held, key=lambda role: _latest(role.start)).title
+        return max(self.roles, key=lambda role: _latest(role.end)).title
+
+
+def _latest(date: str | None) -> datetime.date:
+    """The latest day a date allows, for ordering terms; the earliest day there is when it is not known."""
+    bounds = edtf_bounds(date) if date else None
+    return bounds[1] if bounds else datetime.date.min
 
 
 @dataclass(frozen=True, slots=True)
