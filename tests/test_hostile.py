@@ -95,7 +95,7 @@ def hostile_corpus(root: Path, value: str | None = None) -> Corpus:
         first, rest = text.split("\n", 1)
         (c.seeds / name).write_text((pick(first).replace("\n", " ") or "Headline") + "\n" + rest, encoding="utf-8")
     shutil.copy(FIXTURES / "seeds" / "hostile.txt", c.seeds / "904_markup.txt")
-    append_registry(c.annotations, "people", [{"id": "evil-person", "name": pick(PERSON), "role": pick(f"Role {SCRIPT}")}])
+    append_registry(c.annotations, "people", [{"id": "evil-person", "name": pick(PERSON), "roles": [{"title": pick(f"Role {SCRIPT}")}]}])
     append_registry(c.annotations, "topics", [{"id": "evil-talks", "name": pick(TOPIC), "keywords": ["resume"]}])
     append_registry(c.annotations, "sources", [{"id": "evil-wire", "name": pick(SOURCE), "kind": "wire", "markers": [{"text": "Evil Wire reported"}]}])
     write_yaml(c.annotations / "articles" / "905_corrected.yml", {

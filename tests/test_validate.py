@@ -24,7 +24,8 @@ from conftest import PINNED, TODAY, expected
 ROOT = Path(__file__).parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "curation"
 CASES = sorted(path.name for path in (FIXTURES / "validate").iterdir() if path.is_dir())
-REGISTRY, _ = load_registry(ROOT / "annotations")
+# A registry of its own, so that suggestions ("did you mean ...") do not change as the real one grows.
+REGISTRY, _ = load_registry(FIXTURES / "registry")
 ARTICLES = build_archive(read_seeds(ROOT / "seeds")[0], REGISTRY, TODAY)[0].articles
 
 
