@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check serve browser bench lock clean
+.PHONY: site test check add serve browser bench lock clean
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ site: $(STAMP)
 CHECK_FLAGS ?=
 check: $(STAMP)
 	$(BIN)/python build_archive.py check $(CHECK_FLAGS)
+
+# make add FILE=path/to/article.txt: copy a collected article into seeds/ under its permanent name.
+add: $(STAMP)
+	@test -n "$(FILE)" || { echo "usage: make add FILE=path/to/article.txt"; exit 2; }
+	$(BIN)/python build_archive.py add $(FILE)
 
 serve: site
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000

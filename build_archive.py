@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build the statement archive: seeds/ + annotations/ -> docs/archive/, or check them without writing.
+"""Build the statement archive: seeds/ + annotations/ -> docs/archive/, check them without writing, or add a seed.
 
 Exit codes: 0 ok, 1 problems found, 2 usage error, 3 internal error (a bug: please report it).
 """
@@ -17,7 +17,7 @@ from archive.curation import load_annotations
 from archive.model import ERROR, WARNING, Problem
 from archive.pipeline import build_archive
 from archive.render import render_site
-from archive.seeds import read_seeds
+from archive.seeds import add_seed, read_seeds
 from archive.write import WriteRefused, write_generated
 
 ROOT = Path(__file__).resolve().parent
@@ -41,7 +41,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="processes that parse seeds in parallel (default: the number of CPUs, %(default)s)")
     common.add_argument("--github", action="store_true", default=bool(os.environ.get("GITHUB_ACTIONS")),
                         help="also print problems as GitHub Actions annotations (default: on inside GitHub Actions)")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{build,check}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{add,build,check}")
+    add = commands.add_parser("add", help="copy collected articles into seeds/ under their permanent names",
+                              description="Copy each FILE into seeds/ byte for byte, named <next number>_<16 hex digits of its SHA-256>.txt; "
+                              "an article already there is refused. Then run check.")
+    add.add_argument("files", type=Path, nargs="+", metavar="FILE", help="an article's text as collected (UTF-8 .txt)")
+    add.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of raw seed .txt files (default: %(default)s)")
     commands.add_parser("build", parents=[common], help="validate everything, then write docs/archive/",
                         description="Validate seeds and annotations, then write docs/archive/ (swapped in only when complete).")
     commands.add_parser("check", parents=[common], help="validate seeds and annotations; write nothing",
@@ -65,8 +70,23 @@ def display(path: Path) -> str:
     return str(resolved.relative_to(ROOT)) if resolved.is_relative_to(ROOT) else str(path)
 
 
+def run_add(args: argparse.Namespace) -> int:
+    """Add each file as a new seed; every refusal is printed, and the others are still added."""
+    refused = 0
+    for file in args.files:
+        added, problem = add_seed(file, args.seeds, display(args.seeds))
+        if problem is not None:
+            print(problem.format(), file=sys.stderr)
+            refused += 1
+        else:
+            print(f"added {added} (from {file})")
+    if len(args.files) > refused:
+        print("next: run `make check` and add what it asks for to annotations/")
+    return 1 if refused else 0
+
+
 def run(args: argparse.Namespace) -> int:
-    for name in ("seeds", "annotations"):
+    for name in ("seeds",) if args.command == "add" else ("seeds", "annotations"):
         folder = getattr(args, name)
         if folder.is_symlink():
             print(f"{display(folder)}: error: --{name} folder is a symbolic link; the build reads only what is in it, not what it points to", file=sys.stderr)
@@ -74,6 +94,8 @@ def run(args: argparse.Namespace) -> int:
         if not folder.is_dir():
             print(f"{display(folder)}: error: --{name} folder does not exist", file=sys.stderr)
             return 2
+    if args.command == "add":
+        return run_add(args)
     registry, registry_problems = load_registry(args.annotations, display(args.annotations))
     annotations, annotation_problems = load_annotations(args.annotations, display(args.annotations))
     seeds, seed_problems = read_seeds(args.seeds, display(args.seeds))

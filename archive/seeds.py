@@ -1,4 +1,4 @@
-"""Seed files: read their bytes (the only I/O here) and decode them into tidy, numbered lines."""
+"""Seed files: read their bytes, add a new one under its content's name (the only I/O here), decode them into numbered lines."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import hashlib
 import os
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 from archive.files import Refusal, read_regular
@@ -14,6 +15,7 @@ from archive.names import id_problem, printable, suggest_id
 
 MAX_SEED_BYTES = 20_000_000  # one article; the longest transcripts are well under 1 MB
 _UTF8_BOM = b"\xef\xbb\xbf"
+_NUMBERED = re.compile(r"(\d+)_")
 # Only CR and LF end a line, as in editors and `git diff`; str.splitlines() would also split
 # on form feeds and U+2028 and shift every line number after them.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -49,6 +51,30 @@ def read_seeds(directory: Path, display_prefix: str = "seeds") -> tuple[tuple[Ra
         else:
             seeds.append(RawSeed(path, entry.name, data))
     return tuple(seeds), tuple(problems)
+
+
+def seed_name(data: bytes, existing: Iterable[str]) -> str:
+    """A new seed's file name: the next running number after those in `existing` and 16 hex digits of its SHA-256."""
+    numbers = [int(m.group(1)) for name in existing if (m := _NUMBERED.match(name))]
+    return f"{max(numbers, default=-1) + 1:03d}_{hashlib.sha256(data).hexdigest()[:16]}.txt"
+
+
+def add_seed(source: Path, directory: Path, display_prefix: str = "seeds") -> tuple[str | None, Problem | None]:
+    """Copy a collected article into `directory` byte for byte, under seed_name; never over an existing file."""
+    shown = printable(str(source))
+    data = read_regular(source, MAX_SEED_BYTES)
+    if isinstance(data, Refusal):
+        return None, error(shown, 0, f"{data.why}; give the article's text as a file of its own")
+    if not data.strip():
+        return None, error(shown, 0, "is empty; a seed holds one article's text")
+    seeds, _ = read_seeds(directory, display_prefix)
+    same = next((raw for raw in seeds if raw.data == data), None)
+    if same is not None:
+        return None, error(shown, 0, f"is already in the archive as {same.path}")
+    name = seed_name(data, (entry.name for entry in os.scandir(directory)))
+    with open(directory / name, "xb") as handle:  # "x": fails rather than replace a file of that name
+        handle.write(data)
+    return f"{display_prefix}/{name}", None
 
 
 def decode_seed(raw: RawSeed) -> tuple[SeedText | None, tuple[Problem, ...]]:

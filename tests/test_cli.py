@@ -226,3 +226,16 @@ def test_a_correction_can_add_and_remove_speakers(tmp_path):
     assert "ignazio-cassis" in meta["speakers"] and "maria-zakharova" not in meta["speakers"]
     assert "ignazio-cassis" not in meta["mentioned"]
     assert "ignazio-cassis: added by a curated correction" in meta["evidence"]["speakers"]
+
+
+def test_add_then_check_a_new_article(tmp_path, capsys):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    article = tmp_path / "article.txt"
+    article.write_text("Lavrov says talks on strategic stability may resume\n\nMOSCOW, March 3. /TASS/. Sergey Lavrov said the talks may resume.\n", encoding="utf-8")
+    assert main(["add", str(article), "--seeds", str(seeds)]) == 0
+    out = capsys.readouterr().out
+    [name] = [p.name for p in seeds.iterdir() if not (SEEDS / p.name).exists()]
+    assert f"added {seeds}/{name} (from {article})" in out and "next: run `make check`" in out
+    assert main(["check", "--seeds", str(seeds), "--annotations", str(ANNOTATIONS), "--today", TODAY.isoformat()]) == 0
+    assert f"checked {len(SEED_IDS) + 1} seed(s)" in capsys.readouterr().out

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from archive.model import WARNING, RawSeed, SeedText
-from archive.seeds import decode_seed, read_seeds
+from archive.names import id_problem
+from archive.seeds import add_seed, decode_seed, read_seeds, seed_name
 
 from conftest import PINNED
 
@@ -218,3 +219,36 @@ def test_sha256_is_of_the_raw_bytes() -> None:
 def test_decoding_is_deterministic() -> None:
     for raw in read_seeds(FIXTURES)[0]:
         assert decode_seed(raw) == decode_seed(raw)
+
+
+def test_a_new_seed_is_named_by_the_next_number_and_its_hash() -> None:
+    data = b"Headline\n\nText.\n"
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    assert seed_name(data, ["000_958310810f9c2547.txt", "004_3c915cf34bc33e91.txt", "README.md", "x_y.txt"]) == f"005_{digest}.txt"
+    assert seed_name(data, []) == f"000_{digest}.txt"
+    assert id_problem(seed_name(data, ["999_x.txt"])[:-4]) is None
+
+
+def test_add_copies_byte_for_byte_and_never_twice(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "000_958310810f9c2547.txt").write_bytes(b"an older seed\n")
+    article = tmp_path / "Collected Article (TASS).txt"
+    article.write_bytes(b"\xef\xbb\xbfHeadline\r\n\r\nText as collected.\r\n")
+    added, problem = add_seed(article, seeds)
+    assert problem is None and added == f"seeds/001_{hashlib.sha256(article.read_bytes()).hexdigest()[:16]}.txt"
+    assert (tmp_path / added).read_bytes() == article.read_bytes()
+    again, problem = add_seed(article, seeds)
+    assert again is None and problem.message == f"is already in the archive as {added}"
+    assert sorted(p.name for p in seeds.iterdir()) == ["000_958310810f9c2547.txt", added.split("/")[1]]
+
+
+def test_add_refuses_links_and_empty_files(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (tmp_path / "passwd.txt").symlink_to("/etc/passwd")
+    (tmp_path / "empty.txt").write_bytes(b" \n\n")
+    for name, why in (("passwd.txt", "is a symbolic link"), ("empty.txt", "is empty")):
+        added, problem = add_seed(tmp_path / name, seeds)
+        assert added is None and problem.message.startswith(why)
+    assert list(seeds.iterdir()) == []
