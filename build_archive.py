@@ -15,6 +15,7 @@ from pathlib import Path
 from archive.annotations import load_registry
 from archive.curation import load_annotations
 from archive.model import ERROR, WARNING, Problem
+from archive.needs import needs_summary
 from archive.pipeline import build_archive
 from archive.render import render_site
 from archive.seeds import add_seed, read_seeds
@@ -109,6 +110,9 @@ def run(args: argparse.Namespace) -> int:
             print(problem.github())
     errors = sum(p.severity == ERROR for p in problems)
     warnings = sum(p.severity == WARNING for p in problems)
+    summary = needs_summary(archive.articles)
+    if summary:
+        print(summary, file=sys.stderr)
     if problems:
         print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
     if errors:

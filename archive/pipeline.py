@@ -11,7 +11,8 @@ from archive.dates import extract_date
 from archive.edtf import sort_key
 from archive.extract import count_words, detect_language, extract_source, extract_speakers, extract_title, extract_topics
 from archive.merge import merge_archive
-from archive.model import Annotations, Archive, Article, Problem, RawSeed, Registry, warning
+from archive.model import Annotations, Archive, Article, Problem, RawSeed, Registry
+from archive.needs import needs_warnings
 from archive.seeds import decode_seed
 from archive.structure import parse_document
 from archive.validate import validate_annotations
@@ -76,10 +77,6 @@ def build_archive(
             articles.append(article)
     archive = merge_archive(tuple(articles), registry, annotations)
     problems.extend(validate_annotations(annotations, archive.articles, registry))
-    problems.extend(
-        warning(a.document.text.raw.path, 0, "no topic found; add keywords to annotations/topics.yml or topics in a correction")
-        for a in archive.articles
-        if not a.topics
-    )
+    problems.extend(problem for article in archive.articles for problem in needs_warnings(article))
     ordered = tuple(sorted(archive.articles, key=lambda a: newest_first(a.date.published) + (a.id,)))
     return replace(archive, articles=ordered), tuple(problems)

@@ -198,7 +198,7 @@ def test_github_flag_adds_workflow_annotations(tmp_path, capsys):
     assert re.search(r"^::error file=.*annotations/events/bad\.yml,line=2::invalid EDTF date '2026-02-30'", out, re.M), out
 
 
-def test_article_without_topic_is_a_warning_until_a_correction_adds_one(tmp_path, capsys):
+def test_what_an_article_needs_is_a_warning_until_a_correction_gives_it(tmp_path, capsys):
     seeds, annotations = tmp_path / "seeds", tmp_path / "annotations"
     seeds.mkdir()
     (annotations / "articles").mkdir(parents=True)
@@ -207,12 +207,19 @@ def test_article_without_topic_is_a_warning_until_a_correction_adds_one(tmp_path
     (seeds / "weather.txt").write_text("Rain in Moscow\n\nIt rained all day in Moscow, forecasters said on Monday.\n", encoding="utf-8")
     check = ["check", "--seeds", str(seeds), "--annotations", str(annotations), "--today", TODAY.isoformat()]
     assert main(check) == 0
-    assert "seeds/weather.txt: warning: no topic found" in capsys.readouterr().err.replace(str(tmp_path) + "/", "")
+    err = capsys.readouterr().err.replace(str(tmp_path) + "/", "")
+    for start in ("no topic found", "no publication date found", "no marker of a known outlet"):
+        assert f"seeds/weather.txt: warning: {start}" in err
+    assert "1 article(s) still need curating:\n  weather: date, source, topics\n" in err
     assert main([*check, "--strict"]) == 1
     capsys.readouterr()
-    (annotations / "articles" / "weather.yml").write_text("topics:\n  add: [ukraine]\n", encoding="utf-8")
+    (annotations / "articles" / "weather.yml").write_text(
+        "topics:\n  add: [ukraine]\ndate: '2026-02-09'\ndate_evidence: the page's own date\n"
+        "source: tass\nsource_evidence: the page's address\n",
+        encoding="utf-8",
+    )
     assert main([*check, "--strict"]) == 0
-    assert "no topic" not in capsys.readouterr().err
+    assert "still need" not in capsys.readouterr().err
 
 
 def test_a_correction_can_add_and_remove_speakers(tmp_path):
