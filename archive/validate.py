@@ -46,6 +46,7 @@ def validate_annotations(annotations: Annotations, articles: tuple[Article, ...]
         *(problem for statement in annotations.statements for problem in _check_statement(statement, by_id, published, registry)),
         *_check_quotes(annotations.statements, by_id),
         *_check_links(annotations.statements),
+        *_check_link_dates(annotations.statements, published),
     ]
     return tuple(sorted(problems, key=Problem.sort_key))
 
@@ -277,6 +278,33 @@ def _after(block: Block, anchor: Anchor, suffix: str) -> str:
 def _at(location: Location, path: str) -> str:
     """Where another link is: its line in the same file, else path and line."""
     return f"line {location.line}" if location.path == path else str(location)
+
+
+# Relations that run from the later statement to the earlier one: "A repeats B" means B was said first.
+LATER_TO_EARLIER = {"repeats": "repeats", "updates": "updates", "responds-to": "responds to"}
+
+
+def _check_link_dates(statements: tuple[Statement, ...], published: Mapping[str, str]) -> list[Problem]:
+    """A link that runs from the later statement to the earlier one must not point to a statement certainly said after."""
+    by_id = {statement.id: statement for statement in statements}
+    problems = []
+    for statement in statements:
+        for link in statement.links:
+            target = by_id.get(link.target)
+            if link.type not in LATER_TO_EARLIER or target is None:
+                continue
+            source_date = statement.date or published.get(statement.article, "unknown")
+            target_date = target.date or published.get(target.article, "unknown")
+            source_bounds, target_bounds = edtf_bounds(source_date), edtf_bounds(target_date)
+            if source_bounds is None or target_bounds is None or source_bounds[1] >= target_bounds[0]:
+                continue  # unknown, overlapping or in order: nothing certain against the link
+            message = (
+                f"statement '{statement.id}' ({source_date}) {LATER_TO_EARLIER[link.type]} '{target.id}' ({target_date}), "
+                f"which was said after it; `{link.type}` runs from the later statement to the earlier one: "
+                f"write the link on '{target.id}' (to: {statement.id}), or check the dates"
+            )
+            problems.append(error(link.location.path, link.location.line, message))
+    return problems
 
 
 def _check_links(statements: tuple[Statement, ...]) -> list[Problem]:
