@@ -216,7 +216,7 @@ def extract_speakers(document: Document, registry: Registry) -> tuple[tuple[Spea
         (b.line, b.text) for b in document.blocks
     ]
     for block in document.blocks:
-        if block.kind == "turn" and not _is_role_label(block.label):
+        if block.kind == "turn" and not is_role_label(block.label):
             found.append(_speaker_from_label(block, index))
     for line, text in texts:
         for sentence in split_sentences(text):
@@ -238,7 +238,8 @@ def extract_speakers(document: Document, registry: Registry) -> tuple[tuple[Spea
     return speakers, tuple(sorted(mentioned - speaking)), problems
 
 
-def _is_role_label(label: str) -> bool:
+def is_role_label(label: str) -> bool:
+    """Whether a transcript label names a role ("QUESTION", "Moderator") rather than a person."""
     return fold(label).strip() in FOLDED_ROLE_LABELS
 
 
@@ -257,11 +258,15 @@ def _strip_titles(name: str) -> str:
     return " ".join(words)
 
 
+def label_person(label: str, index: NameIndex) -> str | None:
+    """The registry id of the person a transcript label names ("SECRETARY KERRY", "Sergey Lavrov"), or None."""
+    return index.ids.get(fold(_strip_titles(label))) or index.ids.get(fold(label))
+
+
 def _speaker_from_label(block: Block, index: NameIndex) -> SpeakerFinding:
     name = _strip_titles(block.label)
-    person = index.ids.get(fold(name)) or index.ids.get(fold(block.label))
     written = name.title() if name.isupper() else name
-    return SpeakerFinding(person, written, block.line, "turn")
+    return SpeakerFinding(label_person(block.label, index), written, block.line, "turn")
 
 
 def _attributed(folded: str, start: int, end: int) -> bool:

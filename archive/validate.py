@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 
 from archive.anchor import Anchor, closest_passage, collapse, end_before, locate_quote, start_after
 from archive.edtf import edtf_bounds
+from archive.extract import NameIndex, fold, is_role_label, label_person, name_index
 from archive.model import (
     Annotations,
     Article,
@@ -44,7 +45,7 @@ def validate_annotations(annotations: Annotations, articles: tuple[Article, ...]
         *(problem for correction in annotations.corrections for problem in _check_correction(correction, by_id, registry)),
         *(problem for event in annotations.events for problem in _check_event(event, by_id, published, corrected)),
         *(problem for statement in annotations.statements for problem in _check_statement(statement, by_id, published, registry)),
-        *_check_quotes(annotations.statements, by_id),
+        *_check_quotes(annotations.statements, by_id, name_index(registry.people)),
         *_check_links(annotations.statements),
         *_check_link_dates(annotations.statements, published),
     ]
@@ -146,15 +147,15 @@ def _check_statement(
     return problems
 
 
-def _check_quotes(statements: tuple[Statement, ...], by_id: Mapping[str, Article]) -> list[Problem]:
-    """Every quote must occur once in its article; for those that occur nowhere, the closest text while time allows."""
+def _check_quotes(statements: tuple[Statement, ...], by_id: Mapping[str, Article], names: NameIndex) -> list[Problem]:
+    """Every quote must occur once in its article, in its speaker's turn; for those that occur nowhere, the closest text while time allows."""
     problems = []
     missing = []
     for statement in statements:
         article = by_id.get(statement.article)
         if article is None or not statement.quote:
             continue
-        found = _check_quote(statement, article)
+        found = _check_quote(statement, article, names)
         if found is None:
             missing.append((statement, article))
         else:
@@ -180,14 +181,14 @@ def _check_quotes(statements: tuple[Statement, ...], by_id: Mapping[str, Article
     return problems
 
 
-def _check_quote(statement: Statement, article: Article) -> list[Problem] | None:
+def _check_quote(statement: Statement, article: Article, names: NameIndex) -> list[Problem] | None:
     """The quote must occur exactly once in its article, beside its prefix and suffix if given; None if it occurs nowhere."""
     path, line = statement.location.path, statement.quote_line
     blocks = article.document.blocks
     name = f"article '{article.id}'"
     found = locate_quote(blocks, statement.quote, statement.prefix, statement.suffix)
     if len(found) == 1:
-        return []
+        return _check_turn(statement, blocks[found[0].block], names)
     if found:
         given = [key for key in ("prefix", "suffix") if getattr(statement, key) is not None]
         if given:
@@ -208,6 +209,27 @@ def _check_quote(statement: Statement, article: Article) -> list[Problem] | None
         return [error(path, line, f"suffix does not match the text after the quote in {name}{_indented(shown, len(every))}")]
     message = f"prefix and suffix fit different occurrences of the quote in {name}: the prefix on {_lines(before)}, the suffix on {_lines(after)}"
     return [error(path, line, message)]
+
+
+def _check_turn(statement: Statement, block: Block, names: NameIndex) -> list[Problem]:
+    """A quote in a transcript turn is its speaker's, unless the turn names the statement's speaker (who is quoted in it)."""
+    if not block.label or not statement.speaker:
+        return []
+    person = label_person(block.label, names)
+    named = {ident for _, _, ident in names.find(fold(block.text))}
+    if person == statement.speaker or statement.speaker in named:
+        return []
+    if person is not None:
+        whose = f"the turn of '{person}'"
+    elif is_role_label(block.label):
+        whose = f"a turn labelled '{block.label}'"
+    else:
+        whose = f"the turn of '{block.label}', who is not in annotations/people.yml"
+    message = (
+        f"quote lies in {whose} (line {block.line}), but statement '{statement.id}' gives speaker "
+        f"'{statement.speaker}'; correct the speaker, or pick the passage where they speak"
+    )
+    return [warning(statement.location.path, dict(statement.field_lines).get("speaker", statement.quote_line), message)]
 
 
 def _not_found(quote: str, article: Article, by_id: Mapping[str, Article]) -> str:

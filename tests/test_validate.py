@@ -34,7 +34,7 @@ def formatted(problems: tuple[Problem, ...]) -> list[str]:
 
 
 def test_cases_are_present_and_articles_are_the_real_ones() -> None:
-    assert CASES == ["event-dates", "link-dates", "links", "prefix-suffix", "quotes-ambiguous", "quotes-not-found", "references", "statement-dates"]
+    assert CASES == ["event-dates", "link-dates", "links", "prefix-suffix", "quotes-ambiguous", "quotes-not-found", "references", "statement-dates", "turns"]
     assert set(PINNED.values()) <= {article.id for article in ARTICLES}
 
 
