@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime
 import os.path
@@ -133,13 +134,15 @@ def extract_date(document: Document, today: datetime.date) -> DateFinding:
     # Removed lines keep their stamps and footers, but their words are not the story.
     story = tuple(line for line in lines if line.number not in removed)
     stamps = _stamps(lines)
-    prose = tuple(hit for line in story for hit in _hits(line) if not _stamped(hit, stamps))
+    stamped_lines = {s.hit.line: s for s in stamps}  # a line holds at most one date line or dateline
+    prose = tuple(hit for line in story for hit in _hits(line) if not _stamped(hit, stamped_lines.get(hit.line)))
     cues = _cues(story)
     republished, republished_evidence = _republished(stamps)
     real = [s for s in stamps if s.hit.value and s.role not in ("footer", "crawl")]
+    late = [s for s in real if s.role != "yearless" and _bounds(s.hit.value)[0] > today]
     usable = [s for s in real if s.role == "yearless" or _bounds(s.hit.value)[0] <= today]
     notes = [f"{_cite(s.quote, s.hit.line)} is not a real date" for s in stamps if not s.hit.value]
-    notes += [f"{_cite(s.quote, s.hit.line)} is after today ({today})" for s in real if s not in usable]
+    notes += [f"{_cite(s.quote, s.hit.line)} is after today ({today})" for s in late]
     pages = [s for s in usable if s.role == "page"]
     records = [s for s in usable if s.role == "record"]
     yearless = [s for s in usable if s.role == "yearless"]
@@ -205,13 +208,18 @@ def _cite(quote: str, line: int) -> str:
 
 def _hits(line: Line) -> list[_Hit]:
     """Every date written on a line, in reading order; impossible dates are kept so evidence can name them."""
-    taken: list[tuple[int, int]] = []
+    # The spans taken so far never overlap, so sorted by start they are sorted by end too, and a new
+    # match can only overlap the spans just before and after where it would go.
+    starts: list[int] = []
+    ends: list[int] = []
     hits = []
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(line.text):
-            if any(match.start() < end and start < match.end() for start, end in taken):
+            at = bisect.bisect_left(starts, match.start())
+            if (at and ends[at - 1] > match.start()) or (at < len(starts) and starts[at] < match.end()):
                 continue
-            taken.append(match.span())
+            starts.insert(at, match.start())
+            ends.insert(at, match.end())
             hits.append(_hit(line, match, kind))
     return sorted(hits, key=lambda hit: hit.start)
 
@@ -296,9 +304,9 @@ def _date_line(line: Line) -> tuple[_Hit, str] | None:
     return hit, label
 
 
-def _stamped(hit: _Hit, stamps: list[_Stamp]) -> bool:
-    """Whether a hit is the date of a date line or dateline, already read as such."""
-    return any(s.hit.line == hit.line and hit.start < s.hit.end and s.hit.start < hit.end for s in stamps)
+def _stamped(hit: _Hit, stamp: _Stamp | None) -> bool:
+    """Whether a hit is the date of its line's date line or dateline, already read as such."""
+    return stamp is not None and hit.start < stamp.hit.end and stamp.hit.start < hit.end
 
 
 def _said(stamp: _Stamp) -> str:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from archive.model import (
@@ -221,10 +224,11 @@ def extract_speakers(document: Document, registry: Registry) -> tuple[tuple[Spea
     for line, text in texts:
         for sentence in split_sentences(text):
             folded = fold(sentence)
+            written = _as_written(sentence, folded)
             for start, end, person in index.find(folded):
                 mentioned.add(person)
                 if _attributed(folded, start, end):
-                    found.append(SpeakerFinding(person, _as_written(sentence, start, end), line, "attribution"))
+                    found.append(SpeakerFinding(person, written(start, end), line, "attribution"))
             found.extend(
                 SpeakerFinding(None, name, line, "attribution") for name in _unknown_attributed(sentence, index)
             )
@@ -246,16 +250,17 @@ def is_role_label(label: str) -> bool:
 def _strip_titles(name: str) -> str:
     """'SECRETARY KERRY' -> 'KERRY', 'Foreign Minister Sergey Lavrov' -> 'Sergey Lavrov'."""
     words = name.split()
-    titles = TITLE_SEQUENCES
+    first = 0  # words before it are titles; an index rather than slices keeps a run of titles linear
     stripped = True
-    while stripped and len(words) > 1:
+    while stripped and len(words) - first > 1:
         stripped = False
-        for title in titles:
-            if [fold(w).rstrip(".") for w in words[: len(title)]] == title and len(words) > len(title):
-                words = words[len(title):]
+        for title in TITLE_SEQUENCES:
+            end = first + len(title)
+            if len(words) > end and [fold(w).rstrip(".") for w in words[first:end]] == title:
+                first = end
                 stripped = True
                 break
-    return " ".join(words)
+    return " ".join(words[first:])
 
 
 def label_person(label: str, index: NameIndex) -> str | None:
@@ -284,10 +289,16 @@ def _attributed(folded: str, start: int, end: int) -> bool:
     return appositive and not {w.strip(",") for w in between} & CLAUSE_WORDS
 
 
-def _as_written(sentence: str, start: int, end: int) -> str:
-    """The name as the sentence writes it (folding keeps lengths for the scripts we meet)."""
-    written = sentence[start:end]
-    return written if fold(written) == fold(sentence)[start:end] else sentence[start:end]
+def _as_written(sentence: str, folded: str) -> Callable[[int, int], str]:
+    """A function from a span of the folded sentence to the same words as the sentence writes them.
+
+    Folding keeps lengths for most scripts, so a span is the same in both; where it does not
+    ("ß" folds to "ss"), each character's folded length maps the span back, computed once a sentence.
+    """
+    if len(folded) == len(sentence):
+        return lambda start, end: sentence[start:end]
+    starts = list(itertools.accumulate((len(_fold(c)) for c in sentence), initial=0))
+    return lambda start, end: sentence[bisect.bisect_right(starts, start) - 1 : bisect.bisect_left(starts, end)]
 
 
 def _unknown_attributed(sentence: str, index: NameIndex) -> list[str]:
@@ -309,9 +320,10 @@ def _unknown_attributed(sentence: str, index: NameIndex) -> list[str]:
 def _trim_organisation_words(run: str) -> str:
     """Drop leading words that are organisations or places: 'Russian Committee spokeswoman X'."""
     words = run.split()
-    while words and (fold(words[0]) in NOT_PERSON_WORDS or words[0].endswith(("'s", "’s"))):
-        words = words[1:]
-    return " ".join(words)
+    first = 0
+    while first < len(words) and (fold(words[first]) in NOT_PERSON_WORDS or words[first].endswith(("'s", "’s"))):
+        first += 1
+    return " ".join(words[first:])
 
 
 def _first_per_person(found: list[SpeakerFinding]) -> tuple[SpeakerFinding, ...]:

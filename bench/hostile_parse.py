@@ -103,6 +103,13 @@ def main() -> int:
         ("hard-wrapped lines", seed_case(lambda size: repeated("and the talks went\n", size), registry)),
         ("a run of full stops", seed_case(lambda size: "So" + "." * size + "And so on.", registry)),
         ("photo credit every other line", seed_case(lambda size: repeated("Photo: MFA\nThe minister at the talks\n", size), registry)),
+        ("attributions on one line", seed_case(lambda size: repeated("said Sergey Lavrov ", size), registry)),
+        ("written dates on one line", seed_case(lambda size: repeated("February 6, 2026 ", size), registry)),
+        ("numeric dates on one line", seed_case(lambda size: repeated("12/10/2019 ", size), registry)),
+        ("date lines and dates in prose", seed_case(lambda size: repeated("2026-02-06\nOn February 6, 2026 he said.\n", size), registry)),
+        ("a run of place words", seed_case(lambda size: repeated("Moscow ", size), registry)),
+        ("a run of titles", seed_case(lambda size: repeated("Minister ", size), registry)),
+        ("names after text folding longer", seed_case(lambda size: repeated("Straße Lavrov said ", size), registry)),
         ("quote + prefix, locate_quote", prefix_case),
         (f"{NEAR_MISSES} near misses, validate*", near_miss_case(registry)),
     ]

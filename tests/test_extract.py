@@ -6,9 +6,12 @@ import hashlib
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from archive.annotations import load_registry
 from archive.extract import (
+    _as_written,
     derive_title,
     detect_language,
     extract_source,
@@ -184,3 +187,11 @@ def test_language_by_common_words():
 def test_overlapping_keywords_count_the_longest(registry):
     found = {t.topic: dict(t.matches) for t in extract_topics(document("The strategic stability dialogue and strategic stability."), registry)}
     assert found["strategic-stability"] == {"strategic stability": 1, "strategic stability dialogue": 1}
+
+
+@given(st.text(max_size=40), st.sampled_from(["Lavrov", "Sergey Lavrov", "Zakharova"]))
+def test_a_name_found_in_the_folded_sentence_is_cut_from_the_sentence_as_written(before: str, name: str) -> None:
+    sentence = f"{before} {name} said"
+    folded = fold(sentence)
+    start = folded.rindex(fold(name))
+    assert _as_written(sentence, folded)(start, start + len(fold(name))) == name

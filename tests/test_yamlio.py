@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import math
 import os
 from pathlib import Path
@@ -393,3 +394,17 @@ def test_dumped_data_reads_back_equal_with_lines(tree: object, flow: bool) -> No
     assert data == tree
     walk(data, text.count("\n") + 1)
 
+
+
+IDS = st.text(alphabet="abcdefgh0123456789_-", min_size=1, max_size=12)
+
+
+@settings(max_examples=300)
+@given(IDS, st.lists(IDS, max_size=30))
+def test_closest_suggests_what_difflib_alone_would(name: str, choices: list[str]) -> None:
+    """The rapidfuzz pass only skips what difflib would not suggest."""
+    by_fold: dict[str, str] = {}
+    for choice in choices:
+        by_fold.setdefault(choice.casefold(), choice)
+    alone = [by_fold[m] for m in difflib.get_close_matches(name.casefold(), list(by_fold), n=3, cutoff=0.6)]
+    assert closest(name, choices) == alone
