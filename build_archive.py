@@ -12,11 +12,11 @@ import os
 import sys
 from pathlib import Path
 
-from archive.annotations import load_registry
-from archive.curation import load_annotations
+from archive.annotations import load_annotations
 from archive.model import ERROR, WARNING, Problem
 from archive.needs import needs_summary
 from archive.pipeline import build_archive
+from archive.registry import load_registry
 from archive.render import render_site
 from archive.seeds import add_seed, read_seeds
 from archive.write import WriteRefused, write_generated

@@ -1,28 +1,31 @@
-"""The registries in annotations/: people, topics and sources as frozen objects, with every problem found (pure)."""
+"""The curated layer in annotations/: article corrections, events and statements, with every problem in their files (pure).
+
+An object is kept when its id is known, so cross-file checks still see it; a required value that
+is missing or invalid becomes "" (already reported here, so validation skips it), an optional one None.
+"""
 
 from __future__ import annotations
 
-import datetime
-import itertools
+import calendar
 import re
-import warnings
-from collections.abc import Callable, Mapping
-from dataclasses import replace
-from pathlib import Path
-from typing import TypeVar
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
 
-from archive.edtf import edtf_bounds
-from archive.extract import fold, matchable
-from archive.markers import MAX_PATTERN, check_marker_pattern, marker_regexp
-from archive.model import Person, Problem, Registry, Role, Source, SourceMarker, Topic, error, warning
+from archive.edtf import edtf_bounds, edtf_unread, is_valid_edtf
+from archive.model import Annotations, Correction, Event, EventArticle, Link, Location, Problem, Statement, error
+from archive.names import id_problem, suggest_id
+from archive.registry import REGISTRY_STEMS, URL
 from archive.yamlio import (
     YamlList,
     YamlMap,
     check_keys,
+    closest,
     decode_yaml_bytes,
     describe,
+    did_you_mean,
     get_choice,
     get_format,
+    get_map,
     get_mappings,
     get_slug,
     get_str,
@@ -31,387 +34,391 @@ from archive.yamlio import (
     read_yaml_files,
 )
 
-T = TypeVar("T", Person, Topic, Source)
-
-# "ministry" covers any government office (a presidency, a ministry, an agency); international organisations and
-# think tanks publish much of what the field reads and are neither.
-SOURCE_KINDS = (
-    "wire", "ministry", "state-media", "newspaper", "broadcaster", "magazine", "republisher", "agency",
-    "international-organization", "think-tank", "other",
+FOLDERS = ("articles", "events", "statements")
+CORRECTION_KEYS = (
+    "title",
+    "date",
+    "date_evidence",
+    "event_date",
+    "source",
+    "source_evidence",
+    "republisher",
+    "url",
+    "archived_url",
+    "retrieved",
+    "language",
+    "speakers",
+    "topics",
+    "notes",
 )
-MARKER_ROLES = ("origin", "republisher")
-MAX_PATTERNS = 500  # pattern markers in all sources: each is tried on every line of every seed
-COUNTRIES = frozenset("""
-    AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS
-    BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE
-    EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM
-    HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC
-    LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA
-    NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW
-    SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO
-    TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
-""".split())  # ISO 3166-1 alpha-2, officially assigned codes
-_COUNTRY_SLIPS = {"UK": "GB", "EL": "GR"}  # codes people write that ISO 3166-1 does not use
-WIKIDATA = re.compile(r"Q[1-9][0-9]*")
-URL = re.compile(r"https?://[^\s/?#]+(?:[/?#]\S*)?")
-# A term's ends: one day, month or year as precise as the source says, optionally uncertain (?) or approximate (~).
-TERM_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?[?~]?")
-
-PERSON_KEYS = (("id", "name"), ("aliases", "roles", "wikidata", "note"))
-ROLE_KEYS = (("title",), ("from", "to", "note"))
-TOPIC_KEYS = (("id", "name", "keywords"), ("description",))
-SOURCE_KEYS = (("id", "name", "kind"), ("country", "home", "markers"))
-MARKER_KEYS = ((), ("text", "pattern", "role"))
-
-REGISTRY_STEMS = ("people", "topics", "sources")
-# Every seed line is matched against every name, keyword and marker: thousands of entries fit, and check stays fast.
-REGISTRY_MAX_BYTES = 256_000
-REGISTRY_ADVICE = "a registry is kept small because every seed line is matched against it; shorten notes, or raise the limit in a code change"
+CHANGE_KEYS = ("add", "remove")
+EVENT_KEYS = (("title", "date", "articles"), ("place", "description"))
+EVENT_ARTICLE_KEYS = (("article", "role"), ("note",))
+STATEMENT_KEYS = (("id", "article", "quote", "speaker"), ("prefix", "suffix", "date", "topics", "note", "links"))
+LINK_KEYS = (("to", "type"), ("note",))
+ROLES = ("primary-record", "report", "rewrite", "republication")
+LINK_TYPES = ("same-statement", "repeats", "updates", "contradicts", "responds-to", "context")
+LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)*")
+# The characters EDTF uses, no space at either end; archive.dates then decides what is valid.
+EDTF_SHAPE = re.compile(r"[-0-9XYEST:Z+?~%./\[\]{},](?:[-0-9XYEST:Z+?~%./\[\]{}, ]*[-0-9XYEST:Z+?~%./\[\]{},])?")
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_NEEDS = {
+    "articles": "at least one correction, like `title` or `date`",
+    "events": "the keys `title`, `date` and `articles`",
+    "statements": "the key `statements`",
+}
+_EVIDENCE = (("date", "date_evidence"), ("source", "source_evidence"))
 
 
-def _registry_paths(prefix: str, stem: str) -> tuple[str, str]:
-    """The display paths a registry file may have: `<prefix>/<stem>.yml` or `.yaml`."""
-    base = f"{prefix.rstrip('/')}/{stem}" if prefix else stem
-    return f"{base}.yml", f"{base}.yaml"
-
-
-def load_registry(annotations_dir: Path, display_prefix: str = "annotations") -> tuple[Registry, tuple[Problem, ...]]:
-    """Read and parse people.yml, topics.yml and sources.yml in `annotations_dir`."""
-    raw, unread = read_yaml_files(annotations_dir, display_prefix)
-    texts: dict[str, str | None] = {}
+def load_annotations(annotations_dir: Path, display_prefix: str = "annotations") -> tuple[Annotations, tuple[Problem, ...]]:
+    """Read and parse every YAML file in `annotations_dir` except the registries, which load_registry reads."""
+    texts: dict[str, str] = {}
+    files, unread = read_yaml_files(annotations_dir, display_prefix)
     problems: list[Problem] = list(unread)
-    for stem in REGISTRY_STEMS:
-        for path in _registry_paths(display_prefix, stem):
-            if path in raw:
-                texts[path], found = decode_yaml_bytes(raw[path], path, REGISTRY_MAX_BYTES, REGISTRY_ADVICE)
-                problems.extend(found)
-    registry, found = parse_registry(texts, display_prefix)
-    return registry, tuple(sorted([*problems, *found], key=Problem.sort_key))
+    for path, data in files.items():
+        if _is_registry(path, display_prefix):
+            continue
+        text, found = decode_yaml_bytes(data, path)
+        problems.extend(found)
+        if text is not None:
+            texts[path] = text
+    annotations, found = parse_annotations(texts, display_prefix)
+    return annotations, tuple(sorted([*problems, *found], key=Problem.sort_key))
 
 
-def parse_registry(
-    files: Mapping[str, str | None], prefix: str = "annotations"
-) -> tuple[Registry, tuple[Problem, ...]]:
-    """People, topics and sources from texts keyed by display path; a None text was unreadable and is reported."""
-    people, people_problems = _parse_file(files, prefix, "people", "person", _parse_person)
-    topics, topic_problems = _parse_file(files, prefix, "topics", "topic", _parse_topic)
-    sources, source_problems = _parse_file(files, prefix, "sources", "source", _parse_source)
-    sources, limit_problems = _limit_patterns(sources)
-    problems = [
-        *people_problems,
-        *topic_problems,
-        *source_problems,
-        *limit_problems,
-        *_check_names(people),
-        *_check_keywords(topics),
-        *_check_markers(sources),
-    ]
-    registry = Registry(
-        people=tuple(sorted((person for person, _ in people), key=lambda person: person.id)),
-        topics=tuple(sorted((topic for topic, _ in topics), key=lambda topic: topic.id)),
-        sources=tuple(sorted((source for source, _ in sources), key=lambda source: source.id)),
-    )
-    return registry, tuple(sorted(problems, key=Problem.sort_key))
-
-
-def _parse_file(
-    files: Mapping[str, str | None],
-    prefix: str,
-    stem: str,
-    noun: str,
-    parse_entry: Callable[[YamlMap, str, str, str | None], tuple[T | None, list[Problem]]],
-) -> tuple[list[tuple[T, YamlMap]], list[Problem]]:
-    """The valid entries of one registry file, each with its YAML node, and the file's problems."""
-    present = [path for path in _registry_paths(prefix, stem) if path in files]
-    if not present:
-        expected = _registry_paths(prefix, stem)[0]
-        return [], [error(expected, 0, f"file not found; the archive needs its list of {stem} here")]
-    path = present[0]
-    problems = [error(other, 0, f"both {path} and {other} exist; keep one") for other in present[1:]]
-    text = files[path]
-    if text is None:
-        return [], problems
-    data, found = parse_yaml(text, path)
-    if found:
-        return [], [*problems, *found]
-    if data is None:
-        return [], [*problems, error(path, 0, f"the file is empty; it must be a mapping with the key `{stem}`")]
-    if not isinstance(data, YamlMap):
-        line = data.location.line if isinstance(data, YamlList) else 1
-        message = f"the file must be a mapping with the key `{stem}`, found {describe(data)}"
-        return [], [*problems, error(path, line, message)]
-    problems += check_keys(data, path, "the file", (stem,), ())
-    entries, found = get_mappings(data, stem, path, "the file")
-    problems += found
-    parsed: list[tuple[T, YamlMap]] = []
-    first_lines: dict[str, int] = {}
-    for index, node in entries:
-        ident, found = get_slug(node, "id", path, f"{noun} #{index + 1}")
-        what = f"{noun} '{ident}'" if ident else f"{noun} #{index + 1}"
-        entry, more = parse_entry(node, path, what, ident)
-        problems += [*found, *more]
-        if ident is not None and ident in first_lines:
-            message = f"duplicate {noun} id `{ident}`, first defined on line {first_lines[ident]}"
-            problems.append(error(path, node.key_line("id"), message))
-        elif ident is not None:
-            first_lines[ident] = node.key_line("id")
-            if entry is not None and not found:
-                parsed.append((entry, node))
-    return parsed, problems
-
-
-def _parse_person(node: YamlMap, path: str, what: str, ident: str | None) -> tuple[Person | None, list[Problem]]:
-    """One entry of people.yml."""
-    name, name_problems = get_str(node, "name", path, what)
-    aliases, alias_problems = get_str_list(node, "aliases", path, what)
-    roles, role_problems = _get_roles(node, path, what)
-    _, wikidata_problems = get_format(node, "wikidata", path, what, WIKIDATA, "a Wikidata item id like Q156182")
-    _, note_problems = get_str(node, "note", path, what)
-    problems = [
-        *check_keys(node, path, what, *PERSON_KEYS),
-        *name_problems,
-        *alias_problems,
-        *role_problems,
-        *wikidata_problems,
-        *note_problems,
-    ]
-    if problems or ident is None or name is None:
-        return None, problems
-    return Person(ident, name, aliases or (), roles, node.location), problems
-
-
-def _get_roles(node: YamlMap, path: str, what: str) -> tuple[tuple[Role, ...], list[Problem]]:
-    """The `roles` of a person: each a title with the term it was held, `from` no later than `to`."""
-    items, problems = get_mappings(node, "roles", path, what)
-    roles: list[Role] = []
-    for index, item in items:
-        role_what = f"role {index + 1} of {what}"
-        title, title_problems = get_str(item, "title", path, role_what)
-        start, start_problems = _get_term_date(item, "from", path, role_what)
-        end, end_problems = _get_term_date(item, "to", path, role_what)
-        _, note_problems = get_str(item, "note", path, role_what)
-        found = [*check_keys(item, path, role_what, *ROLE_KEYS), *title_problems, *start_problems, *end_problems, *note_problems]
-        if start is not None and end is not None and edtf_bounds(start)[0] > edtf_bounds(end)[1]:
-            message = f"{role_what} ends (to: {end}) before it starts (from: {start}); check the dates"
-            found.append(error(path, item.key_line("to"), message))
+def parse_annotations(files: Mapping[str, str], prefix: str = "annotations") -> tuple[Annotations, tuple[Problem, ...]]:
+    """Corrections, events and statements from decoded files keyed by display path; registry files are skipped."""
+    corrections: list[Correction] = []
+    events: list[Event] = []
+    statements: list[Statement] = []
+    problems: list[Problem] = []
+    first_paths: dict[tuple[str, str], str] = {}  # (folder, stem) -> path: x.yml and x.yaml name one id
+    first_statements: dict[str, Location] = {}
+    for path in sorted(files):
+        if _is_registry(path, prefix):
+            continue
+        folder, found = _folder(path, prefix)
         problems += found
-        if not found and title is not None:
-            roles.append(Role(title, start, end, item.location))
-    return tuple(roles), problems + _check_overlaps(roles, path, what)
+        if folder is None:
+            continue
+        stem = PurePosixPath(path).stem
+        if folder != "events" and (why := id_problem(stem)) is not None:  # an event's name is its id, checked below
+            problems.append(error(path, 0, f"file name cannot be an id: {why}; rename it to {suggest_id(stem)}{PurePosixPath(path).suffix}"))
+            continue
+        if folder != "statements" and first_paths.setdefault((folder, stem), path) != path:
+            problems.append(error(path, 0, f"both {first_paths[folder, stem]} and {path} exist; keep one"))
+            continue
+        node, found = _load(files[path], path, _NEEDS[folder])
+        problems += found
+        if node is None:
+            continue
+        if folder == "articles":
+            correction, found = _parse_correction(node, path, stem)
+            corrections.append(correction)
+            problems += found
+        elif folder == "events":
+            event, found = _parse_event(node, path, stem)
+            events += [event] if event is not None else []
+            problems += found
+        else:
+            parsed, found = _parse_statements(node, path)
+            problems += found
+            for statement in parsed:
+                first = first_statements.setdefault(statement.id, statement.location)
+                if first == statement.location:
+                    statements.append(statement)
+                    continue
+                where = f"line {first.line}" if first.path == path else str(first)
+                problems.append(error(path, statement.location.line, f"duplicate statement id `{statement.id}`, first defined on {where}"))
+    annotations = Annotations(
+        corrections=tuple(sorted(corrections, key=lambda correction: correction.article)),
+        events=tuple(sorted(events, key=lambda event: event.id)),
+        statements=tuple(sorted(statements, key=lambda statement: statement.id)),
+    )
+    return annotations, tuple(sorted(problems, key=Problem.sort_key))
 
 
-def _get_term_date(node: YamlMap, key: str, path: str, what: str) -> tuple[str | None, list[Problem]]:
-    """A day, month or year (EDTF) that exists, or None when the key is absent or holds something else."""
+def _is_registry(path: str, prefix: str) -> bool:
+    return path in {_under(prefix, f"{stem}.{extension}") for stem in REGISTRY_STEMS for extension in ("yml", "yaml")}
+
+
+def _under(prefix: str, name: str) -> str:
+    return f"{prefix.rstrip('/')}/{name}" if prefix else name
+
+
+def _folder(path: str, prefix: str) -> tuple[str | None, list[Problem]]:
+    """The annotation folder a file is in, or None with a problem when it is somewhere else."""
+    base = _under(prefix, "")
+    parts = (path[len(base) :] if base and path.startswith(base) else path).split("/")
+    if len(parts) == 2 and parts[0] in FOLDERS:
+        return parts[0], []
+    if len(parts) > 2 and parts[0] in FOLDERS:
+        inner = "/".join(parts[1:-1])
+        return None, [error(path, 0, f"unexpected subfolder `{inner}`; put the file directly in {_under(prefix, parts[0])}/")]
+    if len(parts) == 1:
+        message = f"unexpected file `{parts[0]}`"
+        matches = closest(PurePosixPath(parts[0]).stem, REGISTRY_STEMS)
+        suggestion = "; did you mean " + " or ".join(f"`{match}.yml`" for match in matches) + "?" if matches else ""
+    else:
+        message = f"unexpected folder `{parts[0]}`"
+        suggestion = did_you_mean(parts[0], FOLDERS)
+    separator = " " if suggestion else ". "
+    places = ", ".join(f"{_under(prefix, folder)}/" for folder in FOLDERS[:-1]) + f" or {_under(prefix, FOLDERS[-1])}/"
+    return None, [error(path, 0, f"{message}{suggestion}{separator}Annotation files go in {places}")]
+
+
+def _load(text: str, path: str, needs: str) -> tuple[YamlMap | None, list[Problem]]:
+    """A file's top-level mapping, or None with the problems that stop it being read."""
+    data, problems = parse_yaml(text, path)
+    if problems:
+        return None, list(problems)
+    if data is None:
+        return None, [error(path, 0, f"the file is empty; it must be a mapping with {needs}")]
+    if not isinstance(data, YamlMap):
+        line = data.location.line if isinstance(data, YamlList) else 0  # a bare scalar has no line of its own
+        return None, [error(path, line, f"the file must be a mapping with {needs}, found {describe(data)}")]
+    return data, []
+
+
+def _parse_correction(node: YamlMap, path: str, article: str) -> tuple[Correction, list[Problem]]:
+    """annotations/articles/<article-id>.yml."""
+    what = f"correction for article '{article}'"
+    problems = check_keys(node, path, what, (), CORRECTION_KEYS)
+    if not node:
+        problems.append(error(path, node.location.line, f"{what} is empty; give at least one of: {', '.join(CORRECTION_KEYS)}"))
+    values: dict[str, str | None] = {}
+    for key in ("title", "date_evidence", "source_evidence", "notes"):
+        values[key], found = get_str(node, key, path, what)
+        problems += found
+    for key in ("date", "event_date", "retrieved"):
+        values[key], found = _get_edtf(node, key, path, what)
+        problems += found
+    for key in ("source", "republisher"):
+        values[key], found = get_slug(node, key, path, what)
+        problems += found
+    for key in ("url", "archived_url"):
+        values[key], found = get_format(node, key, path, what, URL, "an http(s) URL like https://tass.com/politics/2076217")
+        problems += found
+    values["language"], found = get_format(node, "language", path, what, LANGUAGE, "a language tag like en, ru or pt-BR")
+    problems += found
+    for key, evidence in _EVIDENCE:
+        if key in node and evidence not in node:
+            problems.append(error(path, node.key_line(key), f"key `{key}` in {what} needs `{evidence}`: say how the {key} is known"))
+    speakers_add, speakers_remove, speaker_lines, found = _get_changes(node, "speakers", path, what)
+    problems += found
+    topics_add, topics_remove, topic_lines, found = _get_changes(node, "topics", path, what)
+    problems += found
+    lines = [(key, node.key_line(key)) for key in node if key in CORRECTION_KEYS] + speaker_lines + topic_lines
+    correction = Correction(
+        article,
+        node.location,
+        **values,
+        speakers_add=speakers_add,
+        speakers_remove=speakers_remove,
+        topics_add=topics_add,
+        topics_remove=topics_remove,
+        field_lines=tuple(sorted(lines, key=lambda pair: pair[1])),
+    )
+    return correction, problems
+
+
+def _get_changes(
+    node: YamlMap, key: str, path: str, what: str
+) -> tuple[tuple[str, ...], tuple[str, ...], list[tuple[str, int]], list[Problem]]:
+    """The `add` and `remove` ids of `speakers` or `topics`, and the lines of those keys as "speakers.add"."""
+    changes, problems = get_map(node, key, path, what)
+    if changes is None:
+        return (), (), [], problems
+    inner = f"`{key}` of {what}"
+    problems += check_keys(changes, path, inner, (), CHANGE_KEYS)
+    if not changes:
+        problems.append(error(path, node.key_line(key), f"key `{key}` in {what} is empty; give `add` or `remove`, or delete it"))
+    add, found = _get_ids(changes, "add", path, inner)
+    problems += found
+    remove, found = _get_ids(changes, "remove", path, inner)
+    problems += found
+    problems += [
+        error(path, changes.key_line("remove"), f"{inner} both adds and removes '{ident}'; keep one")
+        for ident in add
+        if ident in remove
+    ]
+    lines = [(f"{key}.{name}", changes.key_line(name)) for name in CHANGE_KEYS if name in changes]
+    return add, remove, lines, problems
+
+
+def _get_ids(node: YamlMap, key: str, path: str, what: str) -> tuple[tuple[str, ...], list[Problem]]:
+    """A list of distinct ids, each malformed one reported at its own line with a suggested spelling."""
+    items, problems = get_str_list(node, key, path, what)
+    ids: list[str] = []
+    for index, item in enumerate(items or ()):
+        ident, found = _as_id(item, Location(path, node[key].item_line(index)), f"item {index + 1} of `{key}` in {what}")
+        problems += found
+        ids += [ident] if ident is not None else []
+    return tuple(ids), problems
+
+
+def _as_id(value: str, location: Location, what: str) -> tuple[str | None, list[Problem]]:
+    """get_slug's check and message for a value that is not a mapping's own key: a list item or a file name."""
+    holder = YamlMap(location)
+    holder["id"] = value
+    return get_slug(holder, "id", location.path, what)
+
+
+def _get_edtf(node: YamlMap, key: str, path: str, what: str) -> tuple[str | None, list[Problem]]:
+    """An EDTF date string naming real days, or None when the key is absent or holds something else."""
     if key not in node:
         return None, []
     value = node[key]
-    if isinstance(value, str) and TERM_DATE.fullmatch(value) and edtf_bounds(value) is not None:
+    if isinstance(value, str) and EDTF_SHAPE.fullmatch(value) and is_valid_edtf(value):
         return value, []
-    hint = f"; write it in quotes: '{value}'" if type(value) is int and TERM_DATE.fullmatch(str(value)) else ""
-    message = f"key `{key}` in {what} must be a real date written YYYY-MM-DD, YYYY-MM or YYYY (like 2021-01-26), found {describe(value)}{hint}"
-    return None, [error(path, node.key_line(key), message)]
+    line = node.key_line(key)
+    if isinstance(value, str) and value.strip():
+        return None, [error(path, line, f"invalid EDTF date '{value}': {_edtf_advice(value)}")]
+    hint = ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        hint = f"; write it in quotes: '{value}'"
+    elif isinstance(value, list) and all(isinstance(item, (str, int)) and not isinstance(item, bool) for item in value):
+        written = "[" + ",".join(str(item) for item in value) + "]"
+        hint = f"; write the set in quotes: '{written}'" if is_valid_edtf(written) else ""
+    return None, [error(path, line, f"key `{key}` in {what} must be an EDTF date like 2026-02-06, found {describe(value)}{hint}")]
 
 
-def _term(start: str | None, end: str | None) -> tuple[datetime.date, datetime.date]:
-    """The days a term surely covers: from the latest day `start` allows to the earliest `end` allows, open ends unbounded."""
-    first = edtf_bounds(start)[1] if start else datetime.date.min
-    last = edtf_bounds(end)[0] if end else datetime.date.max
-    return first, last
+def _edtf_advice(value: str) -> str:
+    """Why a string is not a valid EDTF date, as precisely as can be told."""
+    stripped = value.strip()
+    if stripped != value and EDTF_SHAPE.fullmatch(stripped) and is_valid_edtf(stripped):
+        return "remove the spaces around it"
+    if edtf_unread(value):
+        return edtf_unread(value)
+    for year, month, day in _DAY.findall(value):
+        if not 1 <= int(month) <= 12:
+            return f"there is no month {month}"
+        days = calendar.monthrange(max(int(year), 1), int(month))[1]
+        if not 1 <= int(day) <= days:
+            return f"{calendar.month_name[int(month)]} {int(year)} has {days} days"
+    ends = [edtf_bounds(part) for part in value.split("/")]
+    if len(ends) == 2 and ends[0] is not None and ends[1] is not None and ends[0][0] > ends[1][1]:
+        return "the interval ends before it starts"
+    return "write YYYY-MM-DD, YYYY-MM or YYYY; EDTF adds ? (uncertain), ~ (approximate), X (unspecified digit), [a,b] (one of) and a/b (from a to b)"
 
 
-def _check_overlaps(roles: list[Role], path: str, what: str) -> list[Problem]:
-    """One person cannot hold the same title twice at once: two terms of one title that surely share a day are an error."""
-    problems = []
-    for earlier, later in itertools.combinations(roles, 2):
-        if _fold(earlier.title) != _fold(later.title):
-            continue
-        first = max(_term(earlier.start, earlier.end)[0], _term(later.start, later.end)[0])
-        last = min(_term(earlier.start, earlier.end)[1], _term(later.start, later.end)[1])
-        if first < last:
-            message = f"role '{later.title}' of {what} overlaps the term of the same title on line {earlier.location.line};"
-            problems.append(error(path, later.location.line, message + " merge the two, or correct `from` and `to`"))
-    return problems
-
-
-def _parse_topic(node: YamlMap, path: str, what: str, ident: str | None) -> tuple[Topic | None, list[Problem]]:
-    """One entry of topics.yml."""
-    name, name_problems = get_str(node, "name", path, what)
-    keywords, keyword_problems = get_str_list(node, "keywords", path, what)
-    _, description_problems = get_str(node, "description", path, what)
-    problems = [*check_keys(node, path, what, *TOPIC_KEYS), *name_problems, *keyword_problems, *description_problems]
-    if keywords == ():
-        message = f"key `keywords` in {what} is empty; list at least one phrase that signals the topic"
-        problems.append(error(path, node.key_line("keywords"), message))
-    if problems or ident is None or name is None or not keywords:
-        return None, problems
-    return Topic(ident, name, keywords, node.location), problems
-
-
-def _parse_source(node: YamlMap, path: str, what: str, ident: str | None) -> tuple[Source | None, list[Problem]]:
-    """One entry of sources.yml."""
-    name, name_problems = get_str(node, "name", path, what)
-    kind, kind_problems = get_choice(node, "kind", path, what, SOURCE_KINDS)
-    country, country_problems = _get_country(node, path, what)
-    home, home_problems = get_format(node, "home", path, what, URL, "an http(s) URL like https://tass.com")
-    markers, marker_problems = _get_markers(node, path, what)
-    problems = [
-        *check_keys(node, path, what, *SOURCE_KEYS),
-        *name_problems,
-        *kind_problems,
-        *country_problems,
-        *home_problems,
-        *marker_problems,
-    ]
-    if problems or ident is None or name is None or kind is None:
-        return None, problems
-    return Source(ident, name, kind, country or "", home or "", markers, node.location), problems
-
-
-def _get_country(node: YamlMap, path: str, what: str) -> tuple[str | None, list[Problem]]:
-    """An ISO 3166-1 alpha-2 code, with the right spelling suggested for near misses."""
-    if "country" not in node:
-        return None, []
-    value = node["country"]
-    if isinstance(value, str) and value in COUNTRIES:
-        return value, []
-    guess = _COUNTRY_SLIPS.get(value.upper(), value.upper()) if isinstance(value, str) else ""
-    hint = f"; did you mean `{guess}`?" if guess in COUNTRIES else ""
-    message = f"key `country` in {what} must be an ISO 3166-1 alpha-2 code like RU or GB, found {describe(value)}{hint}"
-    return None, [error(path, node.key_line("country"), message)]
-
-
-def _get_markers(node: YamlMap, path: str, what: str) -> tuple[tuple[SourceMarker, ...], list[Problem]]:
-    """The `markers` of a source as regular expressions: `text` escaped, `pattern` compiled to check it."""
-    items, problems = get_mappings(node, "markers", path, what)
-    markers: list[SourceMarker] = []
+def _parse_event(node: YamlMap, path: str, stem: str) -> tuple[Event | None, list[Problem]]:
+    """annotations/events/<event-id>.yml."""
+    ident, problems = _as_id(stem, Location(path, 0), "the file name")
+    what = f"event '{stem}'"
+    problems += check_keys(node, path, what, *EVENT_KEYS)
+    title, found = get_str(node, "title", path, what)
+    problems += found
+    date, found = _get_edtf(node, "date", path, what)
+    problems += found
+    place, found = get_str(node, "place", path, what)
+    problems += found
+    description, found = get_str(node, "description", path, what)
+    problems += found
+    if isinstance(node.get("articles"), YamlList) and not node["articles"]:
+        problems.append(error(path, node.key_line("articles"), f"key `articles` in {what} is empty; list the articles that cover the event"))
+    items, found = get_mappings(node, "articles", path, what)
+    problems += found
+    entries: list[EventArticle] = []
+    first: dict[str, int] = {}
     for index, item in items:
-        line = item.location.line
-        marker_what = f"marker {index + 1} of {what}"
-        text, text_problems = get_str(item, "text", path, marker_what)
-        pattern, pattern_problems = get_str(item, "pattern", path, marker_what)
-        role, role_problems = get_choice(item, "role", path, marker_what, MARKER_ROLES)
-        found = [*check_keys(item, path, marker_what, *MARKER_KEYS), *text_problems, *pattern_problems, *role_problems]
-        if "text" in item and "pattern" in item:
-            found.append(error(path, line, f"{marker_what} has both `text` and `pattern`; keep one"))
-        elif "text" not in item and "pattern" not in item:
-            found.append(error(path, line, f"{marker_what} needs `text` (literal) or `pattern` (regular expression)"))
-        if pattern is not None:
-            found += _check_pattern(pattern, path, item.key_line("pattern"), marker_what)
+        entry = f"article {index + 1} of {what}"
+        problems += check_keys(item, path, entry, *EVENT_ARTICLE_KEYS)
+        article, found = get_str(item, "article", path, entry)
         problems += found
-        if not found:
-            markers.append(SourceMarker(re.escape(text) if text is not None else pattern, role or "origin"))
-    return tuple(markers), problems
+        role, found = get_choice(item, "role", path, entry, ROLES)
+        problems += found
+        note, found = get_str(item, "note", path, entry)
+        problems += found
+        if article is None:
+            continue
+        if article in first:
+            problems.append(error(path, item.location.line, f"{what} lists article '{article}' twice (items {first[article] + 1} and {index + 1})"))
+            continue
+        first[article] = index
+        entries.append(EventArticle(article, role or "", note, item.location))
+    if ident is None:
+        return None, problems
+    return Event(ident, title or "", date or "", place, description, tuple(entries), node.location), problems
 
 
-def _check_pattern(pattern: str, path: str, line: int, what: str) -> list[Problem]:
-    """A marker's regular expression must compile, mean the same to RE2 as to Python, and not match empty text."""
-    if len(pattern) > MAX_PATTERN:
-        # Checked first: Python's own compiler is not linear in the pattern's length.
-        return [error(path, line, f"key `pattern` in {what} {check_marker_pattern(pattern)}")]
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # e.g. "Possible nested set", printed to stderr otherwise
-            re.compile(pattern)
-    except (re.error, OverflowError, RecursionError) as exc:
-        return [error(path, line, f"key `pattern` in {what} is not a valid regular expression: {exc}")]
-    unsupported = check_marker_pattern(pattern)
-    if unsupported:
-        return [error(path, line, f"key `pattern` in {what} {unsupported}")]
-    if marker_regexp(pattern).search("") is not None:
-        return [error(path, line, f"key `pattern` in {what} matches empty text, so it would match every seed")]
-    return []
+def _parse_statements(node: YamlMap, path: str) -> tuple[list[Statement], list[Problem]]:
+    """annotations/statements/<name>.yml: the statements with a valid id, in file order."""
+    problems = check_keys(node, path, "the file", ("statements",), ())
+    if isinstance(node.get("statements"), YamlList) and not node["statements"]:
+        problems.append(error(path, node.key_line("statements"), "key `statements` in the file is empty; add a statement or delete the file"))
+    items, found = get_mappings(node, "statements", path, "the file")
+    problems += found
+    statements: list[Statement] = []
+    for index, item in items:
+        statement, found = _parse_statement(item, path, index)
+        problems += found
+        statements += [statement] if statement is not None else []
+    return statements, problems
 
 
-def _limit_patterns(sources: list[tuple[Source, YamlMap]]) -> tuple[list[tuple[Source, YamlMap]], list[Problem]]:
-    """The sources with their first MAX_PATTERNS pattern markers (in file order) kept, and a problem if any is not."""
-    total = sum("pattern" in item for _, node in sources for item in node.get("markers") or ())
-    kept: list[tuple[Source, YamlMap]] = []
-    problems: list[Problem] = []
-    count = 0
-    for source, node in sources:
-        markers = []
-        for index, marker in enumerate(source.markers):
-            count += "pattern" in node["markers"][index]
-            if "text" in node["markers"][index] or count <= MAX_PATTERNS:
-                markers.append(marker)
-            elif not problems:
-                message = f"the sources have {total} pattern markers, over the limit of {MAX_PATTERNS}, and this is the first left out:"
-                message += " each is tried on every line of every seed; write literal markers as `text`"
-                problems.append(error(source.location.path, node["markers"].item_line(index), message))
-        kept.append((replace(source, markers=tuple(markers)), node))
-    return kept, problems
+def _parse_statement(node: YamlMap, path: str, index: int) -> tuple[Statement | None, list[Problem]]:
+    """One entry of `statements`."""
+    ident, problems = get_slug(node, "id", path, f"statement #{index + 1}")
+    what = f"statement '{ident}'" if ident else f"statement #{index + 1}"
+    problems += check_keys(node, path, what, *STATEMENT_KEYS)
+    texts: dict[str, str | None] = {}
+    for key in ("article", "quote", "prefix", "suffix", "note"):
+        texts[key], found = get_str(node, key, path, what)
+        problems += found
+    speaker, found = get_slug(node, "speaker", path, what)
+    problems += found
+    date, found = _get_edtf(node, "date", path, what)
+    problems += found
+    topics, found = _get_ids(node, "topics", path, what)
+    problems += found
+    links, found = _parse_links(node, path, what, ident or "")
+    problems += found
+    if ident is None:
+        return None, problems
+    statement = Statement(
+        id=ident,
+        article=texts["article"] or "",
+        quote=texts["quote"] or "",
+        prefix=texts["prefix"],
+        suffix=texts["suffix"],
+        speaker=speaker or "",
+        date=date,
+        topics=topics,
+        note=texts["note"],
+        links=links,
+        location=node.location,
+        quote_line=node.key_line("quote"),
+        field_lines=_field_lines(node, ("article", "speaker", "date", "topics"), "topics"),
+    )
+    return statement, problems
 
 
-def _fold(text: str) -> str:
-    """Text as the extractor matches it (regardless of case and accents), with spacing normalised too."""
-    return " ".join(fold(text).split())
+def _field_lines(node: YamlMap, keys: tuple[str, ...], listed: str) -> tuple[tuple[str, int], ...]:
+    """The line of each key present, and of each item of the list under `listed` as ("<key minus s>:<item>", line)."""
+    lines = [(key, node.key_line(key)) for key in keys if key in node]
+    items = node.get(listed)
+    if isinstance(items, YamlList):
+        lines += [(f"{listed[:-1]}:{item}", items.item_line(i)) for i, item in enumerate(items) if isinstance(item, str)]
+    return tuple(lines)
 
 
-def _spelled(text: str) -> str:
-    """Text quoted with its code points, which show what a lone accent or space does not."""
-    return f"{text!r} ({' '.join(f'U+{ord(c):04X}' for c in text)})"
-
-
-def _check_names(people: list[tuple[Person, YamlMap]]) -> list[Problem]:
-    """Every name and alias must have a letter or digit and point to one person; repeats within a person are only noise."""
-    problems: list[Problem] = []
-    owners: dict[str, tuple[str, str, str, int]] = {}  # folded text -> (person id, "name" | "alias", text, line)
-    for person, node in people:
-        path = person.location.path
-        variants = [("name", person.name, node.key_line("name"))]
-        variants += [("alias", alias, node["aliases"].item_line(i)) for i, alias in enumerate(person.aliases)]
-        for kind, text, line in variants:
-            if not matchable(text):
-                message = f"{kind} {_spelled(text)} of person '{person.id}' has no letter or digit once case and accents are set aside,"
-                problems.append(error(path, line, message + " so it would match in every article; remove it or write the name out"))
-                continue
-            if _fold(text) not in owners:
-                owners[_fold(text)] = (person.id, kind, text, line)
-                continue
-            other_id, other_kind, other_text, other_line = owners[_fold(text)]
-            if other_id == person.id:
-                # Spellings with and without diacritics are kept on purpose: readers search both.
-                if " ".join(text.casefold().split()) == " ".join(other_text.casefold().split()):
-                    message = f"alias '{text}' of person '{person.id}' repeats its {other_kind} '{other_text}' (line {other_line})"
-                    problems.append(warning(path, line, message))
-            else:
-                article = "the name" if other_kind == "name" else "an alias"
-                message = f"{kind} '{text}' of person '{person.id}' is also {article} of person '{other_id}' (line {other_line})"
-                problems.append(error(path, line, message))
-    return problems
-
-
-def _check_keywords(topics: list[tuple[Topic, YamlMap]]) -> list[Problem]:
-    """A keyword must have a letter or digit; one shared by two topics tags every match with both: allowed, but worth a look."""
-    problems: list[Problem] = []
-    owners: dict[str, tuple[str, int]] = {}
-    for topic, node in topics:
-        for index, keyword in enumerate(topic.keywords):
-            line = node["keywords"].item_line(index)
-            if not matchable(keyword):
-                message = f"keyword {_spelled(keyword)} of topic '{topic.id}' has no letter or digit once case and accents are set aside,"
-                problems.append(error(topic.location.path, line, message + " so it would match in every article; remove it or write the phrase out"))
-                continue
-            other_id, other_line = owners.setdefault(_fold(keyword), (topic.id, line))
-            if other_id != topic.id:
-                message = f"keyword '{keyword}' of topic '{topic.id}' is also a keyword of topic '{other_id}'"
-                message += f" (line {other_line})"
-                problems.append(warning(topic.location.path, line, message))
-    return problems
-
-
-def _check_markers(sources: list[tuple[Source, YamlMap]]) -> list[Problem]:
-    """Two markers with the same text would name two outlets for one seed."""
-    problems: list[Problem] = []
-    owners: dict[str, tuple[str, int]] = {}
-    for source, node in sources:
-        for index, marker in enumerate(source.markers):
-            line = node["markers"].item_line(index)
-            if marker.pattern not in owners:
-                owners[marker.pattern] = (source.id, line)
-                continue
-            other_id, other_line = owners[marker.pattern]
-            message = f"marker {index + 1} of source '{source.id}' repeats the marker of source '{other_id}'"
-            message += f" (line {other_line})"
-            problems.append(error(source.location.path, line, message))
-    return problems
+def _parse_links(node: YamlMap, path: str, what: str, source: str) -> tuple[tuple[Link, ...], list[Problem]]:
+    """A statement's `links`; a link is kept when its target is a well-formed id."""
+    items, problems = get_mappings(node, "links", path, what)
+    links: list[Link] = []
+    for index, item in items:
+        link = f"link {index + 1} of {what}"
+        problems += check_keys(item, path, link, *LINK_KEYS)
+        target, found = get_str(item, "to", path, link)
+        problems += found
+        if target is not None:
+            target, found = _as_id(target, Location(path, item.key_line("to")), link)
+            problems += found
+        kind, found = get_choice(item, "type", path, link, LINK_TYPES)
+        problems += found
+        note, found = get_str(item, "note", path, link)
+        problems += found
+        if target is not None:
+            links.append(Link(source, target, kind or "", note, item.location))
+    return tuple(links), problems

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.annotations import REGISTRY_MAX_BYTES  # noqa: E402  (the repository is not installed as a package)
+from archive.registry import REGISTRY_MAX_BYTES  # noqa: E402  (the repository is not installed as a package)
 from archive.yamlio import MAX_BYTES, MAX_TOTAL_BYTES  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "hostile"

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from archive.anchor import locate_quote  # noqa: E402
-from archive.annotations import load_registry  # noqa: E402
+from archive.registry import load_registry  # noqa: E402
 from archive.model import Annotations, Article, Block, Location, RawSeed, Registry, Statement  # noqa: E402
 from archive.pipeline import parse_article  # noqa: E402
 from archive.seeds import read_seeds  # noqa: E402

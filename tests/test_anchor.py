@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from archive.anchor import Anchor, Closest, _words_around, closest_passage, collapse, locate_quote, resolve_anchors
-from archive.annotations import load_registry
-from archive.curation import load_annotations
+from archive.annotations import load_annotations
 from archive.model import Annotations, Block, Location, Statement
 from archive.pipeline import build_archive
+from archive.registry import load_registry
 from archive.seeds import read_seeds
 
 ROOT = Path(__file__).parent.parent

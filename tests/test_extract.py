@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from archive.annotations import load_registry
+from archive.registry import load_registry
 from archive.extract import (
     _as_written,
     derive_title,

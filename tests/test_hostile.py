@@ -24,7 +24,7 @@ from mkdocs.config import load_config
 from selectolax.lexbor import LexborHTMLParser
 
 import build_archive
-from archive.annotations import load_registry
+from archive.registry import load_registry
 from archive.markup import one_line
 from archive.model import RawSeed
 from archive.pipeline import build_archive as build_pages

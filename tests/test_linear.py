@@ -11,7 +11,7 @@ from dataclasses import replace
 import pytest
 
 from archive.anchor import Anchor, locate_quote
-from archive.annotations import load_registry
+from archive.registry import load_registry
 from archive.model import Annotations, Article, Block, Location, RawSeed, Statement
 from archive.pipeline import build_archive, parse_article
 from archive.seeds import decode_seed, read_seeds

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from archive.curation import parse_annotations
+from archive.annotations import parse_annotations
 from archive.names import MAX_ID_LENGTH, id_problem, printable, suggest_id
 
 EVENT = "title: Talks\ndate: '2026-02-06'\narticles:\n  - article: a\n    role: report\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from archive.annotations import load_registry
+from archive.registry import load_registry
 from archive.model import RawSeed
 from archive.needs import curation_needs, needs_summary, needs_warnings
 from archive.pipeline import parse_article

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive import pipeline
-from archive.annotations import load_registry
-from archive.curation import load_annotations
+from archive.annotations import load_annotations
 from archive.model import RawSeed
+from archive.registry import load_registry
 from archive.render import render_site
 from archive.seeds import read_seeds
 

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from archive.annotations import parse_registry
+from archive.registry import parse_registry
 from archive.extract import extract_source, extract_speakers, extract_topics, fold, matchable, name_index
 from archive.model import Block, Document, Line, Person, RawSeed, Registry, SeedText, Topic
 from build_archive import main

@@ -11,10 +11,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from archive.annotations import load_registry
-from archive.curation import LINK_TYPES, load_annotations, parse_annotations
+from archive.annotations import LINK_TYPES, load_annotations, parse_annotations
 from archive.model import ERROR, Annotations, Link, Location, Problem, Statement
 from archive.pipeline import build_archive
+from archive.registry import load_registry
 from archive.seeds import read_seeds
 from archive.validate import validate_annotations
 from archive.yamlio import read_yaml_files
