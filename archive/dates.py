@@ -252,6 +252,7 @@ def _stamps(lines: tuple[Line, ...]) -> list[_Stamp]:
     # A footer sits in the last few lines, often followed by an empty share bar or copyright line.
     tail = {line.number for line in lines[-5:]}
     stamps: list[_Stamp] = []
+    iso_stamped = False  # whether an ISO timestamp has been read as a page or update stamp yet
     for index, line in enumerate(lines):
         dateline = _DATELINE.match(line.text.strip())
         if dateline:
@@ -278,11 +279,11 @@ def _stamps(lines: tuple[Line, ...]) -> list[_Stamp]:
             stamps.append(_Stamp(hit, quote, label, why))
         elif hit.kind == "iso-timestamp":
             # Sites print the first-published stamp before any "updated" one.
-            first = not any(s.hit.kind == "iso-timestamp" and s.role in ("page", "update") for s in stamps)
-            why = "the first ISO timestamp, taken as the publication time" if first else "a later ISO timestamp"
-            stamps.append(_Stamp(hit, quote, "page" if first else "update", why))
+            why = "a later ISO timestamp" if iso_stamped else "the first ISO timestamp, taken as the publication time"
+            stamps.append(_Stamp(hit, quote, "update" if iso_stamped else "page", why))
         else:
             stamps.append(_Stamp(hit, quote, "record", "a date on a line of its own (with at most a place or weekday)"))
+        iso_stamped = iso_stamped or (hit.kind == "iso-timestamp" and stamps[-1].role in ("page", "update"))
     return stamps
 
 

@@ -147,3 +147,9 @@ def test_many_date_lines_and_dates_in_prose() -> None:
 def test_long_runs_of_place_or_title_words_are_no_speaker(unit: str) -> None:
     article = parsed(unit * (200_000 // len(unit)) + "said so.")
     assert [s for s in article.speakers if s.person is None and unit.strip() in s.name] == []
+
+
+def test_many_iso_timestamp_lines_make_one_page_date_and_updates() -> None:
+    article = parsed("2026-02-06T10:00\n" * 10_000)  # each used to look back at every stamp before it
+    assert article.date.published == "2026-02-06" and article.date.method == "iso-timestamp"
+    assert article.date.evidence.count(", a repeat") == 9_999
