@@ -45,8 +45,10 @@ _PATTERNS = (
 
 # Agency datelines: "MOSCOW, February 19. /TASS/.", "MOSCOW, February 19 (Reuters) -",
 # "KYIV, Ukraine, Feb. 6, 2026 —". The place is upper-case words; no list of cities is needed.
+# Its words part at a space or slash only: a word may hold hyphens already, and parting
+# there too gave "AA-AA-…" exponentially many readings to try (seconds for 72 characters).
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:[ /-][A-Z][A-Z'’.\-]+)*)(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)*)?,\s+"
+    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*)(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)*)?,\s+"
     rf"{_MONTH}\s+{_DAY}(?:,\s+{_YEAR})?"
     r"(?:\s*\.\s*/[^/]{1,30}/\.?|\s*\([^)]{1,30}\)\s*[-–—]?|\s*[-–—:.]|\s*$)"
 )

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from archive import dates
 from archive.dates import extract_date
 from archive.edtf import is_valid_edtf
 from archive.model import DateFinding, Document, Line, RawSeed, Registry, Removal, SeedText
@@ -98,6 +100,11 @@ def test_russian_dateline_with_year():
     found = extract("Headline", "MOSCOW, February 19, 2021. /TASS/. Lavrov spoke to reporters.")
     assert (found.published, found.method) == ("2021-02-19", "dateline")
     assert '"MOSCOW, February 19, 2021. /TASS/." (line 2)' in found.evidence
+
+
+def test_a_hyphenated_place_opens_a_dateline():
+    found = extract("WINSTON-SALEM, N.C., Feb. 6, 2026 — Lavrov spoke to reporters.")
+    assert (found.published, found.method) == ("2026-02-06", "dateline")
 
 
 def test_reuters_dateline_without_year_or_weekday_leaves_the_year_unspecified():
@@ -360,3 +367,23 @@ def test_seeds_of_extreme_dates_and_relative_cues_parse_to_valid_dates(pieces, t
         for value in (article.date.published, article.date.event, article.date.republished):
             assert value in (None, "unknown") or is_valid_edtf(value), value
         assert article.date.evidence and len(article.date.published) < 200
+
+
+# The dateline pattern as first written, when a hyphen could also part the words of its place.
+FIRST_DATELINE = re.compile(dates._DATELINE.pattern.replace("(?:[ /][A-Z]", "(?:[ /-][A-Z]", 1))
+PLACES = st.lists(st.sampled_from(["A", "BC", "MOSCOW", "-", " ", "/", ".", "'", "x"]), max_size=10).map("".join)
+AFTER_PLACES = st.sampled_from([
+    ", February 19. /TASS/.", ", Feb 19 (Reuters) - ", ", Ukraine, Feb. 6, 2026 — ", ", N.C., February 6, 2026", ", February 19",
+    ",February 19", ", Feb", "",
+])
+
+
+@settings(max_examples=500)
+@given(st.tuples(PLACES, AFTER_PLACES, st.sampled_from(["", "x", " Lavrov", "."])).map("".join))
+def test_a_dateline_is_read_as_the_pattern_first_written_reads_it(line):
+    def read(pattern):
+        match = pattern.match(line)
+        return match and (match.span(), match.groupdict())
+
+    assert FIRST_DATELINE.pattern != dates._DATELINE.pattern
+    assert read(dates._DATELINE) == read(FIRST_DATELINE)

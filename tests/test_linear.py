@@ -153,3 +153,10 @@ def test_many_iso_timestamp_lines_make_one_page_date_and_updates() -> None:
     article = parsed("2026-02-06T10:00\n" * 10_000)  # each used to look back at every stamp before it
     assert article.date.published == "2026-02-06" and article.date.method == "iso-timestamp"
     assert article.date.evidence.count(", a repeat") == 9_999
+
+
+def test_a_line_of_hyphenated_initials_is_no_dateline() -> None:
+    # Found profiling other shapes: a hyphen could part the place's words or sit in one, 0.35 s for 60 characters.
+    assert parsed("A.-" * 30_000 + "x").date.published == "unknown"
+    article = parsed("A.-" * 30_000 + ", February 19, 2021. /TASS/. Lavrov spoke.")
+    assert (article.date.published, article.date.method) == ("2021-02-19", "dateline")
