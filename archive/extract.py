@@ -202,7 +202,12 @@ VERB_BEFORE = re.compile(rf"\b(?:(?:{INVERTED_VERBS})|according to|attributed to
 # A possessive statement heading: "Sergey Lavrov's statement and answers..."
 POSSESSIVE = re.compile(rf"^'s\s+(?:(?:opening|closing|video|written|joint)\s+)?(?:{'|'.join(SPEECH_NOUNS)}|speech|address|article)\b")
 _PARTICLES = "|".join(sorted(NAME_PARTICLES))
-CAPITALISED_RUN = re.compile(rf"\b[A-Z][\w'’-]+(?:\s+(?:(?:{_PARTICLES})\s+)*[A-Z][\w'’-]+)+")
+# The run starts at the first capital of a word that can start one ("ex-President Barack Obama"). A start
+# further into the same word reaches the same word end and fails the same way, and trying each in turn
+# made a word like "A-A-A-…" quadratic; the atomic group goes past them.
+CAPITALISED_RUN = re.compile(
+    rf"(?<![\w'’-])(?>[\w'’-]*?\b(?=[A-Z][\w'’-]))(?P<run>[A-Z][\w'’-]+(?:\s+(?:(?:{_PARTICLES})\s+)*[A-Z][\w'’-]+)+)"
+)
 
 
 TITLE_SEQUENCES = sorted((fold(t).split() for t in TITLE_WORDS), key=len, reverse=True)
@@ -307,7 +312,7 @@ def _unknown_attributed(sentence: str, index: NameIndex) -> list[str]:
     folded = fold(sentence)
     titles = FOLDED_TITLES
     for run in CAPITALISED_RUN.finditer(sentence):
-        name = _strip_titles(_trim_organisation_words(run.group(0)))
+        name = _strip_titles(_trim_organisation_words(run.group("run")))
         words = name.split()
         if len(words) < 2 or any(fold(w) in NOT_PERSON_WORDS for w in words) or fold(words[-1]) in titles:
             continue

@@ -6,10 +6,11 @@ import hashlib
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archive.registry import load_registry
+from archive import extract
 from archive.extract import (
     _as_written,
     derive_title,
@@ -195,3 +196,15 @@ def test_a_name_found_in_the_folded_sentence_is_cut_from_the_sentence_as_written
     folded = fold(sentence)
     start = folded.rindex(fold(name))
     assert _as_written(sentence, folded)(start, start + len(fold(name))) == name
+
+
+# The capitalised-run pattern as first written, tried from every word boundary.
+FIRST_CAPITALISED_RUN = re.compile(rf"\b[A-Z][\w'’-]+(?:\s+(?:(?:{extract._PARTICLES})\s+)*[A-Z][\w'’-]+)+")
+RUN_PIECES = st.sampled_from(["A", "Ab", "x", "É", "1", "_", "-", "'", "’", " ", "  ", "\n", ".", "de", "von", "ex", "President", "O'Brien"])
+
+
+@settings(max_examples=1000)
+@given(st.lists(RUN_PIECES, max_size=16).map("".join))
+def test_capitalised_runs_are_those_the_pattern_first_written_finds(text):
+    runs = [(m.start("run"), m.end(), m.group("run")) for m in extract.CAPITALISED_RUN.finditer(text)]
+    assert runs == [(m.start(), m.end(), m.group(0)) for m in FIRST_CAPITALISED_RUN.finditer(text)]
