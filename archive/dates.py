@@ -339,16 +339,9 @@ def _from_records(records: list[_Stamp]) -> tuple[str, str, list[str]]:
 def _precise(records: list[_Stamp]) -> list[str]:
     """The records' values, dropping a vaguer one ("2021-02") that a more precise one ("2021-02-19") falls in."""
     values = list(dict.fromkeys(s.hit.value for s in records))
-    return [
-        vague
-        for vague in values
-        if not any(
-            other != vague
-            and _bounds(vague)[0] <= _bounds(other)[0]
-            and _bounds(other)[1] <= _bounds(vague)[1]
-            for other in values
-        )
-    ]
+    # Values are "YYYY", "YYYY-MM" or "YYYY-MM-DD", so a value a more precise one falls in is the start of it.
+    vaguer = {value[:cut] for value in values for cut in (4, 7) if len(value) > cut}
+    return [value for value in values if value not in vaguer]
 
 
 def _record_event(published: str, records: list[_Stamp], yearless: list[_Stamp]) -> tuple[str | None, list[str]]:

@@ -387,3 +387,27 @@ def test_a_dateline_is_read_as_the_pattern_first_written_reads_it(line):
 
     assert FIRST_DATELINE.pattern != dates._DATELINE.pattern
     assert read(dates._DATELINE) == read(FIRST_DATELINE)
+
+def straightforward_precise(records: list[dates._Stamp]) -> list[str]:
+    """The records' most precise values as first written: each compared with every other by its bounds."""
+    values = list(dict.fromkeys(s.hit.value for s in records))
+    return [
+        vague
+        for vague in values
+        if not any(
+            other != vague
+            and dates._bounds(vague)[0] <= dates._bounds(other)[0]
+            and dates._bounds(other)[1] <= dates._bounds(vague)[1]
+            for other in values
+        )
+    ]
+
+
+RECORDED_DAYS = st.tuples(st.sampled_from([1, 2020, 2021, 9999]), st.none() | st.integers(1, 12), st.none() | st.integers(1, 31))
+
+
+@given(st.lists(RECORDED_DAYS, max_size=12))
+def test_the_most_precise_records_are_those_the_code_first_written_keeps(days):
+    hits = [dates._Hit(line, 0, 1, "x", "written-date", year, month, day if month else None) for line, (year, month, day) in enumerate(days)]
+    records = [dates._Stamp(hit, "x", "record", "a date line") for hit in hits if hit.value]
+    assert dates._precise(records) == straightforward_precise(records)
