@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from archive.edtf import edtf_bounds, sort_key
-from archive.model import DateFinding, Document, Line
+from archive.model import DateFinding, Document, Line, Term
 
 UNKNOWN = "unknown"
 
@@ -129,8 +129,11 @@ class _Cue:
     day: int | None = None
 
 
-def extract_date(document: Document, today: datetime.date) -> DateFinding:
-    """The document's publication, event and republication dates, each with the lines that show it."""
+def extract_date(document: Document, today: datetime.date, terms: tuple[Term, ...] = ()) -> DateFinding:
+    """The document's publication, event and republication dates, each with the lines that show it.
+
+    `terms` are the titles the text gives registry people ("Secretary Blinken"); they bound a year-less dateline.
+    """
     lines = tuple(line for line in document.text.lines if line.text.strip())
     removed = {removal.line for removal in document.removed}
     # Removed lines keep their stamps and footers, but their words are not the story.
@@ -161,7 +164,7 @@ def extract_date(document: Document, today: datetime.date) -> DateFinding:
         published, method, evidence = _from_records(records)
         event, said = _record_event(published, [], yearless)
     elif yearless:
-        published, method, evidence, used = _from_dateline(yearless[0], prose, cues, today)
+        published, method, evidence, used = _from_dateline(yearless[0], prose, cues, today, terms)
         event, said = None, []
     else:
         seen = notes + _seen(prose, cues, story)
@@ -370,7 +373,7 @@ def _record_event(published: str, records: list[_Stamp], yearless: list[_Stamp])
 
 
 def _from_dateline(
-    stamp: _Stamp, prose: tuple[_Hit, ...], cues: tuple[_Cue, ...], today: datetime.date
+    stamp: _Stamp, prose: tuple[_Hit, ...], cues: tuple[_Cue, ...], today: datetime.date, terms: tuple[Term, ...] = ()
 ) -> tuple[str, str, list[str], tuple[_Cue, ...]]:
     """A year-less dateline's date: a set of years when a weekday narrows it, else an unspecified year."""
     month, day = stamp.hit.month, stamp.hit.day
@@ -396,27 +399,69 @@ def _from_dateline(
         )
     else:
         evidence.append(f"The text mentions no past year to bound it from below; it is not after today ({today}).")
+    candidates = list(range(first, last + 1)) if first is not None else None
+    method = "dateline"
+    if terms:
+        allowed, said = _within_terms(terms, month, day, first or datetime.MINYEAR, last, today)
+        if allowed != candidates:  # a title held over all the years left says nothing more
+            evidence += said
+            if allowed:
+                candidates, method = allowed, "dateline+term"
     weekday = next((c for c in cues if c.line == stamp.hit.line and c.weekday is not None), None)
     if weekday is not None and weekday.weekday is not None:
         wanted = WEEKDAYS[weekday.weekday]
         evidence.append(f"{_cite(weekday.quote, weekday.line)} makes {name} a {wanted}.")
-        years = [] if first is None else [y for y in range(first, last + 1) if _weekday(y, month, day) == weekday.weekday]
-        if first is None or len(years) > MAX_LISTED_YEARS:
+        years = None if candidates is None else [y for y in candidates if _weekday(y, month, day) == weekday.weekday]
+        if years is None or len(years) > MAX_LISTED_YEARS:
             recent = [y for y in range(last, last - 40, -1) if _weekday(y, month, day) == weekday.weekday]
             evidence.append(f"{name} fell on a {wanted} in {', '.join(map(str, recent[:3]))}, …: too many to list.")
         elif len(years) > 1:
             evidence.append(f"{name} fell on a {wanted} in {_and(years)}.")
-            return _one_of([_edtf(y, month, day) for y in years]), "dateline+weekday", evidence, (weekday,)
+            return _one_of([_edtf(y, month, day) for y in years]), method + "+weekday", evidence, (weekday,)
         elif years:
             evidence.append(f"{name} fell on a {wanted} only in {years[0]}: probable, not stated.")
-            return _edtf(years[0], month, day) + "?", "dateline+weekday", evidence, (weekday,)
+            return _edtf(years[0], month, day) + "?", method + "+weekday", evidence, (weekday,)
         else:
-            evidence.append(f"No year from {first} to {last} has {name} on a {wanted}, so the weekday is set aside.")
+            evidence.append(f"No year from {candidates[0] if candidates else first} to {last} has {name} on a {wanted}, so the weekday is set aside.")
+    if method == "dateline+term" and candidates and len(candidates) <= MAX_LISTED_YEARS:
+        if len(candidates) == 1:
+            evidence.append(f"Only {candidates[0]} is left: probable, not stated.")
+            return _edtf(candidates[0], month, day) + "?", method, evidence, ()
+        evidence.append(f"The year is one of {_and(candidates)}.")
+        return _one_of([_edtf(y, month, day) for y in candidates]), method, evidence, ()
+    if candidates:
+        first, last = candidates[0], candidates[-1]
     mask = _year_mask(first, last)
     if first is not None and first <= last:
         evidence.append(f"The year is between {first} and {last}: written {mask} (EDTF unspecified digits).")
     value = _edtf(None, month, day).replace("XXXX", mask)
-    return value + ("?" if "X" not in mask else ""), "dateline", evidence, ()
+    return value + ("?" if "X" not in mask else ""), method, evidence, ()
+
+
+def _within_terms(
+    terms: tuple[Term, ...], month: int, day: int, first: int, last: int, today: datetime.date
+) -> tuple[list[int], list[str]]:
+    """The years from first to last whose month and day fall within a term of every title the text gives.
+
+    A title that leaves no year, or contradicts another, is set aside with the others, and the evidence says so.
+    """
+    spans = [[role.span(today) for role in term.roles] for term in terms]
+    lowest = max(min(lo for lo, _ in term_spans) for term_spans in spans)
+    years = [
+        year
+        for year in range(max(first, lowest.year), last + 1)
+        if _edtf(year, month, day)
+        and all(any(lo <= datetime.date(year, month, day) <= hi for lo, hi in term_spans) for term_spans in spans)
+    ]
+    held = "; ".join(
+        f"{_cite(term.quote, term.line)} is a title held "
+        + " and ".join(f"from {role.start or 'a date not known'} to {role.end or 'now'}" for role in term.roles)
+        + f" ({term.roles[0].location})"
+        for term in terms
+    )
+    if not years:
+        return [], [f"Titles in the text: {held}; no year from {max(first, lowest.year)} to {last} fits them all, so they are set aside."]
+    return years, [f"Titles in the text bound it: {held}."]
 
 
 MAX_LISTED_YEARS = 12  # years a dateline's weekday may leave before they are summed up as unspecified digits

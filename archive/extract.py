@@ -18,7 +18,9 @@ from archive.model import (
     Person,
     Problem,
     Registry,
+    Role,
     SpeakerFinding,
+    Term,
     Topic,
     TopicFinding,
     warning,
@@ -271,6 +273,67 @@ def _strip_titles(name: str) -> str:
 def label_person(label: str, index: NameIndex) -> str | None:
     """The registry id of the person a transcript label names ("SECRETARY KERRY", "Sergey Lavrov"), or None."""
     return index.ids.get(fold(_strip_titles(label))) or index.ids.get(fold(label))
+
+
+# Titles of courtesy say nothing of an office.
+COURTESY_TITLES = frozenset({"mr", "ms", "mrs", "dr", "prof", "sir", "madam"})
+# A word before a title that puts the office outside the article's time ("former Secretary Kerry").
+NOT_NOW = frozenset({"former", "ex", "then", "late", "future", "incoming", "designate", "would-be", "next"})
+# Words that make a lesser office of the same name: "Secretary Blinken" is not the Deputy Secretary.
+RANK_WORDS = frozenset({"deputy", "vice", "under", "assistant", "associate", "acting"})
+_TITLE_WORD = re.compile(r"[^\W\d_]+")
+
+
+def extract_terms(document: Document, registry: Registry) -> tuple[Term, ...]:
+    """Titles written right before a registry person's name, each with the roles of theirs it fits.
+
+    "Secretary Blinken" fits Antony Blinken's "Secretary of State": every word of the title is a word
+    of the role's. A title that fits none of the person's roles, or follows "former", gives no term.
+    """
+    index = name_index(registry.people)
+    people = {p.id: p for p in registry.people}
+    texts = ([(document.headline.number, document.headline.text)] if document.headline else [])
+    texts += [(b.line, f"{b.label}: {b.text}" if b.kind == "turn" else b.text) for b in document.blocks]
+    terms: dict[tuple[str, str], Term] = {}
+    for line, text in texts:
+        for sentence in split_sentences(text):
+            folded = fold(sentence)
+            written = _as_written(sentence, folded)
+            for start, end, person in index.find(folded):
+                title_start = _title_before(folded, start)
+                if title_start is None:
+                    continue
+                title = set(_TITLE_WORD.findall(folded[title_start:start])) - COURTESY_TITLES
+                roles = tuple(r for r in people[person].roles if _fits(title, r))
+                if roles:
+                    quote = written(title_start, end)
+                    terms.setdefault((person, fold(quote)), Term(person, quote, line, roles))
+    return tuple(terms.values())
+
+
+def _fits(title: set[str], role: Role) -> bool:
+    """Whether every word of a written title is in the role's, and the role is no lesser rank the title leaves out."""
+    words = set(_TITLE_WORD.findall(fold(role.title)))
+    return bool(title) and title <= words and not (words & RANK_WORDS) - title
+
+
+def _title_before(folded: str, name_start: int) -> int | None:
+    """Where the run of titles ending right before a name begins, or None when no title is there or it is a former one."""
+    words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", folded[max(0, name_start - 80):name_start])]
+    offset = max(0, name_start - 80)
+    first = len(words)
+    stripped = True
+    while stripped and first:
+        stripped = False
+        for title in TITLE_SEQUENCES:
+            begin = first - len(title)
+            if begin >= 0 and [w.rstrip(".") for _, w in words[begin:first]] == title:
+                first = begin
+                stripped = True
+                break
+    if first == len(words) or (first and words[first - 1][1].rstrip("-") in NOT_NOW):
+        return None
+    return offset + words[first][0]
 
 
 def _speaker_from_label(block: Block, index: NameIndex) -> SpeakerFinding:

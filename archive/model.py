@@ -156,6 +156,30 @@ class Role:
     end: str | None
     location: Location
 
+    def span(self, today: datetime.date) -> tuple[datetime.date, datetime.date]:
+        """The widest days the term can cover: from the earliest start its date allows to the latest end, or today."""
+        start = edtf_bounds(self.start) if self.start else None
+        end = edtf_bounds(self.end) if self.end else None
+        return (start[0] if start else datetime.date.min, end[1] if end else today)
+
+    def held_throughout(self, earliest: datetime.date, latest: datetime.date) -> bool:
+        """Whether the title was surely held on every day from earliest to latest (an uncertain start or end counts late or early)."""
+        start = edtf_bounds(self.start) if self.start else None
+        end = edtf_bounds(self.end) if self.end else None
+        if start is None or (self.end and end is None):
+            return False
+        return start[1] <= earliest and (end is None or latest <= end[0])
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A title written before a registry person's name ("Secretary Blinken"), and the roles of theirs it fits."""
+
+    person: str
+    quote: str
+    line: int
+    roles: tuple[Role, ...]
+
 
 @dataclass(frozen=True, slots=True)
 class Person:
@@ -167,21 +191,12 @@ class Person:
     roles: tuple[Role, ...]
     location: Location
 
-    @property
-    def role(self) -> str:
-        """The title held now, or else the one held last; "" for a person without roles."""
-        if not self.roles:
-            return ""
-        held = [role for role in self.roles if role.end is None]
-        if held:
-            return max(held, key=lambda role: _latest(role.start)).title
-        return max(self.roles, key=lambda role: _latest(role.end)).title
-
-
-def _latest(date: str | None) -> datetime.date:
-    """The latest day a date allows, for ordering terms; the earliest day there is when it is not known."""
-    bounds = edtf_bounds(date) if date else None
-    return bounds[1] if bounds else datetime.date.min
+    def titles_on(self, date: str) -> tuple[str, ...]:
+        """The titles surely held on every day an EDTF date allows, in registry order; () when none or not known."""
+        bounds = edtf_bounds(date) if date else None
+        if bounds is None:
+            return ()
+        return tuple(role.title for role in self.roles if role.held_throughout(*bounds))
 
 
 @dataclass(frozen=True, slots=True)

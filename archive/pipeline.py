@@ -9,7 +9,15 @@ from functools import partial
 
 from archive.dates import extract_date
 from archive.edtf import sort_key
-from archive.extract import count_words, detect_language, extract_source, extract_speakers, extract_title, extract_topics
+from archive.extract import (
+    count_words,
+    detect_language,
+    extract_source,
+    extract_speakers,
+    extract_terms,
+    extract_title,
+    extract_topics,
+)
 from archive.merge import merge_archive
 from archive.model import Annotations, Archive, Article, Problem, RawSeed, Registry
 from archive.needs import needs_warnings
@@ -30,7 +38,7 @@ def parse_article(raw: RawSeed, registry: Registry, today: datetime.date) -> tup
         id=raw.id,
         document=document,
         title=extract_title(document),
-        date=extract_date(document, today),
+        date=extract_date(document, today, extract_terms(document, registry)),
         source=source,
         republisher=republisher,
         speakers=speakers,

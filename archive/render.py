@@ -234,6 +234,12 @@ def _event_box(article: Article, event: Event, member: EventArticle, context: Co
     return out
 
 
+def _titled(person: Person, date: str) -> str:
+    """A name with the titles the person surely held on the article's date: "Sergey Lavrov (Minister of ...)"."""
+    titles = person.titles_on(date)
+    return f"{person.name} ({'; '.join(titles)})" if titles else person.name
+
+
 def _metadata_table(article: Article, context: Context) -> list[str]:
     people, topics, sources = context.people, context.topics, context.sources
     date = article.date.published
@@ -242,7 +248,7 @@ def _metadata_table(article: Article, context: Context) -> list[str]:
     if article.date.republished:
         date += f"; republished {article.date.republished}"
     speakers = ", ".join(
-        people[s.person].name if s.person else f"{s.name} (not in the registry)" for s in article.speakers
+        _titled(people[s.person], article.date.published) if s.person else f"{s.name} (not in the registry)" for s in article.speakers
     ) or "none found"
     source = sources[article.source.value].name if article.source.value in sources else "unknown"
     if article.republisher:

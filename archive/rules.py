@@ -151,7 +151,9 @@ TITLE_WORDS: tuple[str, ...] = (
     "Press Secretary", "State Secretary", "Senator", "Representative", "Congressman", "Congresswoman",
     "Chairman", "Chairwoman", "Chair", "Director", "General", "Admiral", "Colonel", "Governor", "Mayor",
     "Chancellor", "Commissioner", "High Representative", "Envoy", "Special Envoy", "Acting", "King",
-    "Queen", "Prince", "Sheikh",
+    "Queen", "Prince", "Sheikh", "Secretary of State", "Minister of Foreign Affairs", "Foreign Secretary",
+    "Secretary General", "Secretary-General", "Director General", "Director-General", "Permanent Representative",
+    "Defence Minister", "Defense Minister", "Defense Secretary", "National Security Adviser",
 )
 
 # Lower-case parts of names, so "Ursula von der Leyen:" still reads as a speaker label.

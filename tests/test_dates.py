@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from archive import dates
 from archive.dates import extract_date
 from archive.edtf import is_valid_edtf
-from archive.model import DateFinding, Document, Line, RawSeed, Registry, Removal, SeedText
+from archive.model import DateFinding, Document, Line, Location, RawSeed, Registry, Removal, Role, SeedText, Term
 from archive.pipeline import parse_article
 
 TODAY = datetime.date(2026, 11, 29)
@@ -411,3 +411,52 @@ def test_the_most_precise_records_are_those_the_code_first_written_keeps(days):
     hits = [dates._Hit(line, 0, 1, "x", "written-date", year, month, day if month else None) for line, (year, month, day) in enumerate(days)]
     records = [dates._Stamp(hit, "x", "record", "a date line") for hit in hits if hit.value]
     assert dates._precise(records) == straightforward_precise(records)
+
+
+def term(quote: str, line: int, *spans: tuple[str | None, str | None]) -> Term:
+    here = Location("annotations/people.yml", 9)
+    return Term("someone", quote, line, tuple(Role("Secretary of State", start, end, here) for start, end in spans))
+
+
+def with_terms(*terms: Term, lines: tuple[str, ...]) -> DateFinding:
+    return extract_date(document("\n".join(lines)), TODAY, terms)
+
+
+BLINKEN = term("Secretary Blinken", 3, ("2021-01-26", "2025-01-20"))
+YEARLESS = ("Headline", "", "WASHINGTON, May 19. /TASS/. Secretary Blinken met the minister.")
+
+
+def test_a_title_bounds_a_yearless_dateline_to_the_years_of_its_term():
+    found = with_terms(BLINKEN, lines=YEARLESS)
+    assert (found.published, found.method) == ("[2021-05-19,2022-05-19,2023-05-19,2024-05-19]", "dateline+term")
+    assert '"Secretary Blinken" (line 3) is a title held from 2021-01-26 to 2025-01-20 (annotations/people.yml:9)' in found.evidence
+    # Without the term the same text leaves every year up to today.
+    assert extract(*YEARLESS).published == "XXXX-05-19"
+
+
+def test_a_term_and_a_weekday_together_leave_one_probable_year():
+    found = with_terms(BLINKEN, lines=YEARLESS[:2] + ("WASHINGTON, May 19. /TASS/. Secretary Blinken said on Wednesday he met the minister.",))
+    assert (found.published, found.method) == ("2021-05-19?", "dateline+term+weekday")
+
+
+def test_a_term_held_twice_allows_both_and_not_the_years_between():
+    twice = term("President X", 3, ("2000-05-07", "2008-05-07"), ("2012-05-07", "2014-12-31"))
+    found = with_terms(twice, lines=("Headline", "", "MOSCOW, May 1. /TASS/. President X said. It happened in 2006."))
+    assert found.published == "[2007-05-01,2008-05-01,2013-05-01,2014-05-01]"
+    # Too many years to list are summed up as unspecified digits over the first and last.
+    again = term("President X", 3, ("2000-05-07", "2008-05-07"), ("2012-05-07", None))
+    assert with_terms(again, lines=("Headline", "", "MOSCOW, May 1. /TASS/. President X said. It happened in 2006.")).published == "20XX-05-01"
+
+
+def test_titles_that_contradict_each_other_are_set_aside():
+    kerry = term("Secretary Kerry", 4, ("2013-02-01", "2017-01-20"))
+    found = with_terms(BLINKEN, kerry, lines=YEARLESS + ("Secretary Kerry spoke.",))
+    assert (found.published, found.method) == ("XXXX-05-19", "dateline")
+    assert "no year from 2021 to 2026 fits them all, so they are set aside" in found.evidence
+
+
+def test_a_term_over_all_the_years_left_says_nothing():
+    lavrov = term("Foreign Minister Lavrov", 3, ("2004-03-09", None))
+    found = with_terms(lavrov, lines=("Headline", "", "MOSCOW, May 19. /TASS/. Foreign Minister Lavrov said it in 2020."))
+    assert (found.published, found.method) == ("202X-05-19", "dateline")
+    assert "Titles" not in found.evidence

@@ -17,11 +17,12 @@ from archive.extract import (
     detect_language,
     extract_source,
     extract_speakers,
+    extract_terms,
     extract_title,
     extract_topics,
     fold,
 )
-from archive.model import Block, Document, Line, RawSeed, Registry, SeedText, Source, SourceMarker
+from archive.model import Block, Document, Line, Location, Person, RawSeed, Registry, Role, SeedText, Source, SourceMarker
 
 from conftest import ANNOTATIONS
 
@@ -208,3 +209,44 @@ RUN_PIECES = st.sampled_from(["A", "Ab", "x", "É", "1", "_", "-", "'", "’", "
 def test_capitalised_runs_are_those_the_pattern_first_written_finds(text):
     runs = [(m.start("run"), m.end(), m.group("run")) for m in extract.CAPITALISED_RUN.finditer(text)]
     assert runs == [(m.start(), m.end(), m.group(0)) for m in FIRST_CAPITALISED_RUN.finditer(text)]
+
+
+def _person(ident: str, name: str, *roles: tuple[str, str | None, str | None]) -> Person:
+    here = Location("annotations/people.yml", 1)
+    return Person(ident, name, (name.split()[-1],), tuple(Role(title, start, end, here) for title, start, end in roles), here)
+
+
+TERMS_REGISTRY = Registry(people=(
+    _person("antony-blinken", "Antony Blinken", ("Deputy Secretary of State", "2015", "2017"), ("Secretary of State", "2021-01-26", "2025-01-20")),
+    _person("sergey-lavrov", "Sergey Lavrov", ("Minister of Foreign Affairs of the Russian Federation", "2004-03-09", None)),
+    _person("vladimir-putin", "Vladimir Putin", ("President of Russia", "2000-05-07", "2008-05-07"), ("Prime Minister of Russia", "2008-05-08", "2012-05-07"), ("President of Russia", "2012-05-07", None)),
+))
+
+
+def terms(*paragraphs: str, turns: tuple[tuple[str, str], ...] = ()) -> list[tuple[str, str, list[str]]]:
+    return [(t.person, t.quote, [r.title for r in t.roles]) for t in extract_terms(document(*paragraphs, turns=turns), TERMS_REGISTRY)]
+
+
+def test_a_title_before_a_name_is_a_term_of_the_role_it_fits() -> None:
+    assert terms("Secretary Blinken met Russian Foreign Minister Sergey Lavrov.") == [
+        ("antony-blinken", "Secretary Blinken", ["Secretary of State"]),
+        ("sergey-lavrov", "Foreign Minister Sergey Lavrov", ["Minister of Foreign Affairs of the Russian Federation"]),
+    ]
+    # A title held twice gives both terms; an upper-case turn label is a title too.
+    assert terms("President Putin spoke.") == [("vladimir-putin", "President Putin", ["President of Russia", "President of Russia"])]
+    assert terms(turns=(("SECRETARY BLINKEN", "Thank you."),)) == [("antony-blinken", "SECRETARY BLINKEN", ["Secretary of State"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Former Secretary Blinken spoke.",  # an office left
+    "Mr Lavrov spoke.",  # courtesy, not an office
+    "Lavrov spoke.",  # no title at all
+    "Deputy Prime Minister Lavrov spoke.",  # a title the registry does not give him
+    "Acting Secretary Blinken spoke.",  # an acting term the registry does not know
+])
+def test_no_term_without_a_current_title_the_registry_gives(text: str) -> None:
+    assert terms(text) == []
+
+
+def test_a_lesser_office_of_the_same_name_is_not_fitted_by_the_bare_title() -> None:
+    assert terms("Deputy Secretary Blinken spoke.") == [("antony-blinken", "Deputy Secretary Blinken", ["Deputy Secretary of State"])]

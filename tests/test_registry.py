@@ -74,8 +74,8 @@ def test_good_registry_loads_cleanly_into_sorted_objects() -> None:
         ),
         Location("annotations/people.yml", 3),
     )
-    assert registry.people[2].role == "Minister of Foreign Affairs of Russia"
-    assert registry.people[1].aliases == registry.people[1].roles == () and registry.people[1].role == ""
+    assert registry.people[2].titles_on("2021-02-19") == ("Minister of Foreign Affairs of Russia",)
+    assert registry.people[1].aliases == registry.people[1].roles == () and registry.people[1].titles_on("2021") == ()
     assert [topic.id for topic in registry.topics] == ["new-start", "osce"]
     assert registry.topics[1] == Topic(
         "osce", "OSCE", ("OSCE", "Organization for Security and Co-operation in Europe"), Location("annotations/topics.yml", 7)
@@ -93,14 +93,22 @@ def test_good_registry_loads_cleanly_into_sorted_objects() -> None:
     assert registry.sources[1].country == "NO" and registry.sources[1].home == ""
 
 
-def test_a_persons_role_is_the_title_held_now_or_else_the_last_one() -> None:
+def test_a_persons_titles_on_a_date_are_those_surely_held_on_all_its_days() -> None:
     def person(*terms: tuple[str, str | None, str | None]) -> Person:
         return Person("p", "P", (), tuple(Role(title, start, end, Location("x", 1)) for title, start, end in terms), Location("x", 1))
 
-    assert person(("Deputy", "2008-08", None), ("Minister", "2004", "2008")).role == "Deputy"
-    assert person(("Ambassador", "2017", "2024-10"), ("Deputy", "2016", "2017")).role == "Ambassador"
-    assert person(("Envoy", None, None), ("President", "2025-01-20", None)).role == "President"
-    assert person().role == ""
+    ryabkov = person(("Deputy", "2008-08", None), ("Ambassador", "2004", "2008"))
+    assert ryabkov.titles_on("2021-02-19") == ("Deputy",)
+    assert ryabkov.titles_on("2006") == ("Ambassador",)
+    # 2008 holds days before and after the change, and 2008-08 may start on any of its days.
+    assert ryabkov.titles_on("2008") == ryabkov.titles_on("2008-08-15") == ()
+    assert ryabkov.titles_on("2008-09-01") == ("Deputy",)
+    assert ryabkov.titles_on("2020-01-01/2021-12-31") == ("Deputy",)
+    assert ryabkov.titles_on("unknown") == ryabkov.titles_on("") == ()
+    # A term with no known start is never surely held; one held on both sides of a date is.
+    assert person(("Envoy", None, None), ("President", "2025-01-20", None)).titles_on("2025-03") == ("President",)
+    assert person(("Envoy", None, "2020")).titles_on("2019") == ()
+    assert person().titles_on("2021") == ()
 
 
 def test_markers_match_the_text_they_describe() -> None:
