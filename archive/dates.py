@@ -23,9 +23,10 @@ MONTHS = {
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # Longest names first, so that "Sept" is not read as "Sep" followed by a stray "t".
-_MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# Month names as written or in capitals ("MAY 19, 2021" in a byline block).
+_MONTH = "(?P<month>" + "|".join(sorted([*MONTHS, *map(str.upper, MONTHS)], key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>\d{4})"
+_YEAR = r"(?P<year>\d{4})(?=\d{1,2}:\d{2}\b|\b)"  # a time may follow with no space: "13 March 201913:25"
 _WEEKDAY = "|".join(WEEKDAYS)
 
 # Tried in this order; a later pattern never claims text an earlier one matched, so the
@@ -35,11 +36,11 @@ _PATTERNS = (
         r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
         r"(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d-])"
     )),
-    ("written-date", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
-    ("written-date", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b")),
+    ("written-date", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}")),
+    ("written-date", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}")),
     ("numeric", re.compile(r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})\b")),
     ("dotted-date", re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b")),
-    ("written-date", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b")),
+    ("written-date", re.compile(rf"\b{_MONTH},?\s+{_YEAR}")),
     ("written-date", re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)\b")),
 )
 
@@ -52,6 +53,9 @@ _DATELINE = re.compile(
     rf"{_MONTH}\s+{_DAY}(?:,\s+{_YEAR})?"
     r"(?:\s*\.\s*/[^/]{1,30}/\.?|\s*\([^)]{1,30}\)\s*[-–—]?|\s*[-–—:.]|\s*$)"
 )
+# A page's date as its metadata gives it, before the rest of the line: "date 2017-01-17 Financial...".
+_LABELLED_DATE = re.compile(r"\s*(?P<label>date|published|posted)\s?:?\s(?P<date>\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
+_BYLINE = re.compile(r"\s*(?:by|posted by|written by)\s", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _LABELS = {
     "retrieved": "crawl", "accessed": "crawl", "crawled": "crawl", "archived": "crawl",
@@ -59,7 +63,11 @@ _LABELS = {
     "updated": "update", "modified": "update", "edited": "update", "revised": "update",
     "published": "page", "posted": "page", "released": "page", "issued": "page", "date": "page", "dated": "page",
 }
-_FILLER = frozenset({"on", "at", "by", "of", "last", "am", "pm"})
+# Words a date line may hold besides the date: fillers, and the genre a press office writes beside it.
+_FILLER = frozenset({
+    "on", "at", "by", "of", "last", "am", "pm", "press", "release", "statement", "readout", "news", "speech",
+    "interview", "article", "briefing", "remarks", "transcript", "communique", "comment", "min", "read",
+})
 _REPUBLISHER = re.compile(
     r"read more|telegram|t\.me/|republished|reposted|originally (?:published|appeared)|subscribe|follow us",
     re.IGNORECASE,
@@ -244,7 +252,7 @@ def _hit(line: Line, match: re.Match[str], kind: str) -> _Hit:
             reading = "read as month/day/year, the US order (assumed: the text does not say)"
     else:
         name = groups.get("month")
-        month = MONTHS[name] if name in MONTHS else int(name) if name else None
+        month = MONTHS[name.title()] if name and name.title() in MONTHS else int(name) if name else None
         day = int(groups["day"]) if groups.get("day") else None
         if kind == "dotted-date":
             reading = "read as day.month.year, the European order"
@@ -295,6 +303,12 @@ def _stamps(lines: tuple[Line, ...]) -> list[_Stamp]:
 def _date_line(line: Line) -> tuple[_Hit, str] | None:
     """The one date on a short line holding little else (a place, weekday, time or label), and the label's kind."""
     hits = _hits(line)
+    labelled = _LABELLED_DATE.match(line.text)
+    if labelled and hits and hits[0].start == labelled.start("date"):
+        return hits[0], _LABELS[labelled.group("label").lower()]  # the page's metadata, whatever follows it
+    days = [hit for hit in hits if hit.day is not None and hit.year is not None]
+    if _BYLINE.match(line.text) and len(days) == 1 and len(line.text) <= 160:
+        return days[0], "page"  # "by The Kyiv Independent news desk February 28, 2023 6:36 PM"
     if len(hits) != 1 or len(line.text.strip()) > 80:
         return None
     hit = hits[0]

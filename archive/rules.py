@@ -100,10 +100,55 @@ LINE_RULES: tuple[LineRule, ...] = (
         "a place-and-date line above the body; the date stage reads it from the removed lines",
     ),
     _rule(
+        "labelled-date",
+        rf"(?:date|published|posted)\s?:?\s{_ISO}\b.*",
+        "the page's date as its metadata gives it, often run together with its menu; the date stage reads it",
+    ),
+    _rule(
+        "site-furniture",
+        _phrases(
+            "view settings", "font size:", "site colours:", "site colors:", "images", "settings", "you are here",
+            "edit post", "advertisement", "live broadcast", "live", "×", "✕", "your browser doesn’t support html5",
+            "your browser doesn't support html5", "select important", "озвучить текст", "on", "off", "link copied",
+            "additional links", "full text", "breaking news", "accessibility links", "top of page", "license photo",
+            "get the news faster.", "support us", "enjoying ad-free content?", "here's how you know",
+            "here’s how you know", "listen to this article", "listen", "comments", "share this",
+        )
+        + r"|view all \(\d+\)|\d+ of \d+|\d+ min(?:ute)? read|\d{1,3}",
+        "menus, buttons, counters and labels of the page around the article",
+    ),
+    _rule(
+        "site-banner",
+        r"(?:an )?official (?:web ?)?site of .{3,80}|welcome to (?:the )?[^.!?,;:]{3,40}|official websites use \.gov"
+        r"|a \.gov website belongs to .{5,80}|secure \.gov websites use https|a lock .{0,20} means you.ve safely connected .{5,200}"
+        r"|.{0,60}\blogo\b.{0,60}|.{0,80}\bwe have disabled all ads\b.{0,80}|this commitment costs us .{5,80}"
+        r"|our journalism is banned in .{3,200}",
+        "the site's banner, logo, appeal or notice of what kind of site it is: not the article",
+    ),
+    _rule(
         "bare-url",
         r"(?:https?://|www\.)\S+",
         "a link with no words around it is a leftover share button or embed",
     ),
+)
+
+ABOVE_HEADLINE = PositionalRule(
+    "above-headline",
+    0,
+    "a line above the headline is the page around the article: its menus, site name and section",
+)
+BYLINE_BLOCK = PositionalRule(
+    "byline-block",
+    12,
+    "a line between headline and text naming the genre, the author, the speaker's office, the place or the time",
+)
+# A line of the byline block: "By Richard Solash", "Posted Feb 5, 2011 9:07 AM CST", "REYKJAVIK, ICELAND",
+# "ANTONY J. BLINKEN, SECRETARY OF STATE", "June 16, 2021, Geneva", "Vienna, Austria, posted at 19:36 CET".
+BYLINE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"(?i)(?:by|written by|reporting by|posted by|from)\s.{1,120}"),
+    re.compile(r"(?i)(?:published|posted|updated|last updated|released|issued)\b.{0,80}"),
+    re.compile(rf"(?i).{{0,60}}\b(?:{_MONTH}\s\d{{1,2}}\b|\d{{1,2}}\s{_MONTH}|{_NUMERIC_DATE}|{_ISO}|{_CLOCK}).{{0,60}}"),
+    re.compile(r"[^a-z]{2,100}"),  # upper case throughout: the genre, a name and office, a place
 )
 
 PHOTO_CAPTION = PositionalRule(

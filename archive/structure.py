@@ -9,6 +9,9 @@ from functools import partial
 from archive.model import Block, Document, Line, Problem, Removal, SeedText, warning
 from archive.rules import (
     ABBREVIATIONS,
+    ABOVE_HEADLINE,
+    BYLINE_BLOCK,
+    BYLINE_PATTERNS,
     IMAGE_LABEL,
     LINE_RULES,
     NAME_PARTICLES,
@@ -23,6 +26,7 @@ HEADLINE_MAX_WORDS = 40
 HEADING_MAX_WORDS = 10
 LABEL_MAX_WORDS = 5
 MIN_TURNS = 2  # one "Lavrov: ..." line is a news headline, not a transcript
+LEAD_MIN_WORDS = 12  # a line of sentences this long is the text's first paragraph, not a headline
 
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"“‘«"
@@ -44,6 +48,9 @@ _BREAK = re.compile(r"(?<!\S)(?P<token>\S*?)(?<![.!?…])(?P<stop>[.!?…]+)[\"�
 _OPENING = re.compile(f"[{re.escape(_OPENERS)}(]*")
 _TURN = re.compile(r"(?P<label>[^\W\d_][^:]{0,80}?)\s*:(?!//)\s*(?P<text>.*)")
 _LABEL_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*")
+# A lead that opens with its dateline: "MOSCOW (AP) —", "WASHINGTON, D.C. -", "MOSCOW, February 22. /TASS/."
+_LEAD_DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*(?:,\s[^,]{1,40})?\s?(?:\([^)]{1,30}\)\s?)?[-–—]{1,2}\s\w")
+_MENU = re.compile(r"(?:^|\s)[•|](?:\s|$)|^[•|]")
 _TRAILING_NOTE = re.compile(r"(?<=[.!?\"”’»)\]])\s+\([^()]*\)$")
 
 
@@ -145,11 +152,18 @@ def parse_document(text: SeedText) -> tuple[Document, tuple[Problem, ...]]:
     removed |= dict.fromkeys(_captions(lines, removed, kept), PHOTO_CAPTION.name)
     kept = [line for line in kept if line.number not in removed]
 
-    headline = _headline(kept)
-    body = kept[1:] if headline else kept
+    below = {line.number: after.text for line, after in zip(lines, lines[1:])}
+    at = _headline_index(kept, below)
+    headline = None if at is None else Line(kept[at].number, repair_sentences(kept[at].text))
+    removed |= dict.fromkeys((line.number for line in kept[: at or 0]), ABOVE_HEADLINE.name)
+    body = kept[at + 1 :] if at is not None else kept
     if headline and len(body) > 1 and _is_image_label(body[0].text):
         removed[body[0].number] = IMAGE_LABEL.name
         body = body[1:]
+    if headline:
+        block = _byline_block(body)
+        removed |= dict.fromkeys((line.number for line in block), BYLINE_BLOCK.name)
+        body = body[len(block) :]
     blocks = _blocks(_paragraphs(body))
     truncated = bool(blocks) and _cut_off(blocks[-1].text)
 
@@ -192,20 +206,63 @@ def _captions(lines: list[Line], removed: dict[int, str], kept: list[Line]) -> l
     return captions
 
 
-def _headline(kept: list[Line]) -> Line | None:
-    """The first line if it reads as a headline: short, one sentence (or unpunctuated), and no turn."""
-    if not kept:
-        return None
-    first = kept[0]
-    text = repair_sentences(first.text)
-    if len(text.split()) > HEADLINE_MAX_WORDS or _opens_transcript(kept):
-        return None
-    ended = _ends_sentence(text)
+def _headline_index(kept: list[Line], below: dict[int, str]) -> int | None:
+    """Where the headline is: the first line above the text that reads as one, past the page's furniture.
+
+    A line that says when, where or by whom, a label ending in a colon, a menu of bullets or bars, or a
+    word or two standing alone is not a headline; the text's first paragraph, a dateline lead or a
+    transcript's first turn ends the search.
+    """
+    for index, line in enumerate(kept):
+        text = repair_sentences(line.text)
+        if _opens_text(text, kept, index):
+            return None
+        if _reads_as_headline(text, kept, index, below.get(line.number, "")):
+            return index
+    return None
+
+
+def _opens_text(text: str, kept: list[Line], index: int) -> bool:
+    """Whether a line is the text itself: a paragraph of sentences, a dateline lead, or a transcript's first turn."""
+    words = len(text.split())
+    return (
+        words > HEADLINE_MAX_WORDS
+        or (words >= LEAD_MIN_WORDS and len(split_sentences(text)) > 1)
+        or (_ends_sentence(text) and len(split_sentences(text)) > 1)
+        or bool(_LEAD_DATELINE.match(text))
+        or _opens_transcript(kept[index:])
+    )
+
+
+def _reads_as_headline(text: str, kept: list[Line], index: int, below: str) -> bool:
+    """A line short enough, with some words in lower case, that is no byline or label; one sentence at most."""
+    alphabetic = _LABEL_WORD.findall(text)
+    if len(alphabetic) < 2 or text.rstrip().endswith(":") or _MENU.search(text) or _is_byline(text):
+        return False
+    if (
+        len(alphabetic) == 2
+        and all(word[0].isupper() for word in alphabetic)
+        and _is_byline(below)
+    ):
+        return False  # a place or venue above the date: "New York", "Via Teleconference"
     # Headlines rarely end with a full stop; one that does must be a single sentence with text below
     # it, or it is the lead paragraph of an article without a headline.
-    if ended and (len(kept) == 1 or len(split_sentences(text)) > 1):
-        return None
-    return Line(first.number, text)
+    return not (_ends_sentence(text) and (index == len(kept) - 1 or len(split_sentences(text)) > 1))
+
+
+def _is_byline(text: str) -> bool:
+    """Whether a line says who wrote or speaks, where or when, as the lines around a headline do."""
+    return len(text.split()) <= BYLINE_BLOCK.max_words and any(p.fullmatch(text) for p in BYLINE_PATTERNS)
+
+
+def _byline_block(body: list[Line]) -> list[Line]:
+    """The byline lines right below the headline, up to the first line that is not one."""
+    block = []
+    for line in body:
+        if not _is_byline(line.text) or len(block) == len(body) - 1:
+            break
+        block.append(line)
+    return block
 
 
 def _opens_transcript(kept: list[Line]) -> bool:

@@ -460,3 +460,19 @@ def test_a_term_over_all_the_years_left_says_nothing():
     found = with_terms(lavrov, lines=("Headline", "", "MOSCOW, May 19. /TASS/. Foreign Minister Lavrov said it in 2020."))
     assert (found.published, found.method) == ("202X-05-19", "dateline")
     assert "Titles" not in found.evidence
+
+
+@pytest.mark.parametrize(("line", "published"), [
+    ("MAY 19, 2021", "2021-05-19"),  # an upper-case date line in a byline block
+    ("13 March 201913:25", "2019-03-13"),  # the time run together with the year
+    ("27.01.2021 - Press release", "2021-01-27"),  # the genre beside the date
+    ("date 2017-01-17 FinancialGovernment SolutionsLegalReuters News Agency Risk Management Tax", "2017-01-17"),
+    ("by The Desk February 28, 2023 6:36 PM 2 min read", "2023-02-28"),  # a byline's date
+])
+def test_house_styles_of_date_lines(line: str, published: str) -> None:
+    found = extract("Headline", line, BODY)
+    assert found.published == published, found.evidence
+
+
+def test_may_in_capitals_inside_a_sentence_is_no_date_line():
+    assert extract("Headline", "We MAY 19 times say so.", BODY).published == "unknown"

@@ -595,3 +595,56 @@ def test_all_boilerplate_seed_warns() -> None:
 def test_parsing_is_deterministic() -> None:
     for raw in read_seeds(ROOT / "seeds")[0]:
         assert parse_raw(raw) == parse_raw(raw)
+
+
+def headline_of(text: str) -> str | None:
+    document, _ = parse_raw(RawSeed("x/t.txt", "t.txt", text.encode()))
+    return document.headline.text if document.headline else None
+
+
+LEAD = "Talks between the two presidents took place in Geneva on Wednesday, and lasted for four hours."
+
+
+@pytest.mark.parametrize("furniture", [
+    "View settings\nFont size:\nSite colours:\nOfficial website of the President of Russia\nДокумент /",  # a state site's bar
+    "An official website of the United States Government Here's how you know\nOfficial websites use .gov",
+    "Welcome to the United Nations",
+    "• Commentary\n• Research\nAcme logoAcme lettermark logo",  # a menu of bullets and a logo's alt text
+    "Skip to main content\nAdvertisement\nLive broadcast",
+    "×\nEnjoying ad-free content?\nSupport us",
+    "New York\n29 March 2022",  # a place above the date
+    "13 March 201913:25",  # the date run together with the time
+    "You are here",
+])
+def test_the_headline_is_found_below_the_pages_furniture(furniture: str) -> None:
+    document, _ = parse_raw(RawSeed("x/t.txt", "t.txt", f"{furniture}\nRussian-US talks\n{LEAD}\n".encode()))
+    assert document.headline is not None and document.headline.text == "Russian-US talks"
+    assert {r.rule for r in document.removed} <= {"site-furniture", "site-banner", "above-headline", "navigation", "dateline", "timestamp"}
+    assert [b.text for b in document.blocks] == [LEAD]
+
+
+@pytest.mark.parametrize("opening", [
+    "MODERATOR: Good morning, everyone. Thanks for joining.\nMR. KIRBY: Thanks. Let me start with Ukraine.",
+    "WASHINGTON — President Obama and President Medvedev signed the treaty on Thursday.",
+    "MOSCOW (AP) — Russia said Wednesday it would study the proposals.",
+    "Via Teleconference\n11:07 A.M. EST\nMODERATOR: Good morning, everyone.\nMR. KIRBY: Thanks, everybody.",
+])
+def test_a_page_that_opens_with_its_text_has_no_headline(opening: str) -> None:
+    assert headline_of(f"Skip to content\n{opening}\n") is None
+
+
+def test_a_byline_block_below_the_headline_is_set_aside_not_made_a_heading() -> None:
+    document = parse(
+        "Secretary Blinken at a Joint Press Availability\nREMARKS\nANTONY J. BLINKEN, SECRETARY OF STATE\n"
+        "REYKJAVIK, ICELAND\nMAY 18, 2021\nMODERATOR: Secretary of State of the United States and the minister.\n"
+        "FOREIGN MINISTER THORDARSON: Good morning, everyone.\n"
+    )
+    assert document.headline.text == "Secretary Blinken at a Joint Press Availability"
+    assert [(r.line, r.rule) for r in document.removed] == [(2, "image-label"), (3, "byline-block"), (4, "byline-block"), (5, "dateline")]
+    assert [(b.kind, b.label) for b in document.blocks] == [("turn", "MODERATOR"), ("turn", "FOREIGN MINISTER THORDARSON")]
+
+
+def test_a_byline_and_its_date_below_the_headline_are_set_aside() -> None:
+    document = parse(f"Putin signs law suspending treaty\nby The Desk February 28, 2023 6:36 PM 2 min read\nBy Jane Roe\n{LEAD}\n")
+    assert [r.rule for r in document.removed] == ["byline-block", "byline-block"]
+    assert [b.text for b in document.blocks] == [LEAD]
