@@ -26,7 +26,7 @@ from archive.model import (
     warning,
 )
 from archive.markers import marker_literal, marker_regexp
-from archive.rules import NAME_PARTICLES, NON_PERSON_LABELS, TITLE_WORDS
+from archive.rules import BYLINE_BLOCK, NAME_PARTICLES, NON_PERSON_LABELS, TITLE_WORDS
 from archive.structure import split_sentences
 
 # Verbs that attribute words to a person ("Lavrov said", "said Lavrov").
@@ -37,10 +37,11 @@ SPEECH_VERBS = (
     "underlined", "underscored", "insisted", "reiterated", "commented", "replied", "answered",
     "claimed", "announced", "urged", "condemned", "slammed", "affirmed", "acknowledged",
     "admitted", "wrote", "tweeted", "observed", "suggested", "confirmed", "denied", "criticized",
-    "criticised", "believes", "thinks", "asked",
+    "criticised", "believes", "thinks", "asked", "called it", "calling it", "made the remarks",
+    "released the following statement", "issued the following statement", "released a statement", "issued a statement",
 )
 # Nouns that introduce someone's words ("statements from X", "remarks attributed to X").
-SPEECH_NOUNS = ("statement", "statements", "remarks", "comments", "words", "interview", "message")
+SPEECH_NOUNS = ("statement", "statements", "remarks", "comments", "words", "interview", "message", "announcement")
 # Words that show a capitalised run is an organisation or place, not a person.
 NOT_PERSON_WORDS = frozenset(
     """ministry committee office department council agency government kremlin embassy
@@ -106,7 +107,7 @@ def extract_title(document: Document) -> Finding:
     """The headline, or a short title derived from the lead when the seed has none."""
     if document.headline is not None:
         return Finding(document.headline.text, "headline", f"headline on line {document.headline.number} of the seed")
-    lead = next((b for b in document.blocks if b.kind != "heading"), None)
+    lead = next((b for b in document.blocks if b.kind != "heading" and b.text.strip()), None)
     if lead is None:
         return Finding(f"Untitled ({document.text.raw.id})", "unknown", "the seed has no headline and no text")
     return Finding(derive_title(lead.text), "derived", f"the seed has no headline; derived from the first sentence of the lead (line {lead.line})")
@@ -198,11 +199,13 @@ ROLE_WORDS = frozenset(
     chairperson chair senior former top diplomat russia's russian us u.s. of for to""".split()
 )
 # After a name: optional ", role clause," then optional adverbs, then a speech verb.
-VERB_AFTER = re.compile(rf"^(?:,[^,.;:]{{1,80}},)?\s+(?:(?:has|had|have|also|further|then|later|previously|once again|again)\s+)*(?:{_VERBS})\b")
+VERB_AFTER = re.compile(rf"^(?:\s*\([^()]{{1,30}}\))?(?:,[^.;:]{{1,160}}?,)?\s+(?:(?:has|had|have|also|further|then|later|previously|once again|again)\s+)*(?:{_VERBS})\b")
 # Before a name: an inverted speech verb, "according to", or "statements from", then the words between.
 VERB_BEFORE = re.compile(rf"\b(?:(?:{INVERTED_VERBS})|according to|attributed to|(?:{'|'.join(SPEECH_NOUNS)}) (?:from|by|of|attributed to))\b((?:\s+[^\s]+){{0,14}}?)\s*$")
 # A possessive statement heading: "Sergey Lavrov's statement and answers..."
-POSSESSIVE = re.compile(rf"^'s\s+(?:(?:opening|closing|video|written|joint)\s+)?(?:{'|'.join(SPEECH_NOUNS)}|speech|address|article)\b")
+POSSESSIVE = re.compile(rf"^'s\s+(?:(?:opening|closing|video|written|joint)\s+)?(?:{'|'.join(SPEECH_NOUNS)}|speech|address|article|briefing)\b")
+# Words before a name that make someone else the speaker: "a spokeswoman for President Dmitry Medvedev noted".
+ON_BEHALF = re.compile(r"\b(?:spokes(?:wo)?man|spokesperson|aide|adviser|advisor|assistant|office|press secretary)\s+(?:for|to|of)\s+(?:\S+\s+){0,5}$")
 _PARTICLES = "|".join(sorted(NAME_PARTICLES))
 # The run starts at the first capital of a word that can start one ("ex-President Barack Obama"). A start
 # further into the same word reaches the same word end and fails the same way, and trying each in turn
@@ -228,6 +231,12 @@ def extract_speakers(document: Document, registry: Registry) -> tuple[tuple[Spea
     for block in document.blocks:
         if block.kind == "turn" and not is_role_label(block.label):
             found.append(_speaker_from_label(block, index))
+    # A registry person in the byline block is the one who speaks: "by NATO Secretary General Anders Fogh Rasmussen".
+    for removal in document.removed:
+        if removal.rule == BYLINE_BLOCK.name:
+            folded = fold(removal.text)
+            written = _as_written(removal.text, folded)
+            found += [SpeakerFinding(person, written(start, end), removal.line, "byline") for start, end, person in index.find(folded)]
     for line, text in texts:
         for sentence in split_sentences(text):
             folded = fold(sentence)
@@ -236,9 +245,11 @@ def extract_speakers(document: Document, registry: Registry) -> tuple[tuple[Spea
                 mentioned.add(person)
                 if _attributed(folded, start, end):
                     found.append(SpeakerFinding(person, written(start, end), line, "attribution"))
-            found.extend(
-                SpeakerFinding(None, name, line, "attribution") for name in _unknown_attributed(sentence, index)
-            )
+            # In a headline in title case ("Russia Says U.S. Must End ...") every word looks like a name.
+            if not (document.headline and line == document.headline.number and _title_case(sentence)):
+                found.extend(
+                    SpeakerFinding(None, name, line, "attribution") for name in _unknown_attributed(sentence, index)
+                )
     speakers = _first_per_person(found)
     speaking = {s.person for s in speakers if s.person}
     problems = tuple(
@@ -247,6 +258,12 @@ def extract_speakers(document: Document, registry: Registry) -> tuple[tuple[Spea
         if s.person is None
     )
     return speakers, tuple(sorted(mentioned - speaking)), problems
+
+
+def _title_case(sentence: str) -> bool:
+    """Whether most words of four or more start with a capital, as headlines in title case do."""
+    words = sentence.split()
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
 def is_role_label(label: str) -> bool:
@@ -272,7 +289,11 @@ def _strip_titles(name: str) -> str:
 
 def label_person(label: str, index: NameIndex) -> str | None:
     """The registry id of the person a transcript label names ("SECRETARY KERRY", "Sergey Lavrov"), or None."""
-    return index.ids.get(fold(_strip_titles(label))) or index.ids.get(fold(label))
+    found = index.ids.get(fold(_strip_titles(label))) or index.ids.get(fold(label))
+    if found is None:  # "President of Russia Vladimir Putin": the one registry name inside the label
+        named = {person for _, _, person in index.find(fold(label))}
+        found = named.pop() if len(named) == 1 else None
+    return found
 
 
 # Titles of courtesy say nothing of an office.
@@ -344,6 +365,8 @@ def _speaker_from_label(block: Block, index: NameIndex) -> SpeakerFinding:
 
 def _attributed(folded: str, start: int, end: int) -> bool:
     """True when the name at folded[start:end] is the subject or object of a speech verb."""
+    if ON_BEHALF.search(folded[max(0, start - 80):start]):
+        return False
     if VERB_AFTER.match(folded[end:end + 120]) or POSSESSIVE.match(folded[end:end + 40]):
         return True
     before = VERB_BEFORE.search(folded[max(0, start - 160):start])

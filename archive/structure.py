@@ -25,6 +25,8 @@ from archive.rules import (
 HEADLINE_MAX_WORDS = 40
 HEADING_MAX_WORDS = 10
 LABEL_MAX_WORDS = 5
+TITLED_LABEL_MAX_WORDS = 10  # "President of the United States of America Joseph Biden"
+_OFFICE_WORDS = frozenset({"of", "the", "for", "and", "on"})
 MIN_TURNS = 2  # one "Lavrov: ..." line is a news headline, not a transcript
 LEAD_MIN_WORDS = 12  # a line of sentences this long is the text's first paragraph, not a headline
 
@@ -353,7 +355,9 @@ def _is_bare_label(text: str) -> bool:
 def _blocks(paragraphs: list[Line]) -> tuple[Block, ...]:
     """Paragraphs classified as paragraphs, headings and turns, each turn's label carried forward."""
     turns = [_turn(p.text) for p in paragraphs]
-    if sum(turn is not None for turn in turns) < MIN_TURNS:
+    # One turn is enough when its label is in capitals, as transcripts write them ("MR PRICE: Good afternoon.").
+    capitals = any(turn and turn[0].isupper() and len(turn[0]) > 2 and _ends_sentence(turn[1]) for turn in turns)
+    if sum(turn is not None for turn in turns) < MIN_TURNS and not capitals:
         turns = [None] * len(paragraphs)
     blocks: list[Block] = []
     label = ""
@@ -384,9 +388,11 @@ def _is_label(label: str) -> bool:
     if folded in NON_PERSON_LABELS:
         return True
     words = label.split()
+    # An office may come before the name, with its own small words: "President of Russia Vladimir Putin".
+    titled = words[0].casefold() in _TITLE_TOKENS and words[-1][0].isupper()
     return (
-        1 <= len(words) <= LABEL_MAX_WORDS
-        and all(_is_label_word(word) for word in words)
+        1 <= len(words) <= (TITLED_LABEL_MAX_WORDS if titled else LABEL_MAX_WORDS)
+        and all(_is_label_word(word) or (titled and word in _OFFICE_WORDS) for word in words)
         and not all(word in NAME_PARTICLES for word in words)
     )
 

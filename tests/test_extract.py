@@ -22,6 +22,8 @@ from archive.extract import (
     extract_topics,
     fold,
 )
+from archive.seeds import decode_seed
+from archive.structure import parse_document
 from archive.model import Block, Document, Line, Location, Person, RawSeed, Registry, Role, SeedText, Source, SourceMarker
 
 from conftest import ANNOTATIONS
@@ -250,3 +252,57 @@ def test_no_term_without_a_current_title_the_registry_gives(text: str) -> None:
 
 def test_a_lesser_office_of_the_same_name_is_not_fitted_by_the_bare_title() -> None:
     assert terms("Deputy Secretary Blinken spoke.") == [("antony-blinken", "Deputy Secretary Blinken", ["Deputy Secretary of State"])]
+
+
+SPEAKERS_REGISTRY = Registry(people=(
+    _person("vladimir-putin", "Vladimir Putin"),
+    _person("joe-biden", "Joseph Biden"),
+    _person("anders-fogh-rasmussen", "Anders Fogh Rasmussen"),
+    _person("dmitry-medvedev", "Dmitry Medvedev"),
+    _person("hillary-clinton", "Hillary Clinton"),
+    _person("wang-yi", "Wang Yi"),
+    Person("ned-price", "Ned Price", ("Mr Price",), (), Location("annotations/people.yml", 1)),
+))
+
+
+def found_speakers(text: str) -> list[tuple[str | None, str, str]]:
+    document, _ = parse_document(decode_seed(RawSeed("seeds/x.txt", "x.txt", text.encode()))[0])
+    speakers, _, _ = extract_speakers(document, SPEAKERS_REGISTRY)
+    return [(s.person, s.name, s.how) for s in speakers]
+
+
+def test_a_turn_label_with_an_office_before_the_name_is_the_person() -> None:
+    text = (
+        "Russian-US talks\nTalks took place in Geneva, and lasted for a long time with many questions.\n"
+        "President of Russia Vladimir Putin: Mr President, thank you.\n"
+        "President of the United States of America Joseph Biden:Thank you.\n"
+    )
+    assert [p for p, _, how in found_speakers(text)] == ["vladimir-putin", "joe-biden"]
+
+
+def test_one_turn_in_capitals_is_a_turn() -> None:
+    assert found_speakers("Department Press Briefing\nMR PRICE: Good afternoon. A couple of items at the top.\n") == [
+        ("ned-price", "Price", "turn")
+    ]
+
+
+def test_a_registry_person_in_the_byline_block_is_the_speaker() -> None:
+    text = "Opening remarks\nby NATO Secretary General Anders Fogh Rasmussen at the meeting, Brussels\nLadies and Gentlemen, welcome to this meeting of the Council today.\n"
+    assert found_speakers(text) == [("anders-fogh-rasmussen", "Anders Fogh Rasmussen", "byline")]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Wang Yi, Chinese foreign minister and director of the Office of the Foreign Affairs Commission of the Central Committee, said here Monday that all is well.", "wang-yi"),
+    ("New START is a cornerstone, and Clinton called it a milestone in the partnership.", "hillary-clinton"),
+    ("The EU deplores the announcement by President Putin to suspend the treaty.", "vladimir-putin"),
+])
+def test_more_ways_of_reporting_speech(sentence: str, speaker: str) -> None:
+    assert [p for p, _, _ in found_speakers(f"Headline here\n{sentence}\n")] == [speaker]
+
+
+def test_a_spokeswoman_for_a_person_speaks_for_them_and_the_person_is_no_speaker() -> None:
+    assert found_speakers("Headline here\nA spokeswoman for Russian President Dmitry Medvedev noted that the amendments need study.\n") == []
+
+
+def test_a_title_case_headline_suggests_no_unknown_names() -> None:
+    assert found_speakers("Russia Says U.S. Must End 'Hostility' for Nuclear Talks\nRussia said Wednesday it would study the proposals.\n") == []
