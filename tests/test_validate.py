@@ -54,8 +54,11 @@ def test_good_fixtures_validate_cleanly() -> None:
 
 
 def test_the_real_annotations_have_no_errors() -> None:
+    # The real annotations name the real registry's people and outlets, which the fixture registry need not hold.
+    registry, _ = load_registry(ROOT / "annotations")
     annotations, _ = load_annotations(ROOT / "annotations")
-    problems = validate_annotations(annotations, ARTICLES, REGISTRY)
+    articles = build_archive(read_seeds(ROOT / "seeds")[0], registry, TODAY)[0].articles
+    problems = validate_annotations(annotations, articles, registry)
     assert [p.format() for p in problems if p.severity == ERROR] == []
 
 
