@@ -12,14 +12,15 @@ import os
 import sys
 from pathlib import Path
 
-from archive.annotations import load_annotations
+from archive.annotations import annotations_from_files
 from archive.model import ERROR, WARNING, Problem
 from archive.needs import needs_summary
 from archive.pipeline import build_archive
-from archive.registry import load_registry
+from archive.registry import registry_from_files
 from archive.render import render_site
 from archive.seeds import add_seed, read_seeds
 from archive.write import WriteRefused, write_generated
+from archive.yamlio import read_yaml_files
 
 ROOT = Path(__file__).resolve().parent
 
@@ -97,11 +98,13 @@ def run(args: argparse.Namespace) -> int:
             return 2
     if args.command == "add":
         return run_add(args)
-    registry, registry_problems = load_registry(args.annotations, display(args.annotations))
-    annotations, annotation_problems = load_annotations(args.annotations, display(args.annotations))
+    # One read of the folder serves the registry and the annotations, so a file refused is reported once.
+    files, unread = read_yaml_files(args.annotations, display(args.annotations))
+    registry, registry_problems = registry_from_files(files, display(args.annotations))
+    annotations, annotation_problems = annotations_from_files(files, display(args.annotations))
     seeds, seed_problems = read_seeds(args.seeds, display(args.seeds))
     archive, found = build_archive(seeds, registry, reference_date(args.today), annotations, jobs=max(1, args.jobs))
-    problems = tuple(sorted(set(registry_problems + annotation_problems + seed_problems + found), key=Problem.sort_key))
+    problems = tuple(sorted(unread + registry_problems + annotation_problems + seed_problems + found, key=Problem.sort_key))
     if args.strict:
         problems = tuple(Problem(p.location, ERROR, p.message) for p in problems)
     for problem in problems:

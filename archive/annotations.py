@@ -72,9 +72,15 @@ _EVIDENCE = (("date", "date_evidence"), ("source", "source_evidence"))
 
 def load_annotations(annotations_dir: Path, display_prefix: str = "annotations") -> tuple[Annotations, tuple[Problem, ...]]:
     """Read and parse every YAML file in `annotations_dir` except the registries, which load_registry reads."""
-    texts: dict[str, str] = {}
     files, unread = read_yaml_files(annotations_dir, display_prefix)
-    problems: list[Problem] = list(unread)
+    annotations, problems = annotations_from_files(files, display_prefix)
+    return annotations, tuple(sorted([*unread, *problems], key=Problem.sort_key))
+
+
+def annotations_from_files(files: Mapping[str, bytes], display_prefix: str = "annotations") -> tuple[Annotations, tuple[Problem, ...]]:
+    """Corrections, events and statements from the annotation folder's files as read; the registry files are left."""
+    texts: dict[str, str] = {}
+    problems: list[Problem] = []
     for path, data in files.items():
         if _is_registry(path, display_prefix):
             continue

@@ -78,8 +78,14 @@ def _registry_paths(prefix: str, stem: str) -> tuple[str, str]:
 def load_registry(annotations_dir: Path, display_prefix: str = "annotations") -> tuple[Registry, tuple[Problem, ...]]:
     """Read and parse people.yml, topics.yml and sources.yml in `annotations_dir`."""
     raw, unread = read_yaml_files(annotations_dir, display_prefix)
+    registry, problems = registry_from_files(raw, display_prefix)
+    return registry, tuple(sorted([*unread, *problems], key=Problem.sort_key))
+
+
+def registry_from_files(raw: Mapping[str, bytes], display_prefix: str = "annotations") -> tuple[Registry, tuple[Problem, ...]]:
+    """The registry from the annotation folder's files as read (bytes keyed by display path); other files are left."""
     texts: dict[str, str | None] = {}
-    problems: list[Problem] = list(unread)
+    problems: list[Problem] = []
     for stem in REGISTRY_STEMS:
         for path in _registry_paths(display_prefix, stem):
             if path in raw:

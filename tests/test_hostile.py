@@ -242,6 +242,17 @@ def test_unsafe_names_links_and_reserved_ids_are_refused_and_nothing_is_written(
     assert not (c.docs / "archive").exists()
 
 
+def test_a_linked_annotation_file_is_refused_once(tmp_path: Path) -> None:
+    c = corpus(tmp_path)
+    (c.annotations / "events").mkdir(exist_ok=True)
+    (c.annotations / "events" / "passwd.yml").symlink_to("/etc/passwd")
+    code, printed = run_cli("check", "--seeds", str(c.seeds), "--annotations", str(c.annotations))
+    assert code == 1
+    # The registry and the annotations are read from one reading of the folder, so the refusal is said once.
+    assert printed.count("/annotations/events/passwd.yml: error: is a symbolic link") == 1, printed
+    assert "root:" not in printed
+
+
 def test_a_linked_seeds_or_annotations_folder_is_refused(tmp_path: Path) -> None:
     c = corpus(tmp_path)
     linked = tmp_path / "linked-seeds"
