@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from functools import partial
@@ -232,7 +233,7 @@ def _opens_text(text: str, kept: list[Line], index: int) -> bool:
         or (words >= LEAD_MIN_WORDS and len(split_sentences(text)) > 1)
         or (_ends_sentence(text) and len(split_sentences(text)) > 1)
         or bool(_LEAD_DATELINE.match(text))
-        or _opens_transcript(kept[index:])
+        or _opens_transcript(kept, index)
     )
 
 
@@ -260,21 +261,21 @@ def _is_byline(text: str) -> bool:
 def _byline_block(body: list[Line]) -> list[Line]:
     """The byline lines right below the headline, up to the first line that is not one."""
     block = []
-    for line in body:
-        if not _is_byline(line.text) or len(block) == len(body) - 1:
+    for line in body[:-1]:  # the last line is the text, whatever it looks like
+        if not _is_byline(line.text):
             break
         block.append(line)
     return block
 
 
-def _opens_transcript(kept: list[Line]) -> bool:
-    """Whether the first line is a transcript's first turn rather than a "Lavrov: ..." headline."""
+def _opens_transcript(kept: list[Line], index: int) -> bool:
+    """Whether kept[index] is a transcript's first turn rather than a "Lavrov: ..." headline."""
     # Both look alike; a turn ends like a sentence and more turns follow, a headline rarely does either.
-    first = kept[0].text
+    first = kept[index].text
     return (
         _turn(first) is not None
         and _ends_sentence(first)
-        and any(_turn(line.text) is not None for line in kept[1:])
+        and any(_turn(line.text) is not None for line in itertools.islice(kept, index + 1, None))
     )
 
 
