@@ -156,16 +156,18 @@ class Role:
     end: str | None
     location: Location
 
+    def _bounds(self) -> tuple[tuple[datetime.date, datetime.date] | None, tuple[datetime.date, datetime.date] | None]:
+        """The days the start and the end each allow; None for one not given."""
+        return (edtf_bounds(self.start) if self.start else None, edtf_bounds(self.end) if self.end else None)
+
     def span(self, today: datetime.date) -> tuple[datetime.date, datetime.date]:
         """The widest days the term can cover: from the earliest start its date allows to the latest end, or today."""
-        start = edtf_bounds(self.start) if self.start else None
-        end = edtf_bounds(self.end) if self.end else None
+        start, end = self._bounds()
         return (start[0] if start else datetime.date.min, end[1] if end else today)
 
     def held_throughout(self, earliest: datetime.date, latest: datetime.date) -> bool:
         """Whether the title was surely held on every day from earliest to latest (an uncertain start or end counts late or early)."""
-        start = edtf_bounds(self.start) if self.start else None
-        end = edtf_bounds(self.end) if self.end else None
+        start, end = self._bounds()
         if start is None or (self.end and end is None):
             return False
         return start[1] <= earliest and (end is None or latest <= end[0])
