@@ -220,14 +220,43 @@ FOLDED_TITLES = frozenset(fold(t) for t in TITLE_WORDS)
 FOLDED_ROLE_LABELS = frozenset(fold(x) for x in NON_PERSON_LABELS)
 
 
-def extract_speakers(document: Document, registry: Registry) -> tuple[tuple[SpeakerFinding, ...], tuple[str, ...], tuple[Problem, ...]]:
-    """People who speak or are quoted, people merely named, and suggestions for unknown names."""
+@dataclass(frozen=True, slots=True)
+class NamedSentence:
+    """A sentence of the headline or a block, folded, with the registry names in it as (start, end, person id) of the fold."""
+
+    line: int
+    text: str
+    folded: str
+    names: tuple[tuple[int, int, str], ...]
+
+
+def named_sentences(document: Document, registry: Registry) -> tuple[NamedSentence, ...]:
+    """Every sentence of the headline and the blocks, in reading order, with the registry names found in it.
+
+    Finding names is the costly part of reading speakers and titles; both read this one pass.
+    """
     index = name_index(registry.people)
-    found: list[SpeakerFinding] = []
-    mentioned: set[str] = set()
     texts = ([(document.headline.number, document.headline.text)] if document.headline else []) + [
         (b.line, b.text) for b in document.blocks
     ]
+    found = []
+    for line, text in texts:
+        for sentence in split_sentences(text):
+            folded = fold(sentence)
+            found.append(NamedSentence(line, sentence, folded, tuple(index.find(folded))))
+    return tuple(found)
+
+
+def extract_speakers(
+    document: Document, registry: Registry, sentences: tuple[NamedSentence, ...] | None = None
+) -> tuple[tuple[SpeakerFinding, ...], tuple[str, ...], tuple[Problem, ...]]:
+    """People who speak or are quoted, people merely named, and suggestions for unknown names.
+
+    `sentences` are named_sentences(document, registry), found here when not given.
+    """
+    index = name_index(registry.people)
+    found: list[SpeakerFinding] = []
+    mentioned: set[str] = set()
     for block in document.blocks:
         if block.kind == "turn" and not is_role_label(block.label):
             found.append(_speaker_from_label(block, index))
@@ -237,19 +266,18 @@ def extract_speakers(document: Document, registry: Registry) -> tuple[tuple[Spea
             folded = fold(removal.text)
             written = _as_written(removal.text, folded)
             found += [SpeakerFinding(person, written(start, end), removal.line, "byline") for start, end, person in index.find(folded)]
-    for line, text in texts:
-        for sentence in split_sentences(text):
-            folded = fold(sentence)
-            written = _as_written(sentence, folded)
-            for start, end, person in index.find(folded):
-                mentioned.add(person)
-                if _attributed(folded, start, end):
-                    found.append(SpeakerFinding(person, written(start, end), line, "attribution"))
-            # In a headline in title case ("Russia Says U.S. Must End ...") every word looks like a name.
-            if not (document.headline and line == document.headline.number and _title_case(sentence)):
-                found.extend(
-                    SpeakerFinding(None, name, line, "attribution") for name in _unknown_attributed(sentence, index)
-                )
+    for sentence in named_sentences(document, registry) if sentences is None else sentences:
+        line, folded = sentence.line, sentence.folded
+        written = _as_written(sentence.text, folded)
+        for start, end, person in sentence.names:
+            mentioned.add(person)
+            if _attributed(folded, start, end):
+                found.append(SpeakerFinding(person, written(start, end), line, "attribution"))
+        # In a headline in title case ("Russia Says U.S. Must End ...") every word looks like a name.
+        if not (document.headline and line == document.headline.number and _title_case(sentence.text)):
+            found.extend(
+                SpeakerFinding(None, name, line, "attribution") for name in _unknown_attributed(sentence.text, index)
+            )
     speakers = _first_per_person(found)
     speaking = {s.person for s in speakers if s.person}
     problems = tuple(
@@ -305,30 +333,41 @@ RANK_WORDS = frozenset({"deputy", "vice", "under", "assistant", "associate", "ac
 _TITLE_WORD = re.compile(r"[^\W\d_]+")
 
 
-def extract_terms(document: Document, registry: Registry) -> tuple[Term, ...]:
-    """Titles written right before a registry person's name, each with the roles of theirs it fits.
+def extract_terms(
+    document: Document, registry: Registry, sentences: tuple[NamedSentence, ...] | None = None
+) -> tuple[Term, ...]:
+    """Titles written right before a registry person's name, in the text or a turn label, each with the roles of theirs it fits.
 
     "Secretary Blinken" fits Antony Blinken's "Secretary of State": every word of the title is a word
     of the role's. A title that fits none of the person's roles, or follows "former", gives no term.
+    `sentences` are named_sentences(document, registry), found here when not given.
     """
     index = name_index(registry.people)
     people = {p.id: p for p in registry.people}
-    texts = ([(document.headline.number, document.headline.text)] if document.headline else [])
-    texts += [(b.line, f"{b.label}: {b.text}" if b.kind == "turn" else b.text) for b in document.blocks]
+    by_line: dict[int, list[NamedSentence]] = {}
+    for sentence in named_sentences(document, registry) if sentences is None else sentences:
+        by_line.setdefault(sentence.line, []).append(sentence)
+    # Reading order: the headline, then each block, a turn's label before its text; a label is read once.
+    read = list(by_line.get(document.headline.number, [])) if document.headline else []
+    labels: set[str] = set()
+    for block in document.blocks:
+        if block.kind == "turn" and block.label not in labels:
+            labels.add(block.label)
+            folded = fold(block.label)
+            read.append(NamedSentence(block.line, block.label, folded, tuple(index.find(folded))))
+        read += by_line.get(block.line, [])
     terms: dict[tuple[str, str], Term] = {}
-    for line, text in texts:
-        for sentence in split_sentences(text):
-            folded = fold(sentence)
-            written = _as_written(sentence, folded)
-            for start, end, person in index.find(folded):
-                title_start = _title_before(folded, start)
-                if title_start is None:
-                    continue
-                title = set(_TITLE_WORD.findall(folded[title_start:start])) - COURTESY_TITLES
-                roles = tuple(r for r in people[person].roles if _fits(title, r))
-                if roles:
-                    quote = written(title_start, end)
-                    terms.setdefault((person, fold(quote)), Term(person, quote, line, roles))
+    for sentence in read:
+        written = _as_written(sentence.text, sentence.folded)
+        for start, end, person in sentence.names:
+            title_start = _title_before(sentence.folded, start)
+            if title_start is None:
+                continue
+            title = set(_TITLE_WORD.findall(sentence.folded[title_start:start])) - COURTESY_TITLES
+            roles = tuple(r for r in people[person].roles if _fits(title, r))
+            if roles:
+                quote = written(title_start, end)
+                terms.setdefault((person, fold(quote)), Term(person, quote, sentence.line, roles))
     return tuple(terms.values())
 
 
@@ -340,8 +379,8 @@ def _fits(title: set[str], role: Role) -> bool:
 
 def _title_before(folded: str, name_start: int) -> int | None:
     """Where the run of titles ending right before a name begins, or None when no title is there or it is a former one."""
-    words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", folded[max(0, name_start - 80):name_start])]
     offset = max(0, name_start - 80)
+    words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", folded[offset:name_start])]
     first = len(words)
     stripped = True
     while stripped and first:

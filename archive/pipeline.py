@@ -17,6 +17,7 @@ from archive.extract import (
     extract_terms,
     extract_title,
     extract_topics,
+    named_sentences,
 )
 from archive.merge import merge_archive
 from archive.model import Annotations, Archive, Article, Problem, RawSeed, Registry
@@ -33,12 +34,13 @@ def parse_article(raw: RawSeed, registry: Registry, today: datetime.date) -> tup
         return None, problems
     document, structure_problems = parse_document(text)
     source, republisher, source_problems = extract_source(document, registry)
-    speakers, mentioned, speaker_problems = extract_speakers(document, registry)
+    sentences = named_sentences(document, registry)
+    speakers, mentioned, speaker_problems = extract_speakers(document, registry, sentences)
     article = Article(
         id=raw.id,
         document=document,
         title=extract_title(document),
-        date=extract_date(document, today, extract_terms(document, registry)),
+        date=extract_date(document, today, extract_terms(document, registry, sentences)),
         source=source,
         republisher=republisher,
         speakers=speakers,
