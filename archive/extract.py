@@ -25,7 +25,7 @@ from archive.model import (
     TopicFinding,
     warning,
 )
-from archive.markers import marker_literal, marker_regexp
+from archive.markers import marker_literal, marker_regexp, marker_text_regexp
 from archive.rules import BYLINE_BLOCK, NAME_PARTICLES, NON_PERSON_LABELS, TITLE_WORDS
 from archive.structure import split_sentences
 
@@ -135,6 +135,10 @@ def extract_source(document: Document, registry: Registry) -> tuple[Finding, Fin
                 # One search of the whole text skips the lines of a seed that lacks the marker.
                 if literal in whole:
                     found += [(line.number, source_index, marker_index, marker.role, source.id, literal) for line in lines if literal in line.text]
+                continue
+            # Most markers are in no line of a given seed: one search of the whole text says so, not one a line.
+            whole_text = marker_text_regexp(marker.pattern)
+            if whole_text is not None and whole_text.search(whole) is None:
                 continue
             regexp = marker_regexp(marker.pattern)
             for line in lines:

@@ -112,6 +112,21 @@ def marker_regexp(pattern: str) -> re2._Regexp:
     return re2.compile(re2_pattern(pattern)[0], _RE2_OPTIONS)
 
 
+# What ties a pattern to a whole text's ends or turns line anchors off: a search of the whole text would miss a line's match.
+_WHOLE_TEXT_ONLY = re.compile(r"\\[Az]|\(\?[a-zA-Z]*-[a-zA-Z]*m")
+
+
+@functools.lru_cache(maxsize=1024)
+def marker_text_regexp(pattern: str) -> re2._Regexp | None:
+    """The pattern with ^ and $ at every line, to search a whole text at once: it matches whenever one of the lines does.
+
+    It may also match across lines where no line does, so a match only says which texts are worth reading line by
+    line. None when the pattern anchors to a text's start or end (\\A, \\Z) and only lines can tell.
+    """
+    written = re2_pattern(pattern)[0]
+    return None if _WHOLE_TEXT_ONLY.search(written) else re2.compile("(?m)" + written, _RE2_OPTIONS)
+
+
 def check_marker_pattern(pattern: str) -> str:
     """Why RE2 cannot run a (valid Python) marker pattern as Python would, or "" if it can."""
     if len(pattern) > MAX_PATTERN:
