@@ -35,10 +35,7 @@ def read_seeds(directory: Path, display_prefix: str = "seeds") -> tuple[tuple[Ra
     """
     seeds: list[RawSeed] = []
     problems: list[Problem] = []
-    entries = sorted(
-        (e for e in os.scandir(directory) if e.name.endswith(".txt") and not e.name.startswith(".")),
-        key=lambda e: e.name,
-    )
+    entries = sorted((e for e in os.scandir(directory) if _visible_seed(e.name)), key=lambda e: e.name)
     for entry in entries:
         path = f"{display_prefix}/{printable(entry.name)}"
         stem = entry.name[: -len(".txt")]
@@ -51,6 +48,11 @@ def read_seeds(directory: Path, display_prefix: str = "seeds") -> tuple[tuple[Ra
         else:
             seeds.append(RawSeed(path, entry.name, data))
     return tuple(seeds), tuple(problems)
+
+
+def _visible_seed(name: str) -> bool:
+    """Whether a file in the seeds folder is a seed to read: a `*.txt` file not hidden."""
+    return name.endswith(".txt") and not name.startswith(".")
 
 
 def seed_name(data: bytes, existing: Iterable[str]) -> str:
@@ -67,11 +69,18 @@ def add_seed(source: Path, directory: Path, display_prefix: str = "seeds") -> tu
         return None, error(shown, 0, f"{data.why}; give the article's text as a file of its own")
     if not data.strip():
         return None, error(shown, 0, "is empty; a seed holds one article's text")
-    seeds, _ = read_seeds(directory, display_prefix)
-    same = next((raw for raw in seeds if raw.data == data), None)
-    if same is not None:
-        return None, error(shown, 0, f"is already in the archive as {same.path}")
-    name = seed_name(data, (entry.name for entry in os.scandir(directory)))
+    entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    # The seeds read_seeds would read; only one of the same size can hold the same bytes, so the others are not read.
+    for entry in entries:
+        if (
+            _visible_seed(entry.name)
+            and id_problem(entry.name[: -len(".txt")]) is None
+            and entry.is_file(follow_symlinks=False)
+            and entry.stat(follow_symlinks=False).st_size == len(data)
+            and read_regular(Path(entry.path), MAX_SEED_BYTES) == data
+        ):
+            return None, error(shown, 0, f"is already in the archive as {display_prefix}/{printable(entry.name)}")
+    name = seed_name(data, (entry.name for entry in entries))
     with open(directory / name, "xb") as handle:  # "x": fails rather than replace a file of that name
         handle.write(data)
     return f"{display_prefix}/{name}", None

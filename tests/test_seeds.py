@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from archive import seeds as seeds_module
 from archive.model import WARNING, RawSeed, SeedText
 from archive.names import id_problem
 from archive.seeds import add_seed, decode_seed, read_seeds, seed_name
@@ -241,6 +242,22 @@ def test_add_copies_byte_for_byte_and_never_twice(tmp_path: Path) -> None:
     again, problem = add_seed(article, seeds)
     assert again is None and problem.message == f"is already in the archive as {added}"
     assert sorted(p.name for p in seeds.iterdir()) == ["000_958310810f9c2547.txt", added.split("/")[1]]
+
+
+def test_add_reads_only_the_seeds_of_the_same_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for number in range(20):
+        (seeds / f"{number:03d}_x.txt").write_bytes(b"seed %d of another size\n" % number * (number + 2))
+    (seeds / "020_same.txt").write_bytes(b"twelve bytes")
+    article = tmp_path / "article.txt"
+    article.write_bytes(b"twelve bytes")
+    read: list[str] = []
+    real_read = seeds_module.read_regular
+    monkeypatch.setattr(seeds_module, "read_regular", lambda path, limit: read.append(path.name) or real_read(path, limit))
+    added, problem = add_seed(article, seeds)
+    assert added is None and problem.message == "is already in the archive as seeds/020_same.txt"
+    assert read == ["article.txt", "020_same.txt"]
 
 
 def test_add_refuses_links_and_empty_files(tmp_path: Path) -> None:
