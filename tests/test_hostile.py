@@ -52,6 +52,7 @@ EVENT_TITLE = f"Event </title><svg onload={PWN}>\n# Heading\n\n    code block\n-
 PERSON = f"Evil {IMG} Person"
 TOPIC = f"Talks {SCRIPT}"
 SOURCE = f"Evil Wire </title>{IMG}"
+ROLE = f"Role `{SCRIPT}` of {IMG}"  # shown after the speaker's name on the pages of the term's dates
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,13 +96,15 @@ def hostile_corpus(root: Path, value: str | None = None) -> Corpus:
         first, rest = text.split("\n", 1)
         (c.seeds / name).write_text((pick(first).replace("\n", " ") or "Headline") + "\n" + rest, encoding="utf-8")
     shutil.copy(FIXTURES / "seeds" / "hostile.txt", c.seeds / "904_markup.txt")
-    append_registry(c.annotations, "people", [{"id": "evil-person", "name": pick(PERSON), "roles": [{"title": pick(f"Role {SCRIPT}")}]}])
+    append_registry(c.annotations, "people", [{"id": "evil-person", "name": pick(PERSON), "roles": [{"title": pick(ROLE), "from": "2000-01-01"}]}])
     append_registry(c.annotations, "topics", [{"id": "evil-talks", "name": pick(TOPIC), "keywords": ["resume"]}])
     append_registry(c.annotations, "sources", [{"id": "evil-wire", "name": pick(SOURCE), "kind": "wire", "markers": [{"text": "Evil Wire reported"}]}])
     write_yaml(c.annotations / "articles" / "905_corrected.yml", {
         "title": pick(CORRECTION_TITLE),
         "notes": pick(f"Notes {IMG}\n\n# not a heading"),
         "speakers": {"add": ["evil-person"]},
+        "date": "2026-02-06",
+        "date_evidence": pick(f"Evidence {IMG}"),
     })
     write_yaml(c.annotations / "events" / "hostile-event.yml", {
         "title": pick(EVENT_TITLE),
@@ -191,7 +194,7 @@ def test_an_event_title_with_line_breaks_stays_one_line(hostile_site: Corpus) ->
 
 def test_registry_names_are_shown_as_written(hostile_site: Corpus) -> None:
     text = page_of(hostile_site, "905_corrected").css_first("article").text()
-    assert PERSON in text
+    assert PERSON in text and f"{PERSON} ({ROLE})" in text
     assert SOURCE in page_of(hostile_site, "901_title-script").css_first("article").text()
     assert TOPIC in page_of(hostile_site, "901_title-script").css_first("article").text()
 
