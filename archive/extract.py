@@ -25,7 +25,6 @@ from archive.model import (
     TopicFinding,
     warning,
 )
-from archive.markers import marker_literal, marker_regexp, marker_text_regexp
 from archive.rules import BYLINE_BLOCK, NAME_PARTICLES, NON_PERSON_LABELS, TITLE_WORDS
 from archive.structure import split_sentences
 
@@ -121,49 +120,6 @@ def derive_title(lead: str, max_words: int = 14) -> str:
         clause = re.split(r"[,;:–—]\s", sentence)[0].split()
         words = clause if 4 <= len(clause) <= max_words else words[:max_words] + ["…"]
     return " ".join(words).rstrip(".,;: ")
-
-
-def extract_source(document: Document, registry: Registry) -> tuple[Finding, Finding | None, tuple[Problem, ...]]:
-    """The outlet that wrote the text and the one that republished it, from markers in any line."""
-    lines = document.text.lines
-    whole = "\n".join(line.text for line in lines)
-    found: list[tuple[int, int, int, str, str, str]] = []  # line, source index, marker index, role, source id, text
-    for source_index, source in enumerate(registry.sources):
-        for marker_index, marker in enumerate(source.markers):
-            literal = marker_literal(marker.pattern)
-            if literal is not None:
-                # One search of the whole text skips the lines of a seed that lacks the marker.
-                if literal in whole:
-                    found += [(line.number, source_index, marker_index, marker.role, source.id, literal) for line in lines if literal in line.text]
-                continue
-            # Most markers are in no line of a given seed: one search of the whole text says so, not one a line.
-            whole_text = marker_text_regexp(marker.pattern)
-            if whole_text is not None and whole_text.search(whole) is None:
-                continue
-            regexp = marker_regexp(marker.pattern)
-            for line in lines:
-                match = regexp.search(line.text)
-                if match:
-                    found.append((line.number, source_index, marker_index, marker.role, source.id, match.group(0)))
-    hits: dict[str, list[tuple[int, str, str]]] = {"origin": [], "republisher": []}
-    for number, _, _, role, source_id, text in sorted(found):
-        hits[role].append((number, source_id, text))
-    origin = _first_source(hits["origin"], "origin")
-    republisher = _first_source(hits["republisher"], "republisher") if hits["republisher"] else None
-    problems = tuple(
-        warning(document.text.raw.path, number, f"marker {text!r} names source '{sid}' too; the page keeps '{origin.value}' (line {hits['origin'][0][0]}); add a correction in annotations/articles/ if that is wrong")
-        for number, sid, text in hits["origin"]
-        if sid != origin.value
-    )
-    return origin, republisher, problems
-
-
-def _first_source(hits: list[tuple[int, str, str]], role: str) -> Finding:
-    if not hits:
-        return Finding("unknown", "unknown", "no marker of a known outlet (annotations/sources.yml) in the text")
-    number, source_id, text = sorted(hits)[0]
-    what = "republisher" if role == "republisher" else "outlet"
-    return Finding(source_id, "marker", f"{what} marker {text!r} on line {number}")
 
 
 @dataclass(frozen=True, slots=True)

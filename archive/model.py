@@ -230,6 +230,7 @@ class Source:
     home: str
     markers: tuple[SourceMarker, ...]
     location: Location
+    offices: tuple[str, ...] = ()  # role titles (people.yml) whose holders' words this outlet publishes
 
 
 @dataclass(frozen=True, slots=True)

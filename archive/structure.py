@@ -147,8 +147,11 @@ def _no_break(m: re.Match[str]) -> bool:
     return token in ABBREVIATIONS or bool(re.fullmatch(r"[^\W\d_]\.", token))
 
 
-def parse_document(text: SeedText) -> tuple[Document, tuple[Problem, ...]]:
-    """Headline, body blocks and removed boilerplate of a decoded seed, with warnings."""
+def parse_document(text: SeedText, furniture: frozenset[int] = frozenset()) -> tuple[Document, tuple[Problem, ...]]:
+    """Headline, body blocks and removed boilerplate of a decoded seed, with warnings.
+
+    `furniture` are numbers of lines known to be site furniture (an outlet's marker): never the headline.
+    """
     lines = [line for line in text.lines if line.text]
     removed = {line.number: rule for line in lines if (rule := _line_rule(line.text))}
     kept = [line for line in lines if line.number not in removed]
@@ -156,7 +159,7 @@ def parse_document(text: SeedText) -> tuple[Document, tuple[Problem, ...]]:
     kept = [line for line in kept if line.number not in removed]
 
     below = {line.number: after.text for line, after in zip(lines, lines[1:])}
-    at = _headline_index(kept, below)
+    at = _headline_index(kept, below, furniture)
     headline = None if at is None else Line(kept[at].number, repair_sentences(kept[at].text))
     removed |= dict.fromkeys((line.number for line in kept[: at or 0]), ABOVE_HEADLINE.name)
     body = kept[at + 1 :] if at is not None else kept
@@ -209,7 +212,7 @@ def _captions(lines: list[Line], removed: dict[int, str], kept: list[Line]) -> l
     return captions
 
 
-def _headline_index(kept: list[Line], below: dict[int, str]) -> int | None:
+def _headline_index(kept: list[Line], below: dict[int, str], furniture: frozenset[int]) -> int | None:
     """Where the headline is: the first line above the text that reads as one, past the page's furniture.
 
     A line that says when, where or by whom, a label ending in a colon, a menu of bullets or bars, or a
@@ -220,7 +223,7 @@ def _headline_index(kept: list[Line], below: dict[int, str]) -> int | None:
         text = repair_sentences(line.text)
         if _opens_text(text, kept, index):
             return None
-        if _reads_as_headline(text, kept, index, below.get(line.number, "")):
+        if line.number not in furniture and _reads_as_headline(text, kept, index, below.get(line.number, "")):
             return index
     return None
 

@@ -15,7 +15,6 @@ from archive.extract import (
     _as_written,
     derive_title,
     detect_language,
-    extract_source,
     extract_speakers,
     extract_terms,
     extract_title,
@@ -140,33 +139,6 @@ def test_unknown_turn_label_is_an_unregistered_speaker(registry):
     doc = document(turns=(("SECRETARY QUIMBLEWORTH", "Thank you."), ("QUESTION", "Sir?")))  # a name no registry will hold
     speakers, _, problems = speaker_names(doc, registry)
     assert speakers == ["?Quimbleworth"] and len(problems) == 1
-
-
-def test_source_markers_find_origin_and_republisher(registry):
-    doc = document("MOSCOW, February 19. /TASS/. Text.", "read more in our Telegram-channel https://t.me/The_International_Affairs")
-    source, republisher, problems = extract_source(doc, registry)
-    assert (source.value, source.method) == ("tass", "marker")
-    assert "'/TASS/' on line 1" in source.evidence
-    assert republisher is not None and republisher.value == "international-affairs"
-    assert problems == ()
-
-
-def sources(*markers: tuple[str, str]) -> Registry:
-    """A registry of one source per (id, pattern) marker."""
-    return Registry(sources=tuple(Source(ident, ident, "other", "", "", (SourceMarker(pattern, "origin"),), None) for ident, pattern in markers))
-
-
-def test_every_line_every_marker_counts_in_line_then_registry_order():
-    doc = document("Report by A (and B).", "A again, then B.")
-    registry = sources(("b", r"\bB\b"), ("a", re.escape("A")))
-    source, _, problems = extract_source(doc, registry)
-    assert source.value == "a" and "marker 'A' on line 1" in source.evidence
-    assert [p.location.line for p in problems] == [1, 2] and all("names source 'b' too" in p.message for p in problems)
-
-
-def test_no_marker_means_unknown_source(registry):
-    source, republisher, _ = extract_source(document("Lavrov said things."), registry)
-    assert (source.value, republisher) == ("unknown", None)
 
 
 def test_topic_keywords_with_capitals_match_case_sensitively(registry):
