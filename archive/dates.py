@@ -23,8 +23,10 @@ MONTHS = {
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # Longest names first, so that "Sept" is not read as "Sep" followed by a stray "t".
-# Month names as written or in capitals ("MAY 19, 2021" in a byline block).
-_MONTH = "(?P<month>" + "|".join(sorted([*MONTHS, *map(str.upper, MONTHS)], key=len, reverse=True)) + r")\.?"
+# Month names as written, in capitals ("MAY 19, 2021" in a byline block) or, full names but "may", a verb
+# too, in lower case ("wednesday, 4 december 2013").
+_LOWER_MONTHS = [name.lower() for name in MONTHS if len(name) > 3 and name != "Sept"]
+_MONTH = "(?P<month>" + "|".join(sorted([*MONTHS, *map(str.upper, MONTHS), *_LOWER_MONTHS], key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})(?=\d{1,2}:\d{2}\b|\b)"  # a time may follow with no space: "13 March 201913:25"
 _WEEKDAY = "|".join(WEEKDAYS)
@@ -60,7 +62,7 @@ _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _LABELS = {
     "retrieved": "crawl", "accessed": "crawl", "crawled": "crawl", "archived": "crawl",
     "captured": "crawl", "fetched": "crawl", "scraped": "crawl",
-    "updated": "update", "modified": "update", "edited": "update", "revised": "update",
+    "updated": "update", "update": "update", "modified": "update", "edited": "update", "revised": "update",
     "published": "page", "posted": "page", "released": "page", "issued": "page", "date": "page", "dated": "page",
 }
 # Words a date line may hold besides the date: fillers, and the genre a press office writes beside it.
@@ -74,6 +76,16 @@ _REPUBLISHER = re.compile(
 )
 # A date introduced by these words is a deadline or a plan, not evidence of when the text was written.
 _DEADLINE = re.compile(r"\b(?:until|till|through|by|before|for)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
+# A date with a clock time at the end of a line is a timestamp, however long the line.
+_ENDING_STAMPS = tuple(
+    re.compile(rf"\b{date},?\s+(?:at\s+)?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s?(?:[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{{2,4}})?\s*$")
+    for date in (rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}")
+)
+# A date introduced by these words had not come when the text was written.
+_AHEAD = re.compile(
+    r"\b(?:expires|will\s+expire|(?:is|are)\s+(?:due|set|scheduled)\s+to\s+(?:expire|end|lapse)|is\s+scheduled\s+for|expiring)\s+(?:on\s+|in\s+)?$",
+    re.IGNORECASE,
+)
 _VERBS = (
     r"said|says|told|warned|stated|announced|stressed|noted|added|declared|emphasi[sz]ed"
     r"|explained|wrote|claimed|insisted|urged|confirmed|signed|reported"
@@ -82,7 +94,7 @@ _WHEN = rf"on (?:{_WEEKDAY})|(?i:yesterday|today)"
 # Only a relative day tied to a reporting verb dates the story: "Yesterday and today, I held
 # talks" in a transcript, or "the treaty expired yesterday", is not when the article's event was.
 _CUES = (
-    re.compile(rf"\b(?:{_VERBS})\b[^.!?;\"“”]{{0,80}}?\b(?P<when>{_WHEN})\b"),
+    re.compile(rf"\b(?:{_VERBS})\b[^.!?;\"“”]{{0,160}}?\b(?P<when>{_WHEN})\b"),
     re.compile(
         rf"(?:^|[.!?]\s+)(?P<when>On (?:{_WEEKDAY})|Yesterday|Today|Earlier today),?\s"
         rf"[^.!?;\"“”]{{0,80}}?\b(?:{_VERBS})\b"
@@ -121,7 +133,7 @@ class _Stamp:
 
     hit: _Hit
     quote: str
-    role: str  # "page" | "update" | "record" | "yearless" | "footer" | "crawl"
+    role: str  # "page" | "update" | "record" | "yearless" | "footer" | "crawl" | "news" (a day the story tells)
     why: str
 
 
@@ -173,6 +185,16 @@ def extract_date(document: Document, today: datetime.date, terms: tuple[Term, ..
         event, said = _record_event(published, [], yearless)
     elif yearless:
         published, method, evidence, used = _from_dateline(yearless[0], prose, cues, today, terms)
+        event, said = None, []
+    elif updates := [s for s in usable if s.role == "update"]:
+        published, method, evidence = _from_update(updates[0], prose)
+        event, said = None, []
+    elif news := _news_day(story):
+        published, method, evidence, used = _from_dateline(news, prose, cues, today, terms)
+        event, said = None, []
+    elif since := _file_photo(prose, story):
+        published, method = f"{since.value}/..", "file-photo"
+        evidence = [f"{_cite(since.quote, since.line)} dates a file photo the text reuses: it was published on or after that day."]
         event, said = None, []
     else:
         seen = notes + _seen(prose, cues, story)
@@ -275,6 +297,10 @@ def _stamps(lines: tuple[Line, ...]) -> list[_Stamp]:
             continue
         found = _date_line(line)
         if found is None:
+            ending = next((m for pattern in _ENDING_STAMPS if (m := pattern.search(line.text))), None)
+            if ending is not None:  # "... BY DAVID E. SANGER December 10, 2019 at 05:42AM"
+                hit = _hit(line, ending, "written-date")
+                stamps.append(_Stamp(hit, ending.group(0).strip(), "page", "a date and a time ending a line: a timestamp"))
             continue
         hit, label = found
         nearby = reversed(lines[max(0, index - 3) : index + 1])
@@ -315,7 +341,7 @@ def _date_line(line: Line) -> tuple[_Hit, str] | None:
     rest = _TIME.sub(" ", line.text[: hit.start] + " " + line.text[hit.end :])
     words = re.findall(r"[^\W\d_]+", rest)
     # Lower-case words mean a sentence ("Talks began on February 6, 2026."), not a date line.
-    if len(words) > 6 or not all(w[0].isupper() or w.lower() in _FILLER or w.lower() in _LABELS for w in words):
+    if len(words) > 6 or not all(w[0].isupper() or w.lower() in _FILLER or w.lower() in _LABELS or w.title() in WEEKDAYS for w in words):
         return None
     label = next((_LABELS[w.lower()] for w in words if w.lower() in _LABELS), "")
     # A bare year ("since 2010") is a date line only when labelled ("Published: 2021").
@@ -386,6 +412,58 @@ def _record_event(published: str, records: list[_Stamp], yearless: list[_Stamp])
     return (_one_of(others) if others else None), evidence
 
 
+# "on December 22", "on Feb. 21", "on 12 September", with no year after it.
+_ON_DAYS = (
+    re.compile(rf"\bon\s+{_MONTH}\s+{_DAY}\b(?!,?\s*\d)"),
+    re.compile(rf"\bon\s+{_DAY}\s+{_MONTH}(?![\w,]|\s*\d)"),
+)
+# The caption of a photo an agency reuses from its files: "FILE - ...", "FILE PHOTO: ...".
+_FILE_PHOTO = re.compile(r"\s*FILE(?:\s+PHOTO)?\s*[-–—:]\s")
+
+
+def _file_photo(prose: tuple[_Hit, ...], story: tuple[Line, ...]) -> _Hit | None:
+    """The first day written in the caption of a file photo, which the text is no older than."""
+    captions = {line.number for line in story if _FILE_PHOTO.match(line.text)}
+    return next((h for h in prose if h.line in captions and h.day is not None and h.year is not None and h.value), None)
+
+
+# A photo's caption tells when the photo was taken, not the news: "(Photo by ... /Getty Images)".
+_CREDITED = re.compile(r"\((?:photo|image|credit)\b[^)]{0,100}\)|\bphoto(?:graph)?\s(?:by|via|courtesy of)\b|\bvia AP\b", re.IGNORECASE)
+NEWS_DAY_LINES = 5  # the story's first lines, where a report with no date of its own tells the day of its news
+
+
+def _news_day(story: tuple[Line, ...]) -> _Stamp | None:
+    """In a text with no date of its own, the first day without a year its opening tells something happened "on".
+
+    A news report writes the day of its news so ("the Senate on December 22 ratified"), leaving the
+    year to the reader: that day, in a year the rest of the text allows, is the report's.
+    """
+    for line in story[:NEWS_DAY_LINES]:
+        if _CREDITED.search(line.text):
+            continue
+        matches = sorted((m for pattern in _ON_DAYS for m in pattern.finditer(line.text)), key=lambda m: m.start())
+        for match in matches:
+            hit = _hit(line, match, "news-day")
+            if hit.value:
+                return _Stamp(hit, match.group(0), "news", "the day the text reports its news on")
+    return None
+
+
+def _from_update(stamp: _Stamp, prose: tuple[_Hit, ...]) -> tuple[str, str, list[str]]:
+    """With only an update stamp, the text was published by then, and after the latest past day it tells."""
+    until = _bounds(stamp.hit.value)[1]
+    evidence = [f"{_said(stamp)} It is the only stamp, so the text was published on or before it."]
+    past = [h for h in prose if h.day is not None and h.value and _bounds(h.value)[1] <= until and not _deadline(h) and not _ahead(h)]
+    latest = max(past, key=lambda h: (_bounds(h.value)[0], h.line), default=None)
+    if latest is None:
+        return f"../{stamp.hit.value}", "update", evidence
+    since = _bounds(latest.value)[0]
+    evidence.append(f"The latest past day the text tells is {_cite(_phrase(latest), latest.line)}, so it was published on or after it.")
+    if since == until:
+        return since.isoformat(), "update", evidence
+    return f"{since.isoformat()}/{stamp.hit.value}", "update", evidence
+
+
 def _from_dateline(
     stamp: _Stamp, prose: tuple[_Hit, ...], cues: tuple[_Cue, ...], today: datetime.date, terms: tuple[Term, ...] = ()
 ) -> tuple[str, str, list[str], tuple[_Cue, ...]]:
@@ -393,7 +471,10 @@ def _from_dateline(
     month, day = stamp.hit.month, stamp.hit.day
     assert month is not None and day is not None
     name = f"{calendar.month_name[month]} {day}"
-    evidence = [f"Dateline {_cite(stamp.quote, stamp.hit.line)} gives no year."]
+    if stamp.role == "news":
+        evidence = [f"The text has no date of its own; {_cite(stamp.quote, stamp.hit.line)}, {stamp.why}, gives no year."]
+    else:
+        evidence = [f"Dateline {_cite(stamp.quote, stamp.hit.line)} gives no year."]
     # The latest year whose month and day is not after today; eight years back always holds a February 29,
     # unless that is before the year 1.
     last = next(
@@ -402,25 +483,37 @@ def _from_dateline(
     )
     if last is None:
         evidence.append(f"No year from 0001 to today ({today}) has a {name}, so the year is not known.")
-        return _edtf(None, month, day), "dateline", evidence, ()
-    past = [h for h in prose if h.year is not None and h.value and _bounds(h.value)[0] <= today and not _deadline(h)]
-    latest = max(past, key=lambda h: (h.year, h.line), default=None)
-    first = latest.year + 1 if latest is not None and latest.year is not None else None
+        return _edtf(None, month, day), "news-day" if stamp.role == "news" else "dateline", evidence, ()
+    past = [h for h in prose if h.year is not None and h.value and _bounds(h.value)[0] <= today and not _deadline(h) and not _ahead(h)]
+    latest = max(past, key=lambda h: (_bounds(h.value)[0], h.line), default=None)
+    first = None
     if latest is not None:
+        # What the text tells as past happened by the time it was written: from the first day it allows.
+        since = _bounds(latest.value)[0]
+        first = since.year if _edtf(since.year, month, day) and datetime.date(since.year, month, day) >= since else since.year + 1
         evidence.append(
-            f"The latest past year the text mentions is {latest.year}, in {_cite(_phrase(latest), latest.line)}, "
-            f"so it is later than {latest.year}, and not after today ({today})."
+            f"The latest past date the text mentions is {_cite(_phrase(latest), latest.line)}, "
+            f"so {name} is of {first} or later, and not after today ({today})."
         )
     else:
         evidence.append(f"The text mentions no past year to bound it from below; it is not after today ({today}).")
-    candidates = list(range(first, last + 1)) if first is not None else None
-    method = "dateline"
+    ahead = [h for h in prose if h.year is not None and h.value and _ahead(h)]
+    soonest = min(ahead, key=lambda h: (_bounds(h.value)[1], h.line), default=None)
+    if soonest is not None:
+        # A day the text writes as still ahead had not come when it was written.
+        until = _bounds(soonest.value)[1]
+        before = until.year if _edtf(until.year, month, day) and datetime.date(until.year, month, day) <= until else until.year - 1
+        if before < last:
+            last = before
+            evidence.append(f"{_cite(_phrase(soonest), soonest.line)} is still ahead, so {name} is of {last} or earlier.")
+    candidates = [year for year in range(first, last + 1) if _edtf(year, month, day)] if first is not None else None
+    method = "news-day" if stamp.role == "news" else "dateline"
     if terms:
         allowed, said = _within_terms(terms, month, day, first or datetime.MINYEAR, last, today)
         if allowed != candidates:  # a title held over all the years left says nothing more
             evidence += said
             if allowed:
-                candidates, method = allowed, "dateline+term"
+                candidates, method = allowed, method + "+term"
     weekday = next((c for c in cues if c.line == stamp.hit.line and c.weekday is not None), None)
     if weekday is not None and weekday.weekday is not None:
         wanted = WEEKDAYS[weekday.weekday]
@@ -437,7 +530,7 @@ def _from_dateline(
             return _edtf(years[0], month, day) + "?", method + "+weekday", evidence, (weekday,)
         else:
             evidence.append(f"No year from {candidates[0] if candidates else first} to {last} has {name} on a {wanted}, so the weekday is set aside.")
-    if method == "dateline+term" and candidates and len(candidates) <= MAX_LISTED_YEARS:
+    if candidates and len(candidates) <= MAX_LISTED_YEARS:
         if len(candidates) == 1:
             evidence.append(f"Only {candidates[0]} is left: probable, not stated.")
             return _edtf(candidates[0], month, day) + "?", method, evidence, ()
@@ -459,7 +552,7 @@ def _within_terms(
 
     A title that leaves no year, or contradicts another, is set aside with the others, and the evidence says so.
     """
-    spans = [[role.span(today) for role in term.roles] for term in terms]
+    spans = [[role.after(today) if term.former else role.span(today) for role in term.roles] for term in terms]
     lowest = max(min(lo for lo, _ in term_spans) for term_spans in spans)
     years = [
         year
@@ -470,6 +563,7 @@ def _within_terms(
     held = "; ".join(
         f"{_cite(term.quote, term.line)} is a title held "
         + " and ".join(f"from {role.start or 'a date not known'} to {role.end or 'now'}" for role in term.roles)
+        + (", and the text is from after it" if term.former else "")
         + f" ({term.roles[0].location})"
         for term in terms
     )
@@ -478,7 +572,7 @@ def _within_terms(
     return years, [f"Titles in the text bound it: {held}."]
 
 
-MAX_LISTED_YEARS = 12  # years a dateline's weekday may leave before they are summed up as unspecified digits
+MAX_LISTED_YEARS = 24  # years a dateline may leave before they are summed up as unspecified digits
 
 
 def _weekday(year: int, month: int, day: int) -> int | None:
@@ -498,6 +592,11 @@ def _and(items: list[int]) -> str:
     """Years as prose: "2016 and 2021", "2011, 2016 and 2021"."""
     words = [str(item) for item in items]
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _ahead(hit: _Hit) -> bool:
+    """Whether the words before a date write it as still to come ("before it expires on February 5, 2026")."""
+    return bool(_AHEAD.search(hit.before))
 
 
 def _deadline(hit: _Hit) -> bool:

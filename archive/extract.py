@@ -299,7 +299,8 @@ def extract_terms(
     """Titles written right before a registry person's name, in the text or a turn label, each with the roles of theirs it fits.
 
     "Secretary Blinken" fits Antony Blinken's "Secretary of State": every word of the title is a word
-    of the role's. A title that fits none of the person's roles, or follows "former", gives no term.
+    of the role's. A title that fits none of the person's roles gives no term; one after "former" is
+    a term of the roles the person has left (the text is later than their end).
     `sentences` are named_sentences(document, registry), found here when not given.
     """
     index = name_index(registry.people)
@@ -320,14 +321,15 @@ def extract_terms(
     for sentence in read:
         written = _as_written(sentence.text, sentence.folded)
         for start, end, person in sentence.names:
-            title_start = _title_before(sentence.folded, start)
-            if title_start is None:
+            found = _title_before(sentence.folded, start)
+            if found is None:
                 continue
+            title_start, former = found
             title = set(_TITLE_WORD.findall(sentence.folded[title_start:start])) - COURTESY_TITLES
-            roles = tuple(r for r in people[person].roles if _fits(title, r))
+            roles = tuple(r for r in people[person].roles if _fits(title, r) and (r.end or not former))
             if roles:
                 quote = written(title_start, end)
-                terms.setdefault((person, fold(quote)), Term(person, quote, sentence.line, roles))
+                terms.setdefault((person, fold(quote)), Term(person, quote, sentence.line, roles, former))
     return tuple(terms.values())
 
 
@@ -337,8 +339,9 @@ def _fits(title: set[str], role: Role) -> bool:
     return bool(title) and title <= words and not (words & RANK_WORDS) - title
 
 
-def _title_before(folded: str, name_start: int) -> int | None:
-    """Where the run of titles ending right before a name begins, or None when no title is there or it is a former one."""
+def _title_before(folded: str, name_start: int) -> tuple[int, bool] | None:
+    """Where the run of titles ending right before a name begins, and whether it is a former one
+    ("former US President Joe Biden": "former" within two words before it); None when no title is there."""
     offset = max(0, name_start - 80)
     words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", folded[offset:name_start])]
     first = len(words)
@@ -351,9 +354,12 @@ def _title_before(folded: str, name_start: int) -> int | None:
                 first = begin
                 stripped = True
                 break
-    if first == len(words) or (first and words[first - 1][1].rstrip("-") in NOT_NOW):
+    if first == len(words):
         return None
-    return offset + words[first][0]
+    before = {word.rstrip("-") for _, word in words[max(0, first - 2) : first]}
+    if before & (NOT_NOW - {"former", "ex"}):
+        return None  # "the late", "incoming": no term to bound by
+    return offset + words[first][0], bool(before & {"former", "ex"})
 
 
 def _speaker_from_label(block: Block, index: NameIndex) -> SpeakerFinding:

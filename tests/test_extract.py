@@ -212,7 +212,6 @@ def test_a_title_before_a_name_is_a_term_of_the_role_it_fits() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Former Secretary Blinken spoke.",  # an office left
     "Mr Lavrov spoke.",  # courtesy, not an office
     "Lavrov spoke.",  # no title at all
     "Deputy Prime Minister Lavrov spoke.",  # a title the registry does not give him
@@ -220,6 +219,13 @@ def test_a_title_before_a_name_is_a_term_of_the_role_it_fits() -> None:
 ])
 def test_no_term_without_a_current_title_the_registry_gives(text: str) -> None:
     assert terms(text) == []
+
+
+def test_a_former_title_is_a_term_of_the_offices_left() -> None:
+    found = extract_terms(document("Former Secretary Blinken spoke, as did the late President Putin."), TERMS_REGISTRY)
+    assert [(t.person, t.quote, [r.title for r in t.roles], t.former) for t in found] == [
+        ("antony-blinken", "Secretary Blinken", ["Secretary of State"], True),
+    ]
 
 
 def test_a_lesser_office_of_the_same_name_is_not_fitted_by_the_bare_title() -> None:
