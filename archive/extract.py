@@ -49,7 +49,8 @@ NOT_PERSON_WORDS = frozenset(
     federation republic kingdom states army forces navy staff directorate secretariat
     moscow washington kiev kyiv beijing london paris berlin vienna geneva russia ukraine
     china america europe european russian american ukrainian chinese british french
-    western nato osce un eu the a this that these those his her their our its""".split()
+    western nato osce un eu the a this that these those his her their our its
+    ministers leaders members officials diplomats delegations g7 g20 arms control security affairs""".split()
 )
 # Words that, between a speech verb and a name, show the name is not the speaker
 # ("said that Putin signed").
@@ -156,14 +157,24 @@ INVERTED_VERBS = "said|says|added|adds|noted|stressed|explained|continued|recall
 ROLE_WORDS = frozenset(
     """foreign minister deputy spokeswoman spokesman spokesperson envoy ambassador representative permanent
     secretary general chief head president prime state press official officials director chairman
-    chairperson chair senior former top diplomat russia's russian us u.s. of for to""".split()
+    chairperson chair senior former top diplomat russia's russian us u.s. of for to
+    under assistant arms control international security affairs political and""".split()
 )
 # After a name: optional ", role clause," then optional adverbs, then a speech verb.
 VERB_AFTER = re.compile(rf"^(?:\s*\([^()]{{1,30}}\))?(?:,[^.;:]{{1,160}}?,)?\s+(?:(?:has|had|have|also|further|then|later|previously|once again|again)\s+)*(?:{_VERBS})\b")
 # Before a name: an inverted speech verb, "according to", or "statements from", then the words between.
-VERB_BEFORE = re.compile(rf"\b(?:(?:{INVERTED_VERBS})|according to|attributed to|(?:{'|'.join(SPEECH_NOUNS)}) (?:from|by|of|attributed to))\b((?:\s+[^\s]+){{0,14}}?)\s*$")
-# A possessive statement heading: "Sergey Lavrov's statement and answers..."
-POSSESSIVE = re.compile(rf"^'s\s+(?:(?:opening|closing|video|written|joint)\s+)?(?:{'|'.join(SPEECH_NOUNS)}|speech|address|article|briefing)\b")
+# ("statements on the treaty made by Under Secretary X": the noun may stand a few words before "made by").
+VERB_BEFORE = re.compile(
+    rf"\b(?:(?:{INVERTED_VERBS})|according to|attributed to|(?:{'|'.join(SPEECH_NOUNS)}) (?:from|by|of|attributed to)"
+    rf"|(?:{'|'.join(SPEECH_NOUNS)})(?:\s+[^\s.;]+){{0,8}}?\s+made by)\b((?:\s+[^\s]+){{0,14}}?)\s*$"
+)
+# A possessive statement heading: "Sergey Lavrov's statement and answers...", "Rosemary DiCarlo’s Briefing".
+POSSESSIVE = re.compile(rf"^['’]s\s+(?:(?:opening|closing|video|written|joint)\s+)?(?:{'|'.join(SPEECH_NOUNS)}|speech|address|article|briefing)\b")
+# A name heading its own remarks: "Chairman Anders Fogh Rasmussen Opening Remarks".
+REMARKS_AFTER = re.compile(r"^,?\s+(?:(?:opening|closing|introductory|keynote|press|video)\s+)?(?:remarks|statement|speech|address)\b")
+# A statement issued for an official by their spokesperson is theirs: "issued today by the Spokesperson for UN
+# Secretary-General Ban Ki-moon".
+STATEMENT_FOR = re.compile(r"\bstatement\b[^.;]{0,60}\bby the spokes(?:wo)?(?:man|person) for\s+(?:\S+\s+){0,5}$")
 # Words before a name that make someone else the speaker: "a spokeswoman for President Dmitry Medvedev noted".
 ON_BEHALF = re.compile(r"\b(?:spokes(?:wo)?man|spokesperson|aide|adviser|advisor|assistant|office|press secretary)\s+(?:for|to|of)\s+(?:\S+\s+){0,5}$")
 _PARTICLES = "|".join(sorted(NAME_PARTICLES))
@@ -220,6 +231,14 @@ def extract_speakers(
     for block in document.blocks:
         if block.kind == "turn" and not is_role_label(block.label):
             found.append(_speaker_from_label(block, index))
+    # A line that opens with a registry person and a colon gives their words, as a turn or a headline
+    # does ("President of Russia Vladimir Putin: Colleagues,", "Lavrov: We are ready to talk").
+    lines = [(document.headline.number, document.headline.text)] if document.headline else []
+    lines += [(block.line, block.text) for block in document.blocks if block.kind != "turn"]
+    for line, text in lines:
+        label = _COLON_LABEL.match(text)
+        if label and _label_like(label.group(1)) and (person := label_person(label.group(1), index)):
+            found.append(SpeakerFinding(person, label.group(1), line, "label"))
     # A registry person in the byline block is the one who speaks: "by NATO Secretary General Anders Fogh Rasmussen".
     for removal in document.removed:
         if removal.rule == BYLINE_BLOCK.name:
@@ -246,6 +265,16 @@ def extract_speakers(
         if s.person is None
     )
     return speakers, tuple(sorted(mentioned - speaking)), problems
+
+
+_COLON_LABEL = re.compile(r"([^\W\d_][^:.!?]{0,80}?):\s")
+_LABEL_WORDS = frozenset({"of", "the", "for", "and", "on"})
+
+
+def _label_like(label: str) -> bool:
+    """A name with its titles, as a speaker label is: ten words at most, each capitalised but "of", "the", ..."""
+    words = label.split()
+    return len(words) <= 10 and all(word[0].isupper() or word in _LABEL_WORDS for word in words)
 
 
 def _title_case(sentence: str) -> bool:
@@ -370,9 +399,11 @@ def _speaker_from_label(block: Block, index: NameIndex) -> SpeakerFinding:
 
 def _attributed(folded: str, start: int, end: int) -> bool:
     """True when the name at folded[start:end] is the subject or object of a speech verb."""
+    if STATEMENT_FOR.search(folded[max(0, start - 160):start]):
+        return True
     if ON_BEHALF.search(folded[max(0, start - 80):start]):
         return False
-    if VERB_AFTER.match(folded[end:end + 120]) or POSSESSIVE.match(folded[end:end + 40]):
+    if VERB_AFTER.match(folded[end:end + 120]) or POSSESSIVE.match(folded[end:end + 40]) or REMARKS_AFTER.match(folded[end:end + 40]):
         return True
     before = VERB_BEFORE.search(folded[max(0, start - 160):start])
     if before is None:

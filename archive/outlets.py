@@ -140,5 +140,6 @@ def _principal(document: Document, speakers: tuple[SpeakerFinding, ...], registr
         if rest and rest[0][1] == count:
             return None  # as many turns as another: whose record it is stays open
         return person, f"{count} transcript turn{'s' * (count != 1)}"
-    byline = [s.person for s in speakers if s.how == "byline" and s.person]
-    return (byline[0], f"named in the byline block, line {next(s.line for s in speakers if s.person == byline[0])}") if byline else None
+    # Not a "Name: ..." line: a news headline quotes so ("Lavrov: We are ready") as a record does.
+    found = next((s for s in speakers if s.how == "byline" and s.person), None)
+    return (found.person, f"named in the byline block, line {found.line}") if found and found.person else None

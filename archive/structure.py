@@ -55,6 +55,7 @@ _TURN = re.compile(r"(?P<label>[^\W\d_][^:]{0,80}?)\s*:(?!//)\s*(?P<text>.*)")
 _LABEL_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*")
 # A lead that opens with its dateline: "MOSCOW (AP) —", "WASHINGTON, D.C. -", "MOSCOW, February 22. /TASS/."
 _LEAD_DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*(?:,\s[^,]{1,40})?\s?(?:\([^)]{1,30}\)\s?)?[-–—]{1,2}\s\w")
+_BY_WHOM = re.compile(r"(?:by|remarks by|statement by|speech by|address by)\s+\S+(?:\s+\S+){0,29}", re.IGNORECASE)
 _MENU = re.compile(r"(?:^|\s)[•|](?:\s|$)|^[•|]")
 _TRAILING_NOTE = re.compile(r"(?<=[.!?\"”’»)\]])\s+\([^()]*\)$")
 
@@ -309,8 +310,11 @@ def _is_byline(text: str) -> bool:
 def _byline_block(body: list[Line]) -> list[Line]:
     """The byline lines right below the headline, up to the first line that is not one."""
     block = []
-    for line in body[:-1]:  # the last line is the text, whatever it looks like
-        if not _is_byline(line.text):
+    for number, line in enumerate(body[:-1]):  # the last line is the text, whatever it looks like
+        # Right below the headline, a longer line may say by whom and where: "by NATO Secretary General
+        # Anders Fogh Rasmussen at the meeting of the NATO-Russia Council at Foreign Affairs Ministers level, Brussels".
+        by_whom = number == 0 and _BY_WHOM.fullmatch(line.text) is not None and not _ends_sentence(line.text)
+        if not (by_whom or _is_byline(line.text)):
             break
         block.append(line)
     return block

@@ -239,6 +239,9 @@ SPEAKERS_REGISTRY = Registry(people=(
     _person("dmitry-medvedev", "Dmitry Medvedev"),
     _person("hillary-clinton", "Hillary Clinton"),
     _person("wang-yi", "Wang Yi"),
+    _person("ban-ki-moon", "Ban Ki-moon"),
+    _person("andrea-thompson", "Andrea Thompson"),
+    _person("sergey-lavrov", "Sergey Lavrov"),
     Person("ned-price", "Ned Price", ("Mr Price",), (), Location("annotations/people.yml", 1)),
 ))
 
@@ -273,6 +276,10 @@ def test_a_registry_person_in_the_byline_block_is_the_speaker() -> None:
     ("Wang Yi, Chinese foreign minister and director of the Office of the Foreign Affairs Commission of the Central Committee, said here Monday that all is well.", "wang-yi"),
     ("New START is a cornerstone, and Clinton called it a milestone in the partnership.", "hillary-clinton"),
     ("The EU deplores the announcement by President Putin to suspend the treaty.", "vladimir-putin"),
+    ("The following statement was issued today by the Spokesperson for UN Secretary-General Ban Ki-moon:", "ban-ki-moon"),
+    ("NATO-Russia Council Chairman Anders Fogh Rasmussen Opening Remarks 2013-04-23", "anders-fogh-rasmussen"),
+    ("We note statements on the treaty made by US Under Secretary of State for Arms Control and International Security Andrea Thompson at a conference.", "andrea-thompson"),
+    ("Sergey Lavrov’s statement and answers to media questions", "sergey-lavrov"),
 ])
 def test_more_ways_of_reporting_speech(sentence: str, speaker: str) -> None:
     assert [p for p, _, _ in found_speakers(f"Headline here\n{sentence}\n")] == [speaker]
@@ -284,3 +291,16 @@ def test_a_spokeswoman_for_a_person_speaks_for_them_and_the_person_is_no_speaker
 
 def test_a_title_case_headline_suggests_no_unknown_names() -> None:
     assert found_speakers("Russia Says U.S. Must End 'Hostility' for Nuclear Talks\nRussia said Wednesday it would study the proposals.\n") == []
+
+
+def test_a_line_opening_with_a_person_and_a_colon_gives_their_words(registry) -> None:
+    doc = document("President of Russia Vladimir Putin: Colleagues, good afternoon.", headline="Lavrov: We are ready to talk")
+    assert speaker_names(doc, registry)[0] == ["sergey-lavrov", "vladimir-putin"]
+    # A headline whose colon follows a sentence only names people: "... with Trump on nuclear weapons: Lavrov".
+    doc = document("The talks went on.", headline="Russia expects dialogue with Trump on nuclear weapons: Lavrov")
+    assert speaker_names(doc, registry)[0] == []
+
+
+def test_plural_bodies_are_no_unknown_speakers(registry) -> None:
+    doc = document("I would also recall the G7 Foreign Ministers statement last week on the sham elections.")
+    assert speaker_names(doc, registry)[0] == []

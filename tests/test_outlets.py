@@ -168,3 +168,9 @@ def test_a_marker_that_is_only_part_of_its_line_leaves_the_line_free_to_be_the_h
     registry, _ = registry_of(sources=sources)
     article = parsed("\n".join(("Statement by the Ministry on the treaty", "March 3, 2016", "The treaty stands. We keep it.")), registry)
     assert article.title.value == "Statement by the Ministry on the treaty" and article.source.value == "ministry"
+
+
+def test_a_news_headline_quoting_an_official_is_not_their_outlets_record():
+    registry, _ = registry_of()
+    article = parsed("\n".join(("Pat Spokes: We are ready to talk", "March 3, 2016", "The spokesman said the talks would go on. Nothing more was agreed.")), registry)
+    assert [s.person for s in article.speakers] == ["pat-spokes"] and article.source.value == "unknown"

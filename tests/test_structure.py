@@ -673,3 +673,13 @@ def test_a_line_of_furniture_is_neither_headline_nor_text() -> None:
     text, _ = decode_seed(RawSeed("x/t.txt", "t.txt", f"The latest news. Stay tuned for more.\nRussian-US talks\n{LEAD}\n".encode()))
     assert parse_document(text)[0].headline is None
     assert parse_document(text, furniture=frozenset({1}))[0].headline.text == "Russian-US talks"
+
+
+def test_a_long_line_by_whom_below_the_headline_is_the_byline() -> None:
+    document = parse(
+        "Opening remarks\n"
+        "by NATO Secretary General Anders Fogh Rasmussen at the meeting of the NATO-Russia Council at Foreign Affairs Ministers level, Brussels\n"
+        f"{LEAD}\n"
+    )
+    assert [(r.line, r.rule) for r in document.removed] == [(2, "byline-block")]
+    assert [b.text for b in document.blocks] == [LEAD]
