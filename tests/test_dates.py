@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archive import dates
-from archive.dates import MAX_LISTED_YEARS, extract_date
+from archive import date_text, dates
+from archive.dates import extract_date
+from archive.yearless import MAX_LISTED_YEARS
 from archive.edtf import is_valid_edtf
 from archive.model import DateFinding, Document, Line, Location, RawSeed, Registry, Removal, Role, SeedText, Term
 from archive.pipeline import parse_article
@@ -371,7 +372,7 @@ def test_seeds_of_extreme_dates_and_relative_cues_parse_to_valid_dates(pieces, t
 
 
 # The dateline pattern as first written, when a hyphen could also part the words of its place.
-FIRST_DATELINE = re.compile(dates._DATELINE.pattern.replace("(?:[ /][A-Z]", "(?:[ /-][A-Z]", 1))
+FIRST_DATELINE = re.compile(date_text._DATELINE.pattern.replace("(?:[ /][A-Z]", "(?:[ /-][A-Z]", 1))
 PLACES = st.lists(st.sampled_from(["A", "BC", "MOSCOW", "-", " ", "/", ".", "'", "x"]), max_size=10).map("".join)
 AFTER_PLACES = st.sampled_from([
     ", February 19. /TASS/.", ", Feb 19 (Reuters) - ", ", Ukraine, Feb. 6, 2026 — ", ", N.C., February 6, 2026", ", February 19",
@@ -386,10 +387,10 @@ def test_a_dateline_is_read_as_the_pattern_first_written_reads_it(line):
         match = pattern.match(line)
         return match and (match.span(), match.groupdict())
 
-    assert FIRST_DATELINE.pattern != dates._DATELINE.pattern
-    assert read(dates._DATELINE) == read(FIRST_DATELINE)
+    assert FIRST_DATELINE.pattern != date_text._DATELINE.pattern
+    assert read(date_text._DATELINE) == read(FIRST_DATELINE)
 
-def straightforward_precise(records: list[dates._Stamp]) -> list[str]:
+def straightforward_precise(records: list[date_text.Stamp]) -> list[str]:
     """The records' most precise values as first written: each compared with every other by its bounds."""
     values = list(dict.fromkeys(s.hit.value for s in records))
     return [
@@ -397,8 +398,8 @@ def straightforward_precise(records: list[dates._Stamp]) -> list[str]:
         for vague in values
         if not any(
             other != vague
-            and dates._bounds(vague)[0] <= dates._bounds(other)[0]
-            and dates._bounds(other)[1] <= dates._bounds(vague)[1]
+            and date_text.bounds(vague)[0] <= date_text.bounds(other)[0]
+            and date_text.bounds(other)[1] <= date_text.bounds(vague)[1]
             for other in values
         )
     ]
@@ -409,8 +410,8 @@ RECORDED_DAYS = st.tuples(st.sampled_from([1, 2020, 2021, 9999]), st.none() | st
 
 @given(st.lists(RECORDED_DAYS, max_size=12))
 def test_the_most_precise_records_are_those_the_code_first_written_keeps(days):
-    hits = [dates._Hit(line, 0, 1, "x", "written-date", year, month, day if month else None) for line, (year, month, day) in enumerate(days)]
-    records = [dates._Stamp(hit, "x", "record", "a date line") for hit in hits if hit.value]
+    hits = [date_text.Hit(line, 0, 1, "x", "written-date", year, month, day if month else None) for line, (year, month, day) in enumerate(days)]
+    records = [date_text.Stamp(hit, "x", "record", "a date line") for hit in hits if hit.value]
     assert dates._precise(records) == straightforward_precise(records)
 
 
