@@ -31,6 +31,7 @@ LABEL_MAX_WORDS = 5
 TITLED_LABEL_MAX_WORDS = 10  # "President of the United States of America Joseph Biden"
 _OFFICE_WORDS = frozenset({"of", "the", "for", "and", "on"})
 MIN_TURNS = 2  # one "Lavrov: ..." line is a news headline, not a transcript
+WRAP_WIDTH = 100  # hard-wrapped text breaks its lines at 80 characters or so; a longer line is a paragraph
 LEAD_MIN_WORDS = 12  # a line of sentences this long is the text's first paragraph, not a headline
 
 _CLOSERS = "\"'”’»)]"
@@ -395,8 +396,11 @@ def _continues(paragraph: _Paragraph, text: str) -> bool:
     """Whether `text` continues the hard-wrapped sentence of the paragraph just above it."""
     if paragraph.ends_sentence() or paragraph.last.endswith(":"):
         return False
-    # A long unpunctuated line cannot be a heading, so a capital below it is a name, not a new start.
-    return text[0].islower() or (paragraph.words > HEADING_MAX_WORDS and _turn(text) is None)
+    # A long unpunctuated line cannot be a heading, so a capital below it is a name, not a new start;
+    # unless the line is longer than text is wrapped at: then it is a whole paragraph (a standfirst).
+    return text[0].islower() or (
+        paragraph.words > HEADING_MAX_WORDS and len(paragraph.last.lstrip()) <= WRAP_WIDTH and _turn(text) is None
+    )
 
 
 def _is_bare_label(text: str) -> bool:

@@ -178,11 +178,14 @@ def straightforward_paragraphs(body: list[Line]) -> list[Line]:
     """Paragraph joining as first written: each line is glued onto the whole paragraph, which is read again."""
     paragraphs: list[Line] = []
     last = 0
+    last_line = ""
     for line in body:
         previous = paragraphs[-1].text if paragraphs else ""
         ended = structure._ends_sentence(previous) or previous.endswith(":")
+        wrapped = len(last_line) <= structure.WRAP_WIDTH
         continues = not ended and (
-            line.text[0].islower() or (len(previous.split()) > structure.HEADING_MAX_WORDS and structure._turn(line.text) is None)
+            line.text[0].islower()
+            or (len(previous.split()) > structure.HEADING_MAX_WORDS and wrapped and structure._turn(line.text) is None)
         )
         if paragraphs and line.number == last + 1 and continues:
             glue = "" if previous.endswith("-") else " "
@@ -192,6 +195,7 @@ def straightforward_paragraphs(body: list[Line]) -> list[Line]:
         else:
             paragraphs.append(line)
         last = line.number
+        last_line = line.text
     return paragraphs
 
 
@@ -683,3 +687,9 @@ def test_a_long_line_by_whom_below_the_headline_is_the_byline() -> None:
     )
     assert [(r.line, r.rule) for r in document.removed] == [(2, "byline-block")]
     assert [b.text for b in document.blocks] == [LEAD]
+
+
+def test_a_long_unpunctuated_line_is_a_paragraph_of_its_own_not_a_wrapped_one() -> None:
+    standfirst = "Replying to questions about renewing the treaty, the spokesman said that they still expect Russia to return to the deal"
+    document = parse(f"Price expects Russia back\n{standfirst}\n{LEAD}\n")
+    assert [b.text for b in document.blocks] == [standfirst, LEAD]
