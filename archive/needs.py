@@ -5,6 +5,8 @@ from __future__ import annotations
 from archive.model import Article, Problem, warning
 
 CORRECTIONS = "annotations/articles"
+# A new correction file's first line, so an editor checks it against its schema as it is typed.
+SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/article.schema.json"
 
 
 def curation_needs(article: Article) -> tuple[str, ...]:
@@ -27,7 +29,8 @@ def needs_warnings(article: Article) -> tuple[Problem, ...]:
     correction = f"{CORRECTIONS}/{article.id}.yml"
     messages = {
         "date": (
-            f"no publication date found in the text; if you know it, write it in {correction}:\n"
+            f"no publication date found in the text; if you know it, write it in {correction}"
+            f" (a new file starts with its schema line):\n  {SCHEMA_LINE}\n"
             "  date: 'YYYY-MM-DD'  # or 'YYYY-MM', 'YYYY', an interval 'a/b', '?' if unsure\n"
             "  date_evidence: how it is known (the page's own date, its URL, an archived copy)"
         ),
@@ -39,13 +42,15 @@ def needs_warnings(article: Article) -> tuple[Problem, ...]:
             "    home: https://outlet.example\n"
             "    markers:\n"
             "      - text: a credit line, dateline or banner only this outlet prints\n"
-            f"  or, if the text itself never names it, write in {correction}:\n"
+            f"  or, if the text itself never names it, write in {correction} (a new file starts with its schema line):\n"
+            f"  {SCHEMA_LINE}\n"
             "  source: outlet-id\n"
             "  source_evidence: how it is known (the page's URL, an archived copy)"
         ),
         "topics": (
             "no topic found; add a keyword that names it to annotations/topics.yml, "
-            f"or give the topics in {correction}:\n"
+            f"or give the topics in {correction} (a new file starts with its schema line):\n"
+            f"  {SCHEMA_LINE}\n"
             "  topics:\n"
             "    add: [topic-id]"
         ),

@@ -46,3 +46,11 @@ def test_the_summary_lists_what_each_article_needs() -> None:
     summary = needs_summary((article(PLACED, "006_placed.txt"), article(UNPLACED)))
     assert summary == "1 article(s) still need curating:\n  005_new: date, source, speakers, topics"
     assert needs_summary((article(PLACED),)) == ""
+
+
+def test_a_correction_snippet_starts_a_new_file_with_the_schema_line_the_tests_require() -> None:
+    date, source, topics = needs_warnings(article(UNPLACED))
+    for problem in (date, source, topics):
+        line = next(line.strip() for line in problem.message.splitlines() if "yaml-language-server" in line)
+        schema = (ANNOTATIONS / "articles" / line.split("=", 1)[1]).resolve()
+        assert schema == (ANNOTATIONS.parent / "schemas" / "article.schema.json").resolve() and schema.exists()
