@@ -18,6 +18,9 @@ gives a clause by its words:
 
 Clauses past `limits.clauses` are left out and listed as ignored.
 
+A phrase of more than two words is checked on the positions of a set of its pairs that holds
+each word once at least, chosen by `_cover`; any such set gives the same matches.
+
 **Matching.** With required clauses, a document must match all of them; without, at least one
 optional clause. It must match no excluded clause. A blank query, or one of excluded clauses
 only, starts from every document; a query that is not blank but gives no clause ("the",
@@ -155,17 +158,21 @@ class Index:
             out[doc] = idf * encoded[i + 1]
         return out
 
-    def pair(self, first: str, second: str, placed: bool) -> dict[int, frozenset[int]]:
-        """Documents where the two stems stand next to each other, with the first's positions when `placed`."""
+    def pair(self, first: str, second: str) -> list[int]:
+        """Documents where the two stems stand next to each other."""
+        key = f"{first} {second}"
+        return decode_documents(self._chunk(self._chunk_number(key))["s"].get(key, []))
+
+    def placed(self, first: str, second: str) -> dict[int, frozenset[int]]:
+        """Where the two stems stand next to each other: the first one's positions in each document."""
         key = f"{first} {second}"
         number = self._chunk_number(key)
-        encoded = self._chunk(number)["s"].get(key)
-        if not encoded:
+        chunk = self._chunk(number)
+        if key not in chunk["s"]:
             return {}
-        docs = decode_documents(encoded)
-        if not placed:
-            return dict.fromkeys(docs, frozenset())
-        return {doc: frozenset(_running(gaps)) for doc, gaps in zip(docs, self.load(f"positions/{number}")[key])}
+        part = bisect_right([key_order(k) for k in chunk["p"]], key_order(key)) - 1
+        places = self.load(f"positions/{number}-{part}")[key]
+        return {doc: frozenset(at) for doc, at in zip(decode_documents(chunk["s"][key]), places)}
 
     def prefixed(self, prefix: str) -> list[str]:
         """Stems of the indexed words that start with `prefix`, and stems that do, in key order."""
@@ -190,14 +197,6 @@ class Index:
 
     def text(self, doc: int) -> list[str]:
         return self.load(f"text/{doc}")
-
-
-def _running(gaps: Iterable[int]) -> list[int]:
-    out, total = [], 0
-    for gap in gaps:
-        total += gap
-        out.append(total)
-    return out
 
 
 def open_index(load: Callable[[str], object]) -> Index:
@@ -297,11 +296,24 @@ def _match(index: Index, clause: Clause) -> dict[int, int]:
             for doc, weight in index.postings(term).items():
                 best[doc] = max(best.get(doc, 0), weight)
         return best
-    terms = clause.terms
-    placed = len(terms) > 2
-    pairs = [index.pair(a, b, placed) for a, b in zip(terms, terms[1:])]
-    docs = set(min(pairs, key=len)).intersection(*pairs)
-    if placed:
-        docs = {d for d in docs if any(all(x + j in p[d] for j, p in enumerate(pairs)) for x in pairs[0][d])}
+    pairs = list(zip(clause.terms, clause.terms[1:]))
+    found = [index.pair(*pair) for pair in pairs]
+    docs = set(min(found, key=len)).intersection(*found)
+    if len(pairs) > 1 and docs:
+        cover = _cover([len(f) for f in found])
+        placed = {j: index.placed(*pairs[j]) for j in cover}
+        docs = {d for d in docs if any(all(x + j in placed[j][d] for j in cover) for x in placed[0][d])}
     weights = [index.postings(term) for term in clause.scored]
     return {doc: sum(w.get(doc, 0) for w in weights) for doc in docs}
+
+
+def _cover(costs: list[int]) -> list[int]:
+    """Pairs of a phrase whose positions are enough to check it: each word in one, fewest documents in all.
+
+    A cover that ends with pair j follows one that ends with pair j - 2 or j - 1 (fewer pairs first on a tie).
+    """
+    best: list[tuple[int, list[int]]] = []
+    for j, cost in enumerate(costs):
+        before = min((best[j - d] for d in (2, 1) if j >= d), key=lambda b: b[0], default=(0, []))
+        best.append((before[0] + cost, before[1] + [j]))
+    return best[-1][1]

@@ -7,8 +7,8 @@ docs/assets/search/engine.js) load a file only when a query needs it:
 | File | Holds | Loaded |
 | --- | --- | --- |
 | `index.js` | documents count, the first key of every terms chunk, docs per metadata chunk, facet names, `fold` table, query `limits` | first query |
-| `terms/<n>.js` | `{"s": {key: postings}, "w": {word: stem}}` for the keys from chunk n's first key up to chunk n+1's | a query's terms |
-| `positions/<n>.js` | `{pair: [[positions] per document]}` for the word pairs of terms chunk n | phrases of three or more words |
+| `terms/<n>.js` | `{"s": {key: postings}, "w": {word: stem}, "p": [first pair of each positions part]}` for the keys from chunk n's first key up to chunk n+1's | a query's terms |
+| `positions/<n>-<k>.js` | `{pair: [[positions] per document]}` for the pairs of terms chunk n from the k-th first pair in its `p` | phrases of three or more words |
 | `docs/<k>.js` | metadata of documents k*S to k*S+S-1: kind, id, statement, title, date, url, source, speaker | results shown |
 | `text/<d>.js` | document d's text, one string a paragraph | snippets shown |
 | `facets.js` | for each facet its values (id, label, aliases) and each value's documents | filters and counts |
@@ -24,8 +24,10 @@ paragraph. Postings are lists of integers:
   k1 1.2, b 0.75; title counts 3 times, names twice, each name once);
 - a pair, and each facet value: documents as gaps, a negative number -n meaning the next n
   documents follow one by one;
-- positions: the first position, then gaps. Positions number every word, stop words included,
-  across the document's fields, so a phrase is a chain of pairs at consecutive positions.
+- positions: where the pair's first word stands in the document. Positions number every word,
+  stop words included, across the document's fields, and skip one between two segments (title,
+  names, paragraphs). A phrase is then a chain of pairs at consecutive positions, and pairs that
+  cover each of its words are enough to check it: consecutive positions are never in two segments.
 
 `w` maps a word to its stem where the two differ, so that a prefix matches the words as written
 ("negotiat*" finds "negotiations", whose stem is "negoti").
@@ -37,7 +39,8 @@ import json
 import math
 import re
 from array import array
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from archive.edtf import certain_year
@@ -167,10 +170,10 @@ class Terms:
 
 def index_terms(documents: tuple[SearchDocument, ...]) -> Terms:
     """Weighted postings of every stem, documents and positions of every word pair, and stems of the words."""
-    # Flat arrays, not tuples, so that 10,000 articles fit in a few hundred megabytes.
+    # Flat arrays, not lists of tuples, so that 10,000 articles fit in a few hundred megabytes.
     counts: dict[str, array] = {}  # stem -> doc, title tf, names tf, text tf, doc, ...
     pairs: dict[str, array] = {}  # pair -> doc, n, position * n, doc, ...
-    stems: dict[str, str] = {}
+    vocabulary: set[str] = set()
     lengths = {field: array("l") for field in FIELDS}
     for number, document in enumerate(documents):
         position = 0
@@ -180,40 +183,38 @@ def index_terms(documents: tuple[SearchDocument, ...]) -> Terms:
             length = 0
             for segment in document.segments(field):
                 found = words(fold(segment))
+                vocabulary.update(found)
                 stemmed = [stem(w) for w in found]
-                for w, s in zip(found, stemmed):
-                    if not is_stop_word(w):
-                        length += 1
-                        frequencies.setdefault(s, [0, 0, 0])[slot] += 1
-                        if s != w:
-                            stems[w] = s
-                for i in range(len(found) - 1):
-                    neighbours.setdefault(f"{stemmed[i]} {stemmed[i + 1]}", []).append(position + i)
-                position += len(found)
+                kept = Counter(s for w, s in zip(found, stemmed) if not is_stop_word(w))
+                length += kept.total()
+                for s, tf in kept.items():
+                    frequencies.setdefault(s, [0, 0, 0])[slot] += tf
+                for at, pair in enumerate(map(" ".join, zip(stemmed, stemmed[1:])), position):
+                    neighbours.setdefault(pair, []).append(at)
+                position += len(found) + 1  # a position left out between segments: no chain of pairs spans two
             lengths[field].append(length)
         for s, tfs in frequencies.items():
             counts.setdefault(s, array("l")).extend((number, *tfs))
         for pair, places in neighbours.items():
             pairs.setdefault(pair, array("l")).extend((number, len(places), *places))
-    postings = {s: _weighted(flat, lengths, len(documents)) for s, flat in counts.items()}
+    averages = {f: sum(lengths[f]) / len(documents) for f in FIELDS} if documents else {}
+    postings = {s: _weighted(flat, lengths, averages, len(documents)) for s, flat in counts.items()}
     positions: dict[str, list[list[int]]] = {}
     for pair, flat in pairs.items():
         docs, places, i = [], [], 0
         while i < len(flat):
-            n = flat[i + 1]
             docs.append(flat[i])
-            places.append(_gaps(flat[i + 2:i + 2 + n]))
-            i += 2 + n
+            places.append(flat[i + 2:i + 2 + flat[i + 1]].tolist())
+            i += 2 + flat[i + 1]
         postings[pair] = encode_documents(docs)
         positions[pair] = places
+    stems = {w: s for w in vocabulary if not is_stop_word(w) and (s := stem(w)) != w}
     return Terms(postings, positions, stems)
 
 
-def _weighted(flat: array, lengths: dict[str, array], total: int) -> list[int]:
+def _weighted(flat: array, lengths: dict[str, array], averages: dict[str, float], total: int) -> list[int]:
     """A stem's postings: its idf, then each document's gap and saturated, length-normalised frequency."""
-    average = {f: (sum(lengths[f]) / total if total else 0) for f in FIELDS}
-    docs = flat[0::4]
-    idf = math.log(1 + (total - len(docs) + 0.5) / (len(docs) + 0.5))
+    idf = math.log(1 + (total - len(flat) // 4 + 0.5) / (len(flat) // 4 + 0.5))
     out, previous = [_round(10 * idf)], -1
     for i in range(0, len(flat), 4):
         doc = flat[i]
@@ -225,7 +226,7 @@ def _weighted(flat: array, lengths: dict[str, array], total: int) -> list[int]:
             if field == "names":  # each name says once that the person is there
                 weighted += FIELD_BOOSTS[field]
             else:
-                weighted += FIELD_BOOSTS[field] * tf / (1 - B + B * lengths[field][doc] / average[field])
+                weighted += FIELD_BOOSTS[field] * tf / (1 - B + B * lengths[field][doc] / averages[field])
         out += [doc - previous, _round(100 * weighted / (weighted + K1))]
         previous = doc
     return out
@@ -233,14 +234,6 @@ def _weighted(flat: array, lengths: dict[str, array], total: int) -> list[int]:
 
 def _round(value: float) -> int:
     return int(value + 0.5)
-
-
-def _gaps(values: Iterable[int]) -> list[int]:
-    out, previous = [], 0
-    for value in values:
-        out.append(value - previous)
-        previous = value
-    return out
 
 
 def encode_documents(docs: Iterable[int]) -> list[int]:
@@ -280,16 +273,24 @@ def key_order(key: str) -> bytes:
 def chunk_keys(terms: Terms, limit: int = CHUNK_BYTES) -> list[list[str]]:
     """All keys in order, cut into chunks of about `limit` bytes (a key larger than that has a chunk to itself)."""
     keys = sorted(terms.postings.keys() | terms.stems.keys(), key=key_order)
+    return _cut(keys, lambda k: len(k) + _size(terms.postings.get(k, [])) + len(terms.stems.get(k, "")) + 8, limit)
+
+
+def _cut(keys: list[str], cost: Callable[[str], int], limit: int) -> list[list[str]]:
     chunks: list[list[str]] = []
     size = limit
     for key in keys:
-        cost = len(key) + 8 + len(_json(terms.postings.get(key, ""))) + len(terms.stems.get(key, ""))
-        if size + cost > limit:
+        if size + cost(key) > limit:
             chunks.append([])
             size = 0
         chunks[-1].append(key)
-        size += cost
+        size += cost(key)
     return chunks
+
+
+def _size(numbers: list) -> int:
+    """The length of a list of integers (or of lists of them) in compact JSON, counted without encoding it."""
+    return len(repr(numbers)) - repr(numbers).count(" ")
 
 
 def _facet_values(archive: Archive, documents: tuple[SearchDocument, ...]) -> dict[str, list[dict[str, object]]]:
@@ -337,11 +338,13 @@ def render_search_index(archive: Archive, chunk_bytes: int = CHUNK_BYTES, docs_p
         "facets": render_facets(archive, documents),
     }
     for n, keys in enumerate(chunks):
-        files[f"terms/{n}"] = {"s": {k: terms.postings[k] for k in keys if k in terms.postings},
-                               "w": {k: terms.stems[k] for k in keys if k in terms.stems}}
-        placed = {k: terms.positions[k] for k in keys if k in terms.positions}
-        if placed:
-            files[f"positions/{n}"] = placed
+        chunk = {"s": {k: terms.postings[k] for k in keys if k in terms.postings}, "w": {k: terms.stems[k] for k in keys if k in terms.stems}}
+        parts = _cut([k for k in keys if k in terms.positions], lambda k: len(k) + _size(terms.positions[k]) + 4, chunk_bytes)
+        if parts:
+            chunk["p"] = [part[0] for part in parts]
+        for k, part in enumerate(parts):
+            files[f"positions/{n}-{k}"] = {key: terms.positions[key] for key in part}
+        files[f"terms/{n}"] = chunk
     for start in range(0, len(documents), docs_per_chunk):
         files[f"docs/{start // docs_per_chunk}"] = [d.metadata() for d in documents[start:start + docs_per_chunk]]
     for number, document in enumerate(documents):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive.search import Clause, parse_query, read_index, resolve_filters, search
+from archive.search import Clause, _cover, parse_query, read_index, resolve_filters, search
 from archive.search_index import LIMITS
 
 
@@ -156,3 +156,11 @@ def test_hostile_queries_give_results_not_exceptions(index, query):
 def test_markup_in_a_page_is_searchable_text(index):
     assert articles(index, "onerror") == articles(index, "<img src=x onerror=alert(1)>") == {"f_markup"}
     assert articles(index, "constructor") == {"f_markup"}
+
+
+def test_a_long_phrase_is_checked_on_pairs_that_cover_its_words():
+    assert _cover([5]) == [0]
+    assert _cover([5, 5]) == [0, 1]
+    assert _cover([1, 100, 1]) == [0, 2]  # skips the common pair in the middle
+    assert _cover([1, 1, 100, 1, 1]) == [0, 1, 3, 4]
+    assert _cover([3, 3, 3, 3, 3, 3]) == [0, 1, 3, 5]

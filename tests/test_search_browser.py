@@ -6,7 +6,7 @@ from dataclasses import asdict
 
 import pytest
 
-from archive.search import read_index, resolve_filters, search
+from archive.search import open_index, read_index, resolve_filters, search
 from archive.search_text import STOP_WORDS, fold, stem, words
 
 from conftest import FIXTURES
@@ -128,12 +128,14 @@ def test_a_statement_result_links_to_its_quote(page):
         ("statement", "archive/articles/a_phrase.html#quote-lavrov-new-start-ready")}
 
 
-def test_only_the_files_a_query_needs_are_loaded(browser, search_site):
-    page = browser.new_page()
-    page.goto((search_site / "search.html").as_uri())
-    loaded = page.evaluate("async () => { const e = ArchiveSearch.open('archive/search/'); await e.search('riabkov', {}, {}); return e.loaded; }")
-    page.close()
-    assert loaded[0] == "index" and len(loaded) == 2 and loaded[1].startswith("terms/")
+@pytest.mark.parametrize("query", ["riabkov", '"equal and indivisible security"', "sinirl*", '"new start" -osce', "the"])
+def test_the_browser_loads_the_files_python_loads(page, search_site, query):
+    loaded: list[str] = []
+    index = read_index(search_site / "archive" / "search")
+    search(open_index(lambda name: loaded.append(name) or index.load(name)), query)
+    got = page.evaluate("async q => { const e = ArchiveSearch.open('archive/search/'); await e.search(q, {}, {}); return e.loaded; }", query)
+    assert sorted(got) == sorted(set(loaded))
+    assert "facets" not in got and not [n for n in got if n.startswith(("docs/", "text/"))]
 
 
 def test_highlight_marks_the_words_in_the_original_text(page):

@@ -109,7 +109,7 @@ def test_chunks_cover_the_keys_in_javascript_order(search_archive):
 
 def test_every_file_is_a_script_that_registers_its_own_name(search_archive):
     files = render_search_index(search_archive, chunk_bytes=400, docs_per_chunk=3)
-    assert {"index.js", "facets.js", "docs/0.js", "terms/0.js", "positions/0.js", "text/0.js"} <= files.keys()
+    assert {"index.js", "facets.js", "docs/0.js", "terms/0.js", "positions/0-0.js", "text/0.js"} <= files.keys()
     for path, text in files.items():
         name, _ = parse_script(text)
         assert name + ".js" == path

@@ -139,9 +139,17 @@
     return out;
   }
 
-  function running(gaps) {
-    var total = 0;
-    return gaps.map(function (gap) { total += gap; return total; });
+  /** Pairs of a phrase whose positions are enough to check it, as archive/search.py's _cover chooses them. */
+  function cover(costs) {
+    var best = [];
+    costs.forEach(function (cost, j) {
+      var before = [0, []];
+      [2, 1].forEach(function (d) {
+        if (j >= d && (before[1].length === 0 || best[j - d][0] < before[0])) before = best[j - d];
+      });
+      best.push([before[0] + cost, before[1].concat([j])]);
+    });
+    return best[best.length - 1][1];
   }
 
   function intersect(maps) {
@@ -182,13 +190,18 @@
     return this.manifest;
   };
 
-  Engine.prototype.chunkNumber = function (key) {
-    var chunks = this.manifest.chunks, low = 0, high = chunks.length;
+  /** The index of the last of the sorted `firsts` that is not after `key`, or 0. */
+  function lastAtOrBefore(firsts, key) {
+    var low = 0, high = firsts.length;
     while (low < high) {
       var middle = (low + high) >> 1;
-      if (chunks[middle] <= key) low = middle + 1; else high = middle;
+      if (firsts[middle] <= key) low = middle + 1; else high = middle;
     }
     return Math.max(0, low - 1);
+  }
+
+  Engine.prototype.chunkNumber = function (key) {
+    return lastAtOrBefore(this.manifest.chunks, key);
   };
 
   Engine.prototype.chunk = function (number) {
@@ -208,15 +221,21 @@
     return out;
   };
 
-  /** Documents where two stems stand next to each other, with the first's positions when `placed`. */
-  Engine.prototype.pair = async function (first, second, placed) {
+  /** Documents where two stems stand next to each other. */
+  Engine.prototype.pair = async function (first, second) {
+    var key = first + " " + second;
+    var chunk = await this.chunk(this.chunkNumber(key));
+    return own(chunk.s, key) ? decodeDocuments(chunk.s[key]) : [];
+  };
+
+  /** Where two stems stand next to each other: the first one's positions in each document. */
+  Engine.prototype.placed = async function (first, second) {
     var key = first + " " + second, number = this.chunkNumber(key);
     var chunk = await this.chunk(number);
     var out = new Map();
     if (!own(chunk.s, key)) return out;
-    var docs = decodeDocuments(chunk.s[key]);
-    var positions = placed ? (await this.load("positions/" + number))[key] : null;
-    docs.forEach(function (doc, i) { out.set(doc, placed ? new Set(running(positions[i])) : null); });
+    var places = (await this.load("positions/" + number + "-" + lastAtOrBefore(chunk.p, key)))[key];
+    decodeDocuments(chunk.s[key]).forEach(function (doc, i) { out.set(doc, new Set(places[i])); });
     return out;
   };
 
@@ -247,13 +266,15 @@
       });
       return best;
     }
-    var terms = clause.terms, placed = terms.length > 2;
-    var pairs = await Promise.all(terms.slice(1).map(function (second, j) { return self.pair(terms[j], second, placed); }));
-    var docs = intersect(pairs);
-    if (placed) {
+    var pairs = clause.terms.slice(1).map(function (second, j) { return [clause.terms[j], second]; });
+    var found = await Promise.all(pairs.map(function (pair) { return self.pair(pair[0], pair[1]); }));
+    var docs = intersect(found.map(function (f) { return new Map(f.map(function (doc) { return [doc, true]; })); }));
+    if (pairs.length > 1 && docs.length) {
+      var chosen = cover(found.map(function (f) { return f.length; }));
+      var placed = await Promise.all(chosen.map(function (j) { return self.placed(pairs[j][0], pairs[j][1]); }));
       docs = docs.filter(function (doc) {
-        return Array.from(pairs[0].get(doc)).some(function (x) {
-          return pairs.every(function (p, j) { return p.get(doc).has(x + j); });
+        return Array.from(placed[0].get(doc)).some(function (x) {
+          return chosen.every(function (j, c) { return placed[c].get(doc).has(x + j); });
         });
       });
     }
