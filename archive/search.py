@@ -29,7 +29,8 @@ values asked for.
 
 **Score.** The sum, over the required and optional clauses a document matches, of the clause's
 weight: a term's `idf * tf`; a prefix's largest weight among its stems; a phrase's sum of the
-weights of its words that are not stop words. All integers. Results are ordered by score,
+weights of its pairs (two words next to each other are a key of the index, weighted as a stem
+is). All integers. Results are ordered by score,
 highest first, then by document number (newest first).
 
 **Facet counts.** For each facet, each value's number of documents among those matching the
@@ -58,7 +59,6 @@ class Clause:
     sign: str
     kind: str  # "term" | "prefix" | "phrase"
     terms: tuple[str, ...]  # a term's stem, a prefix as folded, a phrase's stems (stop words too)
-    scored: tuple[str, ...] = ()  # a phrase's stems of the words that are not stop words
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +125,7 @@ def _clause(sign: str, piece: str, quoted: bool, limits: Mapping[str, int], igno
             ignored.append(found[0])
             return None
         return Clause(sign, "term", (stem(found[0]),))
-    return Clause(sign, "phrase", tuple(stem(w) for w in found), tuple(stem(w) for w in found if not is_stop_word(w)))
+    return Clause(sign, "phrase", tuple(stem(w) for w in found))
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,21 +134,30 @@ class Index:
 
     load: Callable[[str], object]
     manifest: dict
-    chunk_keys: tuple[bytes, ...]
 
     @property
     def limits(self) -> Mapping[str, int]:
         return self.manifest["limits"]
 
     def _chunk_number(self, key: str) -> int:
-        """The terms chunk that holds `key`, if the index has it."""
-        return max(0, bisect_right(self.chunk_keys, key_order(key)) - 1)
+        """The terms chunk that holds `key`, if the index has it: found in the manifest's sections, then in the section's keys."""
+        if not self.manifest["chunks"]:
+            return 0
+        section = _last_at_or_before(self.manifest["sections"], key)
+        return section * self.manifest["chunks_per_section"] + _last_at_or_before(self.load(f"keys/{section}"), key)
+
+    def _first_key(self, number: int) -> str | None:
+        """The first key of terms chunk `number`; None past the last chunk."""
+        if number >= self.manifest["chunks"]:
+            return None
+        per = self.manifest["chunks_per_section"]
+        return self.load(f"keys/{number // per}")[number % per]
 
     def _chunk(self, number: int) -> dict:
-        return self.load(f"terms/{number}") if number < len(self.chunk_keys) else {"s": {}, "w": {}}
+        return self.load(f"terms/{number}") if number < self.manifest["chunks"] else {"s": {}, "w": {}}
 
     def postings(self, term: str) -> dict[int, int]:
-        """A stem's documents and weights (idf * tf); {} when no document has it."""
+        """A stem's or pair's documents and weights (idf * tf), in document order; {} when no document has it."""
         encoded = self._chunk(self._chunk_number(term))["s"].get(term)
         if not encoded:
             return {}
@@ -158,11 +167,6 @@ class Index:
             out[doc] = idf * encoded[i + 1]
         return out
 
-    def pair(self, first: str, second: str) -> list[int]:
-        """Documents where the two stems stand next to each other."""
-        key = f"{first} {second}"
-        return decode_documents(self._chunk(self._chunk_number(key))["s"].get(key, []))
-
     def placed(self, first: str, second: str) -> dict[int, frozenset[int]]:
         """Where the two stems stand next to each other: the first one's positions in each document."""
         key = f"{first} {second}"
@@ -170,21 +174,20 @@ class Index:
         chunk = self._chunk(number)
         if key not in chunk["s"]:
             return {}
-        part = bisect_right([key_order(k) for k in chunk["p"]], key_order(key)) - 1
-        places = self.load(f"positions/{number}-{part}")[key]
-        return {doc: frozenset(at) for doc, at in zip(decode_documents(chunk["s"][key]), places)}
+        places = self.load(f"positions/{number}-{_last_at_or_before(chunk['p'], key)}")[key]
+        return {doc: frozenset(at) for doc, at in zip(self.postings(key), places)}
 
     def prefixed(self, prefix: str) -> list[str]:
         """Stems of the indexed words that start with `prefix`, and stems that do, in key order."""
         found: set[str] = set()
         number = self._chunk_number(prefix)
-        chunks = self.manifest["chunks"]
         while True:
             chunk = self._chunk(number)
             found.update(k for k in chunk["s"] if k.startswith(prefix) and " " not in k)
             found.update(s for w, s in chunk["w"].items() if w.startswith(prefix))
             number += 1
-            if number >= len(chunks) or not chunks[number].startswith(prefix):
+            # A chunk that starts past the prefix's words without sharing the prefix holds none of them.
+            if not (self._first_key(number) or "").startswith(prefix):
                 return sorted(found, key=key_order)
 
     def facets(self) -> list[dict]:
@@ -199,10 +202,14 @@ class Index:
         return self.load(f"text/{doc}")
 
 
+def _last_at_or_before(firsts: list[str], key: str) -> int:
+    """The index of the last of the sorted `firsts` that is not after `key` (as JavaScript compares strings), or 0."""
+    return max(0, bisect_right([key_order(k) for k in firsts], key_order(key)) - 1)
+
+
 def open_index(load: Callable[[str], object]) -> Index:
     """An Index over a loader of its files by name."""
-    manifest = load("index")
-    return Index(load, manifest, tuple(key_order(k) for k in manifest["chunks"]))
+    return Index(load, load("index"))
 
 
 def read_index(folder: Path) -> Index:
@@ -297,14 +304,13 @@ def _match(index: Index, clause: Clause) -> dict[int, int]:
                 best[doc] = max(best.get(doc, 0), weight)
         return best
     pairs = list(zip(clause.terms, clause.terms[1:]))
-    found = [index.pair(*pair) for pair in pairs]
+    found = [index.postings(" ".join(pair)) for pair in pairs]
     docs = set(min(found, key=len)).intersection(*found)
     if len(pairs) > 1 and docs:
         cover = _cover([len(f) for f in found])
         placed = {j: index.placed(*pairs[j]) for j in cover}
         docs = {d for d in docs if any(all(x + j in placed[j][d] for j in cover) for x in placed[0][d])}
-    weights = [index.postings(term) for term in clause.scored]
-    return {doc: sum(w.get(doc, 0) for w in weights) for doc in docs}
+    return {doc: sum(f[doc] for f in found) for doc in docs}
 
 
 def _cover(costs: list[int]) -> list[int]:

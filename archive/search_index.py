@@ -6,8 +6,9 @@ docs/assets/search/engine.js) load a file only when a query needs it:
 
 | File | Holds | Loaded |
 | --- | --- | --- |
-| `index.js` | documents count, the first key of every terms chunk, docs per metadata chunk, facet names, `fold` table, query `limits` | first query |
-| `terms/<n>.js` | `{"s": {key: postings}, "w": {word: stem}, "p": [first pair of each positions part]}` for the keys from chunk n's first key up to chunk n+1's | a query's terms |
+| `index.js` | the number of documents and of terms chunks, the first key of every 64th chunk (a section), docs per metadata chunk, facet names, `fold` table, query `limits` | first query |
+| `keys/<s>.js` | the first key of each terms chunk of section s | a query's terms |
+| `terms/<n>.js` | `{"s": {key: postings}, "w": {word: stem}, "p": [first pair of each positions part]}` for the keys from the chunk's first key up to the next chunk's | a query's terms |
 | `positions/<n>-<k>.js` | `{pair: [[positions] per document]}` for the pairs of terms chunk n from the k-th first pair in its `p` | phrases of three or more words |
 | `docs/<k>.js` | metadata of documents k*S to k*S+S-1: kind, id, statement, title, date, url, source, speaker | results shown |
 | `text/<d>.js` | document d's text, one string a paragraph | snippets shown |
@@ -15,15 +16,16 @@ docs/assets/search/engine.js) load a file only when a query needs it:
 
 Documents are numbered newest first, then by article id, statement id after its article: sorting
 results by date is sorting by number, and equal scores keep that order. Keys are compared as
-UTF-16 code units, as JavaScript compares strings. A key is a stem, or two stems joined by a
-space: two words that stand next to each other (stop words included) within one title, name or
-paragraph. Postings are lists of integers:
+UTF-16 code units, as JavaScript compares strings. A key is a stem, or a pair: the stems of two
+words that stand next to each other (stop words included) within one title, name or paragraph,
+joined by a space. Each key's postings are `[idf, gap, tf, gap, tf, ...]`: the document is the
+previous one (at first -1) plus gap, and its weight for the key is `idf * tf`, computed in
+integers by both engines (BM25F, k1 1.2, b 0.75; the title counts 3 times, the names twice
+however often a name occurs). A phrase is scored by its pairs, so it needs neither word's
+postings. Other lists of integers:
 
-- a stem: `[idf, gap, tf, gap, tf, ...]`; the document is the previous one (at first -1) plus
-  gap, and its weight for the stem is `idf * tf`, computed in integers by both engines (BM25F,
-  k1 1.2, b 0.75; title counts 3 times, names twice, each name once);
-- a pair, and each facet value: documents as gaps, a negative number -n meaning the next n
-  documents follow one by one;
+- each facet value's documents: gaps, a negative number -n meaning the next n documents follow
+  one by one;
 - positions: where the pair's first word stands in the document. Positions number every word,
   stop words included, across the document's fields, and skip one between two segments (title,
   names, paragraphs). A phrase is then a chain of pairs at consecutive positions, and pairs that
@@ -39,7 +41,7 @@ import json
 import math
 import re
 from array import array
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -47,13 +49,14 @@ from archive.edtf import certain_year
 from archive.model import Archive, Article, LinkedStatement
 from archive.pipeline import newest_first
 from archive.render import ARTICLES_DIR, Context, shorten
-from archive.search_text import FOLDS, fold, is_stop_word, stem, words
+from archive.search_text import FOLDS, STOP_WORDS, fold, is_stop_word, stem, words
 
 FIELDS = ("title", "names", "text")
 FIELD_BOOSTS = {"title": 3, "names": 2, "text": 1}
 FACETS = ("kind", "speaker", "topic", "source", "year", "event")
 K1, B = 1.2, 0.75
 CHUNK_BYTES = 12_000  # a terms chunk closes past this size, so one term costs a query about this much
+CHUNKS_PER_SECTION = 64  # the manifest lists every 64th chunk's first key; keys/<s>.js the others
 DOCS_PER_CHUNK = 16
 # What either engine reads of a query: clauses past the first 16 and words of a phrase past the
 # first 32 are left out, and a prefix needs two letters.
@@ -161,72 +164,71 @@ def _statement_document(linked: LinkedStatement, context: Context) -> SearchDocu
 
 @dataclass(frozen=True, slots=True)
 class Terms:
-    """What the index holds for every key, encoded: postings, pair positions, word -> stem."""
+    """What the index holds for every key: encoded postings, pair positions, word -> stem."""
 
     postings: dict[str, list[int]]
-    positions: dict[str, list[list[int]]]
+    positions: dict[str, array]  # pair -> doc, n, position * n, doc, ...: made into lists only as written
     stems: dict[str, str]
+
+    def places(self, pair: str) -> list[list[int]]:
+        """The positions of the pair's first word in each of its documents."""
+        flat, out, i = self.positions[pair], [], 0
+        while i < len(flat):
+            out.append(flat[i + 2:i + 2 + flat[i + 1]].tolist())
+            i += 2 + flat[i + 1]
+        return out
 
 
 def index_terms(documents: tuple[SearchDocument, ...]) -> Terms:
-    """Weighted postings of every stem, documents and positions of every word pair, and stems of the words."""
+    """Weighted postings of every stem and word pair, positions of every pair, and stems of the words."""
     # Flat arrays, not lists of tuples, so that 10,000 articles fit in a few hundred megabytes.
-    counts: dict[str, array] = {}  # stem -> doc, title tf, names tf, text tf, doc, ...
+    counts: dict[str, array] = {}  # key -> doc, title tf, names tf, text tf, doc, ...
     pairs: dict[str, array] = {}  # pair -> doc, n, position * n, doc, ...
     vocabulary: set[str] = set()
     lengths = {field: array("l") for field in FIELDS}
     for number, document in enumerate(documents):
         position = 0
-        frequencies: dict[str, list[int]] = {}  # stem -> tf in each field
-        neighbours: dict[str, list[int]] = {}  # pair -> positions of its first word
-        for slot, field in enumerate(FIELDS):
+        counted: list[Counter[str]] = []  # key -> tf, in each field
+        neighbours: defaultdict[str, list[int]] = defaultdict(list)  # pair -> positions of its first word
+        for field in FIELDS:
+            tf: Counter[str] = Counter()
             length = 0
             for segment in document.segments(field):
                 found = words(fold(segment))
                 vocabulary.update(found)
-                stemmed = [stem(w) for w in found]
-                kept = Counter(s for w, s in zip(found, stemmed) if not is_stop_word(w))
-                length += kept.total()
-                for s, tf in kept.items():
-                    frequencies.setdefault(s, [0, 0, 0])[slot] += tf
-                for at, pair in enumerate(map(" ".join, zip(stemmed, stemmed[1:])), position):
-                    neighbours.setdefault(pair, []).append(at)
+                stemmed = list(map(stem, found))
+                kept = [s for w, s in zip(found, stemmed) if w not in STOP_WORDS]
+                placed = list(map(" ".join, zip(stemmed, stemmed[1:])))
+                length += len(kept)
+                tf.update(kept)
+                tf.update(placed)
+                for at, pair in enumerate(placed, position):
+                    neighbours[pair].append(at)
                 position += len(found) + 1  # a position left out between segments: no chain of pairs spans two
+            counted.append(tf)
             lengths[field].append(length)
-        for s, tfs in frequencies.items():
-            counts.setdefault(s, array("l")).extend((number, *tfs))
+        title, names, text = counted
+        for key in title.keys() | names.keys() | text.keys():
+            counts.setdefault(key, array("l")).extend((number, title[key], names[key], text[key]))
         for pair, places in neighbours.items():
             pairs.setdefault(pair, array("l")).extend((number, len(places), *places))
+    # BM25F: a field's frequency counts its boost times, divided by the field's length relative to its average.
     averages = {f: sum(lengths[f]) / len(documents) for f in FIELDS} if documents else {}
-    postings = {s: _weighted(flat, lengths, averages, len(documents)) for s, flat in counts.items()}
-    positions: dict[str, list[list[int]]] = {}
-    for pair, flat in pairs.items():
-        docs, places, i = [], [], 0
-        while i < len(flat):
-            docs.append(flat[i])
-            places.append(flat[i + 2:i + 2 + flat[i + 1]].tolist())
-            i += 2 + flat[i + 1]
-        postings[pair] = encode_documents(docs)
-        positions[pair] = places
+    norms = [[boost / (1 - B + B * n / averages[f]) if n else 0.0 for n in lengths[f]] for f, boost in FIELD_BOOSTS.items()]
+    postings = {key: _weighted(flat, norms, len(documents)) for key, flat in counts.items()}
     stems = {w: s for w in vocabulary if not is_stop_word(w) and (s := stem(w)) != w}
-    return Terms(postings, positions, stems)
+    return Terms(postings, pairs, stems)
 
 
-def _weighted(flat: array, lengths: dict[str, array], averages: dict[str, float], total: int) -> list[int]:
-    """A stem's postings: its idf, then each document's gap and saturated, length-normalised frequency."""
+def _weighted(flat: array, norms: list[list[float]], total: int) -> list[int]:
+    """A key's postings: its idf, then each document's gap and saturated, length-normalised frequency."""
     idf = math.log(1 + (total - len(flat) // 4 + 0.5) / (len(flat) // 4 + 0.5))
     out, previous = [_round(10 * idf)], -1
+    title, _, text = norms
     for i in range(0, len(flat), 4):
         doc = flat[i]
-        weighted = 0.0
-        for slot, field in enumerate(FIELDS):
-            tf = flat[i + 1 + slot]
-            if not tf:
-                continue
-            if field == "names":  # each name says once that the person is there
-                weighted += FIELD_BOOSTS[field]
-            else:
-                weighted += FIELD_BOOSTS[field] * tf / (1 - B + B * lengths[field][doc] / averages[field])
+        # Each name says once that the person is there: no frequency, no length.
+        weighted = flat[i + 1] * title[doc] + (FIELD_BOOSTS["names"] if flat[i + 2] else 0) + flat[i + 3] * text[doc]
         out += [doc - previous, _round(100 * weighted / (weighted + K1))]
         previous = doc
     return out
@@ -288,9 +290,10 @@ def _cut(keys: list[str], cost: Callable[[str], int], limit: int) -> list[list[s
     return chunks
 
 
-def _size(numbers: list) -> int:
-    """The length of a list of integers (or of lists of them) in compact JSON, counted without encoding it."""
-    return len(repr(numbers)) - repr(numbers).count(" ")
+def _size(numbers: list[int]) -> int:
+    """The length of a list of integers in compact JSON, counted without encoding it."""
+    text = repr(numbers)
+    return len(text) - text.count(" ")
 
 
 def _facet_values(archive: Archive, documents: tuple[SearchDocument, ...]) -> dict[str, list[dict[str, object]]]:
@@ -320,36 +323,47 @@ def render_facets(archive: Archive, documents: tuple[SearchDocument, ...]) -> li
     ]
 
 
-def render_search_index(archive: Archive, chunk_bytes: int = CHUNK_BYTES, docs_per_chunk: int = DOCS_PER_CHUNK) -> dict[str, str]:
+def render_search_index(
+    archive: Archive, chunk_bytes: int = CHUNK_BYTES, chunks_per_section: int = CHUNKS_PER_SECTION, docs_per_chunk: int = DOCS_PER_CHUNK
+) -> dict[str, str]:
     """Every index file, keyed by its path under docs/archive/search/."""
     documents = search_documents(archive)
     terms = index_terms(documents)
     chunks = chunk_keys(terms, chunk_bytes)
-    files: dict[str, object] = {
-        "index": {
+    files = {
+        "index.js": script("index", {
             "version": 1,
             "documents": len(documents),
-            "chunks": [chunk[0] for chunk in chunks],
+            "chunks": len(chunks),
+            "chunks_per_section": chunks_per_section,
+            "sections": [chunk[0] for chunk in chunks[::chunks_per_section]],
             "docs_per_chunk": docs_per_chunk,
             "facets": list(FACETS),
             "fold": FOLDS,
             "limits": LIMITS,
-        },
-        "facets": render_facets(archive, documents),
+        }),
+        "facets.js": script("facets", render_facets(archive, documents)),
     }
+
+    def add(name: str, data: object) -> None:
+        files[f"{name}.js"] = script(name, data)  # written at once, so that positions are lists only briefly
+
+    for start in range(0, len(chunks), chunks_per_section):
+        add(f"keys/{start // chunks_per_section}", [chunk[0] for chunk in chunks[start:start + chunks_per_section]])
     for n, keys in enumerate(chunks):
         chunk = {"s": {k: terms.postings[k] for k in keys if k in terms.postings}, "w": {k: terms.stems[k] for k in keys if k in terms.stems}}
-        parts = _cut([k for k in keys if k in terms.positions], lambda k: len(k) + _size(terms.positions[k]) + 4, chunk_bytes)
+        # About the JSON size: a position and its comma take about four characters.
+        parts = _cut([k for k in keys if k in terms.positions], lambda k: len(k) + 4 * len(terms.positions[k]), chunk_bytes)
         if parts:
             chunk["p"] = [part[0] for part in parts]
         for k, part in enumerate(parts):
-            files[f"positions/{n}-{k}"] = {key: terms.positions[key] for key in part}
-        files[f"terms/{n}"] = chunk
+            add(f"positions/{n}-{k}", {key: terms.places(key) for key in part})
+        add(f"terms/{n}", chunk)
     for start in range(0, len(documents), docs_per_chunk):
-        files[f"docs/{start // docs_per_chunk}"] = [d.metadata() for d in documents[start:start + docs_per_chunk]]
+        add(f"docs/{start // docs_per_chunk}", [d.metadata() for d in documents[start:start + docs_per_chunk]])
     for number, document in enumerate(documents):
-        files[f"text/{number}"] = list(document.segments("text"))
-    return {f"{name}.js": script(name, data) for name, data in files.items()}
+        add(f"text/{number}", list(document.segments("text")))
+    return files
 
 
 _UNSAFE_IN_SCRIPT = re.compile("[<\u2028\u2029\ud800-\udfff]")

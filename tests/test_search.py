@@ -114,15 +114,15 @@ def test_stop_words_and_symbols_alone_search_nothing(index):
 def test_the_query_language(index):
     query = parse_query('+"New START" -nato negotiat* U.S.-Russia the “curly” n*', LIMITS)
     assert query.clauses == (
-        Clause("+", "phrase", ("new", "start"), ("new", "start")),
+        Clause("+", "phrase", ("new", "start")),
         Clause("-", "term", ("nato",)),
         Clause("", "prefix", ("negotiat",)),
-        Clause("", "phrase", ("u", "s", "russia"), ("u", "s", "russia")),
+        Clause("", "phrase", ("u", "s", "russia")),
         Clause("", "term", ("curli",)),
         Clause("", "term", ("n",)),
     )
     assert query.ignored == ("the",)
-    assert parse_query('"unbalanced quote', LIMITS).clauses == (Clause("", "phrase", ("unbalanc", "quot"), ("unbalanc", "quot")),)
+    assert parse_query('"unbalanced quote', LIMITS).clauses == (Clause("", "phrase", ("unbalanc", "quot")),)
     assert parse_query('a"b"c', LIMITS).clauses == (Clause("", "term", ("b",)), Clause("", "term", ("c",)))
 
 

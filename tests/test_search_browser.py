@@ -77,7 +77,7 @@ def python(index, query, asked):
     return {
         "filters": {f: list(v) for f, v in filters.items()},
         "unknown": [list(u) for u in unknown],
-        "query": {"clauses": [asdict(c) | {"terms": list(c.terms), "scored": list(c.scored)} for c in results.query.clauses],
+        "query": {"clauses": [asdict(c) | {"terms": list(c.terms)} for c in results.query.clauses],
                   "ignored": list(results.query.ignored), "blank": results.query.blank},
         "hits": [[h.doc, h.score] for h in results.hits],
         "facets": [[f, [list(c) for c in counts]] for f, counts in results.facets],

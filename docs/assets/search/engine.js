@@ -117,17 +117,14 @@
     var found = words(piece);
     if (!found.length) return null;
     if (!quoted && piece.endsWith("*") && found.length === 1 && Array.from(found[0]).length >= limits.prefix) {
-      return { sign: sign, kind: "prefix", terms: [found[0]], scored: [] };
+      return { sign: sign, kind: "prefix", terms: [found[0]] };
     }
     found = found.slice(0, limits.phrase_words);
     if (found.length === 1) {
       if (isStopWord(found[0])) { ignored.push(found[0]); return null; }
-      return { sign: sign, kind: "term", terms: [stem(found[0])], scored: [] };
+      return { sign: sign, kind: "term", terms: [stem(found[0])] };
     }
-    return {
-      sign: sign, kind: "phrase", terms: found.map(stem),
-      scored: found.filter(function (w) { return !isStopWord(w); }).map(stem)
-    };
+    return { sign: sign, kind: "phrase", terms: found.map(stem) };
   }
 
   function decodeDocuments(encoded) {
@@ -200,17 +197,28 @@
     return Math.max(0, low - 1);
   }
 
-  Engine.prototype.chunkNumber = function (key) {
-    return lastAtOrBefore(this.manifest.chunks, key);
+  /** The terms chunk that holds `key`, if the index has it: found in the manifest's sections, then in the section's keys. */
+  Engine.prototype.chunkNumber = async function (key) {
+    var manifest = this.manifest;
+    if (!manifest.chunks) return 0;
+    var section = lastAtOrBefore(manifest.sections, key);
+    return section * manifest.chunks_per_section + lastAtOrBefore(await this.load("keys/" + section), key);
+  };
+
+  /** The first key of terms chunk `number`; null past the last chunk. */
+  Engine.prototype.firstKey = async function (number) {
+    var per = this.manifest.chunks_per_section;
+    if (number >= this.manifest.chunks) return null;
+    return (await this.load("keys/" + Math.floor(number / per)))[number % per];
   };
 
   Engine.prototype.chunk = function (number) {
-    return number < this.manifest.chunks.length ? this.load("terms/" + number) : Promise.resolve({ s: {}, w: {} });
+    return number < this.manifest.chunks ? this.load("terms/" + number) : Promise.resolve({ s: {}, w: {} });
   };
 
-  /** A stem's documents and weights (idf * tf). */
+  /** A stem's or pair's documents and weights (idf * tf), in document order. */
   Engine.prototype.postings = async function (term) {
-    var chunk = await this.chunk(this.chunkNumber(term));
+    var chunk = await this.chunk(await this.chunkNumber(term));
     var out = new Map();
     if (!own(chunk.s, term)) return out;
     var encoded = chunk.s[term], idf = encoded[0], doc = -1;
@@ -221,28 +229,22 @@
     return out;
   };
 
-  /** Documents where two stems stand next to each other. */
-  Engine.prototype.pair = async function (first, second) {
-    var key = first + " " + second;
-    var chunk = await this.chunk(this.chunkNumber(key));
-    return own(chunk.s, key) ? decodeDocuments(chunk.s[key]) : [];
-  };
-
   /** Where two stems stand next to each other: the first one's positions in each document. */
   Engine.prototype.placed = async function (first, second) {
-    var key = first + " " + second, number = this.chunkNumber(key);
+    var key = first + " " + second, number = await this.chunkNumber(key);
     var chunk = await this.chunk(number);
     var out = new Map();
     if (!own(chunk.s, key)) return out;
     var places = (await this.load("positions/" + number + "-" + lastAtOrBefore(chunk.p, key)))[key];
-    decodeDocuments(chunk.s[key]).forEach(function (doc, i) { out.set(doc, new Set(places[i])); });
+    Array.from((await this.postings(key)).keys()).forEach(function (doc, i) { out.set(doc, new Set(places[i])); });
     return out;
   };
 
   /** Stems of the indexed words that start with `prefix`, and stems that do. */
   Engine.prototype.prefixed = async function (prefix) {
-    var chunks = this.manifest.chunks, numbers = [this.chunkNumber(prefix)];
-    while (numbers[numbers.length - 1] + 1 < chunks.length && chunks[numbers[numbers.length - 1] + 1].startsWith(prefix)) {
+    var numbers = [await this.chunkNumber(prefix)];
+    // A chunk that starts past the prefix's words without sharing the prefix holds none of them.
+    while ((await this.firstKey(numbers[numbers.length - 1] + 1) || "").startsWith(prefix)) {
       numbers.push(numbers[numbers.length - 1] + 1);
     }
     var loaded = await Promise.all(numbers.map(this.chunk, this));
@@ -267,10 +269,10 @@
       return best;
     }
     var pairs = clause.terms.slice(1).map(function (second, j) { return [clause.terms[j], second]; });
-    var found = await Promise.all(pairs.map(function (pair) { return self.pair(pair[0], pair[1]); }));
-    var docs = intersect(found.map(function (f) { return new Map(f.map(function (doc) { return [doc, true]; })); }));
+    var found = await Promise.all(pairs.map(function (pair) { return self.postings(pair.join(" ")); }));
+    var docs = intersect(found);
     if (pairs.length > 1 && docs.length) {
-      var chosen = cover(found.map(function (f) { return f.length; }));
+      var chosen = cover(found.map(function (f) { return f.size; }));
       var placed = await Promise.all(chosen.map(function (j) { return self.placed(pairs[j][0], pairs[j][1]); }));
       docs = docs.filter(function (doc) {
         return Array.from(placed[0].get(doc)).some(function (x) {
@@ -278,10 +280,9 @@
         });
       });
     }
-    var weights = await Promise.all(clause.scored.map(this.postings, this));
     var out = new Map();
     docs.forEach(function (doc) {
-      out.set(doc, weights.reduce(function (sum, w) { return sum + (w.has(doc) ? w.get(doc) : 0); }, 0));
+      out.set(doc, found.reduce(function (sum, f) { return sum + f.get(doc); }, 0));
     });
     return out;
   };
@@ -388,7 +389,7 @@
     query.clauses.forEach(function (c) {
       if (c.sign === "-") return;
       if (c.kind === "prefix") prefixes.push(c.terms[0]);
-      else (c.kind === "term" ? c.terms : c.scored).forEach(function (t) { terms.add(t); });
+      else c.terms.forEach(function (t) { terms.add(t); });
     });
     var folded = "", origin = [], offset = 0;
     for (var ch of text) {  // folding one character at a time keeps each folded one's place in `text`
@@ -402,7 +403,7 @@
     while ((found = pattern.exec(folded))) {
       var word = found[0].replace(/'/g, "");
       if (!word) continue;
-      if (terms.has(stem(word)) || prefixes.some(function (p) { return word.startsWith(p); })) {
+      if ((terms.has(stem(word)) && !isStopWord(word)) || prefixes.some(function (p) { return word.startsWith(p); })) {
         ranges.push([origin[found.index], origin[found.index + found[0].length]]);
       }
     }
