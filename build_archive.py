@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
-"""Build the statement archive: seeds/ + annotations/ -> docs/archive/, check them without writing, or add a seed.
+"""Build the statement archive: seeds/ + annotations/ -> docs/archive/, check them without writing, add a seed, or search.
 
-Exit codes: 0 ok, 1 problems found, 2 usage error, 3 internal error (a bug: please report it).
+Exit codes: 0 ok, 1 problems found (search: no result), 2 usage error, 3 internal error (a bug: please report it).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import os
 import sys
 from pathlib import Path
@@ -18,9 +19,11 @@ from archive.needs import needs_summary
 from archive.pipeline import build_archive
 from archive.registry import registry_from_files
 from archive.render import render_site
+from archive.search import read_index, resolve_filters, search
+from archive.search_index import FACETS, render_search_index
 from archive.seeds import add_seed, read_seeds
 from archive.write import WriteRefused, write_generated
-from archive.yamlio import read_yaml_files
+from archive.yamlio import closest, read_yaml_files
 
 ROOT = Path(__file__).resolve().parent
 
@@ -43,7 +46,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="processes that parse seeds in parallel (default: the number of CPUs, %(default)s)")
     common.add_argument("--github", action="store_true", default=bool(os.environ.get("GITHUB_ACTIONS")),
                         help="also print problems as GitHub Actions annotations (default: on inside GitHub Actions)")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{add,build,check}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{add,build,check,search}")
     add = commands.add_parser("add", help="copy collected articles into seeds/ under their permanent names",
                               description="Copy each FILE into seeds/ byte for byte, named <next number>_<16 hex digits of its SHA-256>.txt; "
                               "an article already there is refused. Then run check.")
@@ -53,6 +56,20 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         description="Validate seeds and annotations, then write docs/archive/ (swapped in only when complete).")
     commands.add_parser("check", parents=[common], help="validate seeds and annotations; write nothing",
                         description="Validate seeds and annotations and report every problem; write nothing.")
+    find = commands.add_parser(
+        "search", help="search the built index, as the site's search does",
+        description='Search the index the build wrote, with the query language of the site\'s search: words, "exact phrase", '
+        "prefix*, +required, -excluded. Filters take ids, names or aliases; a filter given twice matches either value.",
+        epilog="Exit codes: 0 results, 1 no result, 2 a bad query or option.")
+    find.add_argument("query", help='e.g. \'"New START" -nato\'; an empty query lists every document the filters keep')
+    for facet in FACETS:
+        if facet != "kind":
+            find.add_argument(f"--{facet}", action="append", default=[], metavar="VALUE", help=f"only documents with this {facet}")
+    find.add_argument("--kind", action="append", default=[], choices=("article", "statement"), help="only articles or only statements")
+    find.add_argument("--limit", type=int, default=10, metavar="N", help="show the best N results (default: %(default)s)")
+    find.add_argument("--format", choices=("text", "json"), default="text", help="text, or JSON: a list of {id, title, kind, score[, statement]}")
+    find.add_argument("--site", type=Path, default=ROOT / "site", metavar="DIR",
+                      help="the built site, or the docs folder right after `build` (default: %(default)s)")
     return parser.parse_args(argv)
 
 
@@ -87,7 +104,51 @@ def run_add(args: argparse.Namespace) -> int:
     return 1 if refused else 0
 
 
+def run_search(args: argparse.Namespace) -> int:
+    """Print the best results of a query over the built index; 0 with results, 1 with none, 2 for a bad query or option."""
+    folder = args.site / "archive" / "search"
+    if not (folder / "index.js").is_file():
+        print(f"{display(args.site)}: error: no search index in it (archive/search/index.js); run `make site`, "
+              "or `build_archive.py build` and pass --site docs", file=sys.stderr)
+        return 2
+    if args.limit < 1:
+        print(f"error: --limit must be 1 or more, not {args.limit}", file=sys.stderr)
+        return 2
+    index = read_index(folder)
+    filters, unknown = resolve_filters(index, {facet: getattr(args, facet) for facet in FACETS if getattr(args, facet)})
+    for facet, value in unknown:
+        names = {n: v["id"] for f in index.facets() if f["name"] == facet for v in f["values"] for n in (v["id"], v["label"], *v["aliases"])}
+        close = list(dict.fromkeys(names[n] for n in closest(value, names)))
+        hint = "; did you mean " + " or ".join(f"`{c}`" for c in close) + "?" if close else ""
+        print(f"error: --{facet} {value!r} names no {facet}{hint}", file=sys.stderr)
+    if unknown:
+        return 2
+    results = search(index, args.query, filters, counts=args.format == "text")
+    if not results.query.clauses and not results.query.blank:
+        ignored = f" ({', '.join(results.query.ignored)}: too common to search)" if results.query.ignored else ""
+        print(f"error: nothing to search for in {args.query!r}{ignored}", file=sys.stderr)
+        return 2
+    shown = [(hit, index.document(hit.doc)) for hit in results.hits[:args.limit]]
+    if args.format == "json":
+        listed = [{"id": d["id"], "title": d["title"], "kind": d["kind"], "score": hit.score} | ({"statement": d["statement"]} if "statement" in d else {})
+                  for hit, d in shown]
+        print(json.dumps(listed, ensure_ascii=False, indent=2))
+    else:
+        for hit, d in shown:
+            which = f"{d['id']}#{d['statement']}" if "statement" in d else d["id"]
+            print(f"{hit.score:6d}  {d['date']:<12} {d['kind']:<9}  {which}  {d['title']}")
+        print(f"{len(results.hits)} result(s)" + (f", the best {len(shown)} shown" if len(shown) < len(results.hits) else ""))
+        for facet, counts in results.facets:
+            if counts:
+                print(f"  {facet}: " + ", ".join(f"{value} {n}" for value, n in counts))
+    if results.query.ignored:
+        print(f"ignored: {', '.join(results.query.ignored)}", file=sys.stderr)
+    return 0 if results.hits else 1
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.command == "search":
+        return run_search(args)
     for name in ("seeds",) if args.command == "add" else ("seeds", "annotations"):
         folder = getattr(args, name)
         if folder.is_symlink():
@@ -126,7 +187,8 @@ def run(args: argparse.Namespace) -> int:
               f"{len(archive.statements)} anchored statement(s), {sum(len(s.statement.links) for s in archive.statements)} link(s)")
         return 0
     try:
-        target = write_generated(args.docs, render_site(archive), protected=(args.seeds, args.annotations))
+        index = {f"search/{path}": text for path, text in render_search_index(archive).items()}
+        target = write_generated(args.docs, render_site(archive) | index, protected=(args.seeds, args.annotations))
     except (WriteRefused, OSError) as exc:
         print(f"{display(args.docs)}: error: {exc}", file=sys.stderr)
         return 1

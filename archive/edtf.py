@@ -152,6 +152,12 @@ def edtf_unread(value: str) -> str:
     return ""
 
 
+def certain_year(value: str) -> int | None:
+    """The year every day the date allows falls in: 2026 for '2026-02-06?' or '2026-02/2026-03'; None when unknown or spanning years."""
+    bounds = edtf_bounds(value)
+    return bounds[0].year if bounds and bounds[0].year == bounds[1].year else None
+
+
 def sort_key(value: str) -> tuple[int, int, int, str]:
     """Order dates by earliest then latest possible day, with unknown and invalid values last."""
     bounds = edtf_bounds(value)

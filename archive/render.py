@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from archive.edtf import edtf_bounds
+from archive.edtf import certain_year, edtf_bounds
 from archive.extract import fold
 from archive.markup import code, escape_inline, escape_line_start, escape_markdown, html_text, link_target, one_line
 from archive.model import (
@@ -318,7 +318,7 @@ def _statement_card(linked: LinkedStatement, number: int, context: Context) -> l
     article = context.articles[statement.article]
     date = statement.date or article.date.published
     out = [
-        f"### {number}. {escape_markdown('“' + _shorten(statement.quote, 8) + '”')} {{ #statement-{statement.id} }}",
+        f"### {number}. {escape_markdown('“' + shorten(statement.quote, 8) + '”')} {{ #statement-{statement.id} }}",
         "",
         f"**{escape_markdown(context.person(statement.speaker))}**, {escape_markdown(date)} · [show in the text](#quote-{statement.id})",
         "",
@@ -343,8 +343,8 @@ def _link_line(view: LinkView, context: Context, current: str) -> str:
         return f"- **{RELATION_LABELS[view.relation]}** {code(view.other)} (not anchored: see `build_archive.py check`)"
     target = other.statement
     here = "" if target.article == current else link_target(f"{target.article}.md")
-    label = f"{context.person(target.speaker)}, {target.date or context.articles[target.article].date.published}: “{_shorten(target.quote)}”"
-    line = f"- **{RELATION_LABELS[view.relation]}** [{escape_markdown(label)}]({here}#statement-{target.id}) in *{escape_markdown(_shorten(context.articles[target.article].title.value, 10))}*"
+    label = f"{context.person(target.speaker)}, {target.date or context.articles[target.article].date.published}: “{shorten(target.quote)}”"
+    line = f"- **{RELATION_LABELS[view.relation]}** [{escape_markdown(label)}]({here}#statement-{target.id}) in *{escape_markdown(shorten(context.articles[target.article].title.value, 10))}*"
     if view.note:
         line += f" — {escape_markdown(view.note)}"
     if not view.written_here:
@@ -352,7 +352,8 @@ def _link_line(view: LinkView, context: Context, current: str) -> str:
     return line
 
 
-def _shorten(text: str, words: int = 14) -> str:
+def shorten(text: str, words: int = 14) -> str:
+    """The text's first `words` words, with " …" when it had more."""
     parts = text.split()
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
@@ -406,11 +407,10 @@ def render_article_list(archive: Archive) -> str:
 
 
 def _year_group(value: str) -> str:
-    bounds = edtf_bounds(value)
-    if bounds is None:
+    if edtf_bounds(value) is None:
         return "Date unknown"
-    low, high = bounds
-    return str(low.year) if low.year == high.year else "Date uncertain"
+    year = certain_year(value)
+    return "Date uncertain" if year is None else str(year)
 
 
 def _count(n: int, noun: str, plural: str | None = None) -> str:

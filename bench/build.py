@@ -96,6 +96,8 @@ def bench(n: int, run_mkdocs: bool) -> None:
         shutil.rmtree(site)
     shutil.copytree(ROOT / "docs", site / "docs", ignore=shutil.ignore_patterns("archive", ".archive-*"))
     shutil.copy(ROOT / "mkdocs.yml", site / "mkdocs.yml")
+    (site / "tools").mkdir()
+    shutil.copy(ROOT / "tools" / "mkdocs_hooks.py", site / "tools")  # mkdocs.yml names it under `hooks:`
     build_s, build_mb = timed([sys.executable, str(ROOT / "build_archive.py"), "build", "--seeds", str(seeds), "--annotations", str(annotations), "--docs", str(site / "docs"), "--today", "2026-11-29"], ROOT)
     out_bytes, out_files = folder_size(site / "docs" / "archive")
     floor_s = io_floor(seeds, out_bytes, out_files, work / "floor")

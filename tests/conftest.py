@@ -193,3 +193,39 @@ def browser():
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
+
+
+SEARCH_FIXTURE = FIXTURES / "search"
+
+
+@pytest.fixture(scope="session")
+def search_archive():
+    """The small archive of tests/fixtures/search/ (see its README), built in memory."""
+    from archive.annotations import load_annotations
+    from archive.pipeline import build_archive
+    from archive.registry import load_registry
+    from archive.seeds import read_seeds
+
+    registry, _ = load_registry(SEARCH_FIXTURE / "annotations")
+    annotations, _ = load_annotations(SEARCH_FIXTURE / "annotations")
+    seeds, _ = read_seeds(SEARCH_FIXTURE / "seeds")
+    archive, problems = build_archive(seeds, registry, TODAY, annotations)
+    assert [p.format() for p in problems if p.severity == "error"] == []
+    return archive
+
+
+@pytest.fixture(scope="session")
+def search_site(search_archive, tmp_path_factory) -> Path:
+    """A site folder with the fixture's index, the search engine and lunr's files.
+
+    The index has tiny chunks and sections, so that lookups and prefixes cross from one to the next.
+    """
+    from archive.search_index import render_search_index
+
+    site = tmp_path_factory.mktemp("search-site")
+    for path, text in render_search_index(search_archive, chunk_bytes=400, chunks_per_section=4, docs_per_chunk=3).items():
+        (site / "archive" / "search" / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / "archive" / "search" / path).write_text(text, encoding="utf-8")
+    shutil.copytree(ROOT / "docs" / "assets" / "search", site / "assets" / "search")
+    shutil.copytree(ROOT / "docs" / "assets" / "vendor" / "lunr", site / "assets" / "vendor" / "lunr")
+    return site

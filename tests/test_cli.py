@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 import subprocess
@@ -13,7 +14,7 @@ import yaml
 
 from build_archive import main
 
-from conftest import ANNOTATIONS, GOLDEN, PINNED, ROOT, SEEDS, TODAY
+from conftest import ANNOTATIONS, GOLDEN, PINNED, ROOT, SEARCH_FIXTURE, SEEDS, TODAY
 
 SEED_IDS = sorted(p.stem for p in SEEDS.glob("*.txt"))
 
@@ -246,3 +247,47 @@ def test_add_then_check_a_new_article(tmp_path, capsys):
     assert f"added {seeds}/{name} (from {article})" in out and "next: run `make check`" in out
     assert main(["check", "--seeds", str(seeds), "--annotations", str(ANNOTATIONS), "--today", TODAY.isoformat()]) == 0
     assert f"checked {len(SEED_IDS) + 1} seed(s)" in capsys.readouterr().out
+
+
+def search_cli(site, *args):
+    return main(["search", *args, "--site", str(site)])
+
+
+def test_search_prints_json_results_best_first(search_site, capsys):
+    assert search_cli(search_site, '"New START"', "--format", "json") == 0
+    article, statement = json.loads(capsys.readouterr().out)
+    assert article.keys() == {"id", "title", "kind", "score"} and statement.keys() == article.keys() | {"statement"}
+    assert (article["id"], article["kind"], article["title"]) == ("a_phrase", "article", "Lavrov says Russia is ready to discuss New START")
+    assert (statement["id"], statement["kind"], statement["statement"]) == ("a_phrase", "statement", "lavrov-new-start-ready")
+    assert statement["title"] == "“We are ready to talk about New START with our American counterparts”"
+    assert article["score"] > statement["score"] > 0
+
+
+def test_search_text_lists_results_and_facet_counts(search_site, capsys):
+    assert search_cli(search_site, "osce", "--speaker", "Zakharova", "--limit", "1") == 0
+    out = capsys.readouterr().out
+    assert "c_briefing  Briefing by Foreign Ministry Spokeswoman Maria Zakharova" in out
+    assert "2 result(s), the best 1 shown" in out
+    assert "  kind: article 1, statement 1" in out
+
+
+def test_search_exit_codes(search_site, tmp_path, capsys):
+    assert search_cli(search_site, "nothingmatchesthis") == 1
+    assert search_cli(search_site, "osce", "--speaker", "Zakharov") == 2
+    assert "names no speaker; did you mean `maria-zakharova`?" in capsys.readouterr().err
+    assert search_cli(search_site, "the") == 2
+    assert "nothing to search for in 'the' (the: too common to search)" in capsys.readouterr().err
+    assert search_cli(search_site, "osce", "--limit", "0") == 2
+    assert search_cli(tmp_path, "osce") == 2
+    assert "no search index" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exit:
+        search_cli(search_site, "osce", "--kind", "speech")
+    assert exit.value.code == 2
+
+
+def test_search_reads_the_docs_folder_right_after_build(tmp_path, capsys):
+    docs = tmp_path / "docs"
+    assert build(docs, seeds=SEARCH_FIXTURE / "seeds", annotations=SEARCH_FIXTURE / "annotations") == 0
+    capsys.readouterr()
+    assert search_cli(docs, "Riabkov", "--format", "json") == 0
+    assert [r["id"] for r in json.loads(capsys.readouterr().out)] == ["d_riabkov"]
