@@ -25,7 +25,6 @@ from archive.model import (
     TopicFinding,
     warning,
 )
-from archive.markers import marker_literal, marker_regexp, marker_text_regexp
 from archive.rules import BYLINE_BLOCK, NAME_PARTICLES, NON_PERSON_LABELS, TITLE_WORDS
 from archive.structure import split_sentences
 
@@ -50,7 +49,8 @@ NOT_PERSON_WORDS = frozenset(
     federation republic kingdom states army forces navy staff directorate secretariat
     moscow washington kiev kyiv beijing london paris berlin vienna geneva russia ukraine
     china america europe european russian american ukrainian chinese british french
-    western nato osce un eu the a this that these those his her their our its""".split()
+    western nato osce un eu the a this that these those his her their our its
+    ministers leaders members officials diplomats delegations g7 g20 arms control security affairs""".split()
 )
 # Words that, between a speech verb and a name, show the name is not the speaker
 # ("said that Putin signed").
@@ -123,49 +123,6 @@ def derive_title(lead: str, max_words: int = 14) -> str:
     return " ".join(words).rstrip(".,;: ")
 
 
-def extract_source(document: Document, registry: Registry) -> tuple[Finding, Finding | None, tuple[Problem, ...]]:
-    """The outlet that wrote the text and the one that republished it, from markers in any line."""
-    lines = document.text.lines
-    whole = "\n".join(line.text for line in lines)
-    found: list[tuple[int, int, int, str, str, str]] = []  # line, source index, marker index, role, source id, text
-    for source_index, source in enumerate(registry.sources):
-        for marker_index, marker in enumerate(source.markers):
-            literal = marker_literal(marker.pattern)
-            if literal is not None:
-                # One search of the whole text skips the lines of a seed that lacks the marker.
-                if literal in whole:
-                    found += [(line.number, source_index, marker_index, marker.role, source.id, literal) for line in lines if literal in line.text]
-                continue
-            # Most markers are in no line of a given seed: one search of the whole text says so, not one a line.
-            whole_text = marker_text_regexp(marker.pattern)
-            if whole_text is not None and whole_text.search(whole) is None:
-                continue
-            regexp = marker_regexp(marker.pattern)
-            for line in lines:
-                match = regexp.search(line.text)
-                if match:
-                    found.append((line.number, source_index, marker_index, marker.role, source.id, match.group(0)))
-    hits: dict[str, list[tuple[int, str, str]]] = {"origin": [], "republisher": []}
-    for number, _, _, role, source_id, text in sorted(found):
-        hits[role].append((number, source_id, text))
-    origin = _first_source(hits["origin"], "origin")
-    republisher = _first_source(hits["republisher"], "republisher") if hits["republisher"] else None
-    problems = tuple(
-        warning(document.text.raw.path, number, f"marker {text!r} names source '{sid}' too; the page keeps '{origin.value}' (line {hits['origin'][0][0]}); add a correction in annotations/articles/ if that is wrong")
-        for number, sid, text in hits["origin"]
-        if sid != origin.value
-    )
-    return origin, republisher, problems
-
-
-def _first_source(hits: list[tuple[int, str, str]], role: str) -> Finding:
-    if not hits:
-        return Finding("unknown", "unknown", "no marker of a known outlet (annotations/sources.yml) in the text")
-    number, source_id, text = sorted(hits)[0]
-    what = "republisher" if role == "republisher" else "outlet"
-    return Finding(source_id, "marker", f"{what} marker {text!r} on line {number}")
-
-
 @dataclass(frozen=True, slots=True)
 class NameIndex:
     """Every name and alias of the registry, folded, mapped to person ids."""
@@ -200,14 +157,24 @@ INVERTED_VERBS = "said|says|added|adds|noted|stressed|explained|continued|recall
 ROLE_WORDS = frozenset(
     """foreign minister deputy spokeswoman spokesman spokesperson envoy ambassador representative permanent
     secretary general chief head president prime state press official officials director chairman
-    chairperson chair senior former top diplomat russia's russian us u.s. of for to""".split()
+    chairperson chair senior former top diplomat russia's russian us u.s. of for to
+    under assistant arms control international security affairs political and""".split()
 )
 # After a name: optional ", role clause," then optional adverbs, then a speech verb.
 VERB_AFTER = re.compile(rf"^(?:\s*\([^()]{{1,30}}\))?(?:,[^.;:]{{1,160}}?,)?\s+(?:(?:has|had|have|also|further|then|later|previously|once again|again)\s+)*(?:{_VERBS})\b")
 # Before a name: an inverted speech verb, "according to", or "statements from", then the words between.
-VERB_BEFORE = re.compile(rf"\b(?:(?:{INVERTED_VERBS})|according to|attributed to|(?:{'|'.join(SPEECH_NOUNS)}) (?:from|by|of|attributed to))\b((?:\s+[^\s]+){{0,14}}?)\s*$")
-# A possessive statement heading: "Sergey Lavrov's statement and answers..."
-POSSESSIVE = re.compile(rf"^'s\s+(?:(?:opening|closing|video|written|joint)\s+)?(?:{'|'.join(SPEECH_NOUNS)}|speech|address|article|briefing)\b")
+# ("statements on the treaty made by Under Secretary X": the noun may stand a few words before "made by").
+VERB_BEFORE = re.compile(
+    rf"\b(?:(?:{INVERTED_VERBS})|according to|attributed to|(?:{'|'.join(SPEECH_NOUNS)}) (?:from|by|of|attributed to)"
+    rf"|(?:{'|'.join(SPEECH_NOUNS)})(?:\s+[^\s.;]+){{0,8}}?\s+made by)\b((?:\s+[^\s]+){{0,14}}?)\s*$"
+)
+# A possessive statement heading: "Sergey Lavrov's statement and answers...", "Rosemary DiCarlo’s Briefing".
+POSSESSIVE = re.compile(rf"^['’]s\s+(?:(?:opening|closing|video|written|joint)\s+)?(?:{'|'.join(SPEECH_NOUNS)}|speech|address|article|briefing)\b")
+# A name heading its own remarks: "Chairman Anders Fogh Rasmussen Opening Remarks".
+REMARKS_AFTER = re.compile(r"^,?\s+(?:(?:opening|closing|introductory|keynote|press|video)\s+)?(?:remarks|statement|speech|address)\b")
+# A statement issued for an official by their spokesperson is theirs: "issued today by the Spokesperson for UN
+# Secretary-General Ban Ki-moon".
+STATEMENT_FOR = re.compile(r"\bstatement\b[^.;]{0,60}\bby the spokes(?:wo)?(?:man|person) for\s+(?:\S+\s+){0,5}$")
 # Words before a name that make someone else the speaker: "a spokeswoman for President Dmitry Medvedev noted".
 ON_BEHALF = re.compile(r"\b(?:spokes(?:wo)?man|spokesperson|aide|adviser|advisor|assistant|office|press secretary)\s+(?:for|to|of)\s+(?:\S+\s+){0,5}$")
 _PARTICLES = "|".join(sorted(NAME_PARTICLES))
@@ -264,6 +231,14 @@ def extract_speakers(
     for block in document.blocks:
         if block.kind == "turn" and not is_role_label(block.label):
             found.append(_speaker_from_label(block, index))
+    # A line that opens with a registry person and a colon gives their words, as a turn or a headline
+    # does ("President of Russia Vladimir Putin: Colleagues,", "Lavrov: We are ready to talk").
+    lines = [(document.headline.number, document.headline.text)] if document.headline else []
+    lines += [(block.line, block.text) for block in document.blocks if block.kind != "turn"]
+    for line, text in lines:
+        label = _COLON_LABEL.match(text)
+        if label and _label_like(label.group(1)) and (person := label_person(label.group(1), index)):
+            found.append(SpeakerFinding(person, label.group(1), line, "label"))
     # A registry person in the byline block is the one who speaks: "by NATO Secretary General Anders Fogh Rasmussen".
     for removal in document.removed:
         if removal.rule == BYLINE_BLOCK.name:
@@ -290,6 +265,16 @@ def extract_speakers(
         if s.person is None
     )
     return speakers, tuple(sorted(mentioned - speaking)), problems
+
+
+_COLON_LABEL = re.compile(r"([^\W\d_][^:.!?]{0,80}?):\s")
+_LABEL_WORDS = frozenset({"of", "the", "for", "and", "on"})
+
+
+def _label_like(label: str) -> bool:
+    """A name with its titles, as a speaker label is: ten words at most, each capitalised but "of", "the", ..."""
+    words = label.split()
+    return len(words) <= 10 and all(word[0].isupper() or word in _LABEL_WORDS for word in words)
 
 
 def _title_case(sentence: str) -> bool:
@@ -343,7 +328,8 @@ def extract_terms(
     """Titles written right before a registry person's name, in the text or a turn label, each with the roles of theirs it fits.
 
     "Secretary Blinken" fits Antony Blinken's "Secretary of State": every word of the title is a word
-    of the role's. A title that fits none of the person's roles, or follows "former", gives no term.
+    of the role's. A title that fits none of the person's roles gives no term; one after "former" is
+    a term of the roles the person has left (the text is later than their end).
     `sentences` are named_sentences(document, registry), found here when not given.
     """
     index = name_index(registry.people)
@@ -364,14 +350,15 @@ def extract_terms(
     for sentence in read:
         written = _as_written(sentence.text, sentence.folded)
         for start, end, person in sentence.names:
-            title_start = _title_before(sentence.folded, start)
-            if title_start is None:
+            found = _title_before(sentence.folded, start)
+            if found is None:
                 continue
+            title_start, former = found
             title = set(_TITLE_WORD.findall(sentence.folded[title_start:start])) - COURTESY_TITLES
-            roles = tuple(r for r in people[person].roles if _fits(title, r))
+            roles = tuple(r for r in people[person].roles if _fits(title, r) and (r.end or not former))
             if roles:
                 quote = written(title_start, end)
-                terms.setdefault((person, fold(quote)), Term(person, quote, sentence.line, roles))
+                terms.setdefault((person, fold(quote)), Term(person, quote, sentence.line, roles, former))
     return tuple(terms.values())
 
 
@@ -381,8 +368,9 @@ def _fits(title: set[str], role: Role) -> bool:
     return bool(title) and title <= words and not (words & RANK_WORDS) - title
 
 
-def _title_before(folded: str, name_start: int) -> int | None:
-    """Where the run of titles ending right before a name begins, or None when no title is there or it is a former one."""
+def _title_before(folded: str, name_start: int) -> tuple[int, bool] | None:
+    """Where the run of titles ending right before a name begins, and whether it is a former one
+    ("former US President Joe Biden": "former" within two words before it); None when no title is there."""
     offset = max(0, name_start - 80)
     words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", folded[offset:name_start])]
     first = len(words)
@@ -395,9 +383,12 @@ def _title_before(folded: str, name_start: int) -> int | None:
                 first = begin
                 stripped = True
                 break
-    if first == len(words) or (first and words[first - 1][1].rstrip("-") in NOT_NOW):
+    if first == len(words):
         return None
-    return offset + words[first][0]
+    before = {word.rstrip("-") for _, word in words[max(0, first - 2) : first]}
+    if before & (NOT_NOW - {"former", "ex"}):
+        return None  # "the late", "incoming": no term to bound by
+    return offset + words[first][0], bool(before & {"former", "ex"})
 
 
 def _speaker_from_label(block: Block, index: NameIndex) -> SpeakerFinding:
@@ -408,9 +399,11 @@ def _speaker_from_label(block: Block, index: NameIndex) -> SpeakerFinding:
 
 def _attributed(folded: str, start: int, end: int) -> bool:
     """True when the name at folded[start:end] is the subject or object of a speech verb."""
+    if STATEMENT_FOR.search(folded[max(0, start - 160):start]):
+        return True
     if ON_BEHALF.search(folded[max(0, start - 80):start]):
         return False
-    if VERB_AFTER.match(folded[end:end + 120]) or POSSESSIVE.match(folded[end:end + 40]):
+    if VERB_AFTER.match(folded[end:end + 120]) or POSSESSIVE.match(folded[end:end + 40]) or REMARKS_AFTER.match(folded[end:end + 40]):
         return True
     before = VERB_BEFORE.search(folded[max(0, start - 160):start])
     if before is None:

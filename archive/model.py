@@ -165,6 +165,11 @@ class Role:
         start, end = self._bounds()
         return (start[0] if start else datetime.date.min, end[1] if end else today)
 
+    def after(self, today: datetime.date) -> tuple[datetime.date, datetime.date]:
+        """The days from the earliest the term can have ended to today: when someone "former" in it is written of."""
+        _, end = self._bounds()
+        return (end[0] if end else today, today)
+
     def held_throughout(self, earliest: datetime.date, latest: datetime.date) -> bool:
         """Whether the title was surely held on every day from earliest to latest (an uncertain start or end counts late or early)."""
         start, end = self._bounds()
@@ -181,6 +186,7 @@ class Term:
     quote: str
     line: int
     roles: tuple[Role, ...]
+    former: bool = False  # "former Secretary Kerry": the text is from after the roles ended
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +236,7 @@ class Source:
     home: str
     markers: tuple[SourceMarker, ...]
     location: Location
+    offices: tuple[str, ...] = ()  # role titles (people.yml) whose holders' words this outlet publishes
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,7 +255,7 @@ class SpeakerFinding:
     person: str | None
     name: str
     line: int
-    how: str  # "turn" | "attribution"
+    how: str  # "turn" | "attribution" | "byline" | "label" (a line opening "Name: ...")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,6 @@ from archive.edtf import sort_key
 from archive.extract import (
     count_words,
     detect_language,
-    extract_source,
     extract_speakers,
     extract_terms,
     extract_title,
@@ -20,6 +19,7 @@ from archive.extract import (
     named_sentences,
 )
 from archive.merge import merge_archive
+from archive.outlets import extract_source, find_markers, furniture_lines, source_from_office
 from archive.model import Annotations, Archive, Article, Problem, RawSeed, Registry
 from archive.needs import needs_warnings
 from archive.seeds import decode_seed
@@ -32,15 +32,20 @@ def parse_article(raw: RawSeed, registry: Registry, today: datetime.date) -> tup
     text, problems = decode_seed(raw)
     if text is None:
         return None, problems
-    document, structure_problems = parse_document(text)
-    source, republisher, source_problems = extract_source(document, registry)
+    markers = find_markers(text, registry)
+    document, structure_problems = parse_document(text, furniture=furniture_lines(text, markers))
+    source, republisher, source_problems = extract_source(text, registry, markers)
     sentences = named_sentences(document, registry)
     speakers, mentioned, speaker_problems = extract_speakers(document, registry, sentences)
+    terms = extract_terms(document, registry, sentences)
+    date = extract_date(document, today, terms)
+    if source.value == "unknown":
+        source = source_from_office(document, speakers, terms, date.published, registry, today) or source
     article = Article(
         id=raw.id,
         document=document,
         title=extract_title(document),
-        date=extract_date(document, today, extract_terms(document, registry, sentences)),
+        date=date,
         source=source,
         republisher=republisher,
         speakers=speakers,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import difflib
 import itertools
 import re
 import warnings
@@ -60,7 +61,7 @@ TERM_DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?[?~]?")
 PERSON_KEYS = (("id", "name"), ("aliases", "roles", "wikidata", "note"))
 ROLE_KEYS = (("title",), ("from", "to", "note"))
 TOPIC_KEYS = (("id", "name", "keywords"), ("description",))
-SOURCE_KEYS = (("id", "name", "kind"), ("country", "home", "markers"))
+SOURCE_KEYS = (("id", "name", "kind"), ("country", "home", "markers", "offices"))
 MARKER_KEYS = ((), ("text", "pattern", "role"))
 
 REGISTRY_STEMS = ("people", "topics", "sources")
@@ -111,6 +112,7 @@ def parse_registry(
         *_check_names(people),
         *_check_keywords(topics),
         *_check_markers(sources),
+        *_check_offices(sources, people),
     ]
     registry = Registry(
         people=tuple(sorted((person for person, _ in people), key=lambda person: person.id)),
@@ -260,6 +262,7 @@ def _parse_source(node: YamlMap, path: str, what: str, ident: str | None) -> tup
     country, country_problems = _get_country(node, path, what)
     home, home_problems = get_format(node, "home", path, what, URL, "an http(s) URL like https://tass.com")
     markers, marker_problems = _get_markers(node, path, what)
+    offices, office_problems = get_str_list(node, "offices", path, what)
     problems = [
         *check_keys(node, path, what, *SOURCE_KEYS),
         *name_problems,
@@ -267,10 +270,11 @@ def _parse_source(node: YamlMap, path: str, what: str, ident: str | None) -> tup
         *country_problems,
         *home_problems,
         *marker_problems,
+        *office_problems,
     ]
     if problems or ident is None or name is None or kind is None:
         return None, problems
-    return Source(ident, name, kind, country or "", home or "", markers, node.location), problems
+    return Source(ident, name, kind, country or "", home or "", markers, node.location, offices or ()), problems
 
 
 def _get_country(node: YamlMap, path: str, what: str) -> tuple[str | None, list[Problem]]:
@@ -420,4 +424,26 @@ def _check_markers(sources: list[tuple[Source, YamlMap]]) -> list[Problem]:
             message = f"marker {index + 1} of source '{source.id}' repeats the marker of source '{other_id}'"
             message += f" (line {other_line})"
             problems.append(error(source.location.path, line, message))
+    return problems
+
+
+def _check_offices(sources: list[tuple[Source, YamlMap]], people: list[tuple[Person, YamlMap]]) -> list[Problem]:
+    """An office is a role title some person holds, and one outlet publishes it: two would make a page's outlet a guess."""
+    titles = {role.title for person, _ in people for role in person.roles}
+    problems: list[Problem] = []
+    owners: dict[str, tuple[str, int]] = {}
+    for source, node in sources:
+        for index, office in enumerate(source.offices):
+            line = node["offices"].item_line(index)
+            if office in owners:
+                other_id, other_line = owners[office]
+                message = f"office '{office}' of source '{source.id}' is an office of source '{other_id}' too (line {other_line}); keep it in one"
+                problems.append(error(source.location.path, line, message))
+                continue
+            owners[office] = (source.id, line)
+            if office not in titles:
+                close = difflib.get_close_matches(office, sorted(titles), n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else ""
+                message = f"office '{office}' of source '{source.id}' is the title of no role in people.yml{hint}"
+                problems.append(warning(source.location.path, line, message))
     return problems

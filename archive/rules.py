@@ -142,6 +142,14 @@ BYLINE_BLOCK = PositionalRule(
     12,
     "a line between headline and text naming the genre, the author, the speaker's office, the place or the time",
 )
+# A date or a time as a byline writes it, with the year: cut out to see what else a dated line says.
+DATE_OR_TIME = re.compile(
+    rf"(?i)\b(?:{_MONTH}\s\d{{1,2}}(?:,?\s\d{{4}})?|\d{{1,2}}\s{_MONTH}(?:,?\s\d{{4}})?|{_MONTH},?\s\d{{4}}|{_NUMERIC_DATE}|{_ISO}|{_CLOCK})"
+)
+# Words that name a press office's genre: a dated line with one of them and more words is a headline.
+GENRE_WORDS: frozenset[str] = frozenset(
+    "briefing briefings remarks statement statements interview speech address conference readout transcript communique".split()
+)
 # A line of the byline block: "By Richard Solash", "Posted Feb 5, 2011 9:07 AM CST", "REYKJAVIK, ICELAND",
 # "ANTONY J. BLINKEN, SECRETARY OF STATE", "June 16, 2021, Geneva", "Vienna, Austria, posted at 19:36 CET".
 BYLINE_PATTERNS: tuple[re.Pattern[str], ...] = (

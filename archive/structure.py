@@ -13,6 +13,8 @@ from archive.rules import (
     ABOVE_HEADLINE,
     BYLINE_BLOCK,
     BYLINE_PATTERNS,
+    DATE_OR_TIME,
+    GENRE_WORDS,
     IMAGE_LABEL,
     LINE_RULES,
     NAME_PARTICLES,
@@ -53,6 +55,7 @@ _TURN = re.compile(r"(?P<label>[^\W\d_][^:]{0,80}?)\s*:(?!//)\s*(?P<text>.*)")
 _LABEL_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*")
 # A lead that opens with its dateline: "MOSCOW (AP) —", "WASHINGTON, D.C. -", "MOSCOW, February 22. /TASS/."
 _LEAD_DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*(?:,\s[^,]{1,40})?\s?(?:\([^)]{1,30}\)\s?)?[-–—]{1,2}\s\w")
+_BY_WHOM = re.compile(r"(?:by|remarks by|statement by|speech by|address by)\s+\S+(?:\s+\S+){0,29}", re.IGNORECASE)
 _MENU = re.compile(r"(?:^|\s)[•|](?:\s|$)|^[•|]")
 _TRAILING_NOTE = re.compile(r"(?<=[.!?\"”’»)\]])\s+\([^()]*\)$")
 
@@ -147,8 +150,11 @@ def _no_break(m: re.Match[str]) -> bool:
     return token in ABBREVIATIONS or bool(re.fullmatch(r"[^\W\d_]\.", token))
 
 
-def parse_document(text: SeedText) -> tuple[Document, tuple[Problem, ...]]:
-    """Headline, body blocks and removed boilerplate of a decoded seed, with warnings."""
+def parse_document(text: SeedText, furniture: frozenset[int] = frozenset()) -> tuple[Document, tuple[Problem, ...]]:
+    """Headline, body blocks and removed boilerplate of a decoded seed, with warnings.
+
+    `furniture` are numbers of lines known to be site furniture (an outlet's marker): never the headline.
+    """
     lines = [line for line in text.lines if line.text]
     removed = {line.number: rule for line in lines if (rule := _line_rule(line.text))}
     kept = [line for line in lines if line.number not in removed]
@@ -156,7 +162,7 @@ def parse_document(text: SeedText) -> tuple[Document, tuple[Problem, ...]]:
     kept = [line for line in kept if line.number not in removed]
 
     below = {line.number: after.text for line, after in zip(lines, lines[1:])}
-    at = _headline_index(kept, below)
+    at = _headline_index(kept, below, furniture)
     headline = None if at is None else Line(kept[at].number, repair_sentences(kept[at].text))
     removed |= dict.fromkeys((line.number for line in kept[: at or 0]), ABOVE_HEADLINE.name)
     body = kept[at + 1 :] if at is not None else kept
@@ -209,7 +215,7 @@ def _captions(lines: list[Line], removed: dict[int, str], kept: list[Line]) -> l
     return captions
 
 
-def _headline_index(kept: list[Line], below: dict[int, str]) -> int | None:
+def _headline_index(kept: list[Line], below: dict[int, str], furniture: frozenset[int]) -> int | None:
     """Where the headline is: the first line above the text that reads as one, past the page's furniture.
 
     A line that says when, where or by whom, a label ending in a colon, a menu of bullets or bars, or a
@@ -217,40 +223,83 @@ def _headline_index(kept: list[Line], below: dict[int, str]) -> int | None:
     transcript's first turn ends the search.
     """
     for index, line in enumerate(kept):
+        if line.number in furniture:
+            continue
         text = repair_sentences(line.text)
-        if _opens_text(text, kept, index):
+        if _opens_text(text, kept, index, below.get(line.number, "")):
             return None
         if _reads_as_headline(text, kept, index, below.get(line.number, "")):
+            following = kept[index + 1].text.strip() if index + 1 < len(kept) else ""
+            # The page's <title>, the headline with the site's name glued on, above the headline itself.
+            if len(following) >= 20 and text.startswith(following) and len(following) < len(text):
+                return index + 1
             return index
     return None
 
 
-def _opens_text(text: str, kept: list[Line], index: int) -> bool:
+def _opens_text(text: str, kept: list[Line], index: int, below: str = "") -> bool:
     """Whether a line is the text itself: a paragraph of sentences, a dateline lead, or a transcript's first turn."""
     words = len(text.split())
     return (
         words > HEADLINE_MAX_WORDS
         or (words >= LEAD_MIN_WORDS and len(split_sentences(text)) > 1)
+        # A standfirst's one sentence, unless a date or byline below makes it the headline over them.
+        or (words >= LEAD_MIN_WORDS and _lead_sentence(text) and not _is_byline(below))
         or (_ends_sentence(text) and len(split_sentences(text)) > 1)
         or bool(_LEAD_DATELINE.match(text))
         or _opens_transcript(kept, index)
     )
 
 
+def _lead_sentence(text: str) -> bool:
+    """One sentence ending in a full stop, in sentence case: a standfirst or lead, not a headline ("... - State Dept.")."""
+    words = text.split()
+    last = _TRAILING_NOTE.sub("", text).rstrip(_CLOSERS)
+    capitalised = sum(word[0].isupper() for word in words)
+    return last.endswith(".") and not last.endswith("..") and words[-1] not in ABBREVIATIONS and capitalised < 0.7 * len(words)
+
+
 def _reads_as_headline(text: str, kept: list[Line], index: int, below: str) -> bool:
     """A line short enough, with some words in lower case, that is no byline or label; one sentence at most."""
     alphabetic = _LABEL_WORD.findall(text)
-    if len(alphabetic) < 2 or text.rstrip().endswith(":") or _MENU.search(text) or _is_byline(text):
+    if len(alphabetic) < 2 or text.rstrip().endswith(":") or _MENU.search(text) or (_is_byline(text) and not _dated_headline(text)):
         return False
-    if (
-        len(alphabetic) == 2
-        and all(word[0].isupper() for word in alphabetic)
-        and _is_byline(below)
-    ):
-        return False  # a place or venue above the date: "New York", "Via Teleconference"
+    if _is_office(text):
+        return False
+    if len(alphabetic) <= 3 and all(word[0].isupper() for word in alphabetic):
+        if _is_byline(below) or _is_office(below):
+            return False  # a place or venue above the date ("Via Teleconference"), a name above an office ("Jen Psaki")
+        following = kept[index + 1].text if index + 1 < len(kept) else ""
+        if (
+            len(alphabetic) == 2
+            and len(_LABEL_WORD.findall(following)) >= 5
+            and following[:1].isupper()
+            and not following.rstrip().endswith((".", ",", ";", ":", "!", "?"))
+            and not _is_byline(following)
+            and not _opens_text(following, kept, index + 1)
+        ):
+            return False  # a section's name above the headline: "News Feed", "Nato-Russia Council"
     # Headlines rarely end with a full stop; one that does must be a single sentence with text below
     # it, or it is the lead paragraph of an article without a headline.
     return not (_ends_sentence(text) and (index == len(kept) - 1 or len(split_sentences(text)) > 1))
+
+
+def _dated_headline(text: str) -> bool:
+    """A headline that carries its date: "Daily Press Briefing - March 17, 2014", three words or more and one of a genre."""
+    words = [word.casefold() for word in _LABEL_WORD.findall(DATE_OR_TIME.sub(" ", text))]
+    return len(words) >= 3 and any(word in GENRE_WORDS for word in words)
+
+
+def _is_office(text: str) -> bool:
+    """A line that is an office only, in title case: "Deputy Spokesperson", "Secretary of State"."""
+    words = _LABEL_WORD.findall(text)
+    return (
+        0 < len(words) <= 6
+        and all(word[0].isupper() or word in _OFFICE_WORDS for word in words)
+        and any(word.casefold() in _TITLE_TOKENS for word in words if word not in _OFFICE_WORDS)
+        and not any(word.isupper() and len(word) > 1 or word.casefold() in GENRE_WORDS for word in words)
+        and not DATE_OR_TIME.search(text)
+    )
 
 
 def _is_byline(text: str) -> bool:
@@ -261,8 +310,11 @@ def _is_byline(text: str) -> bool:
 def _byline_block(body: list[Line]) -> list[Line]:
     """The byline lines right below the headline, up to the first line that is not one."""
     block = []
-    for line in body[:-1]:  # the last line is the text, whatever it looks like
-        if not _is_byline(line.text):
+    for number, line in enumerate(body[:-1]):  # the last line is the text, whatever it looks like
+        # Right below the headline, a longer line may say by whom and where: "by NATO Secretary General
+        # Anders Fogh Rasmussen at the meeting of the NATO-Russia Council at Foreign Affairs Ministers level, Brussels".
+        by_whom = number == 0 and _BY_WHOM.fullmatch(line.text) is not None and not _ends_sentence(line.text)
+        if not (by_whom or _is_byline(line.text)):
             break
         block.append(line)
     return block

@@ -15,7 +15,6 @@ from archive.extract import (
     _as_written,
     derive_title,
     detect_language,
-    extract_source,
     extract_speakers,
     extract_terms,
     extract_title,
@@ -142,33 +141,6 @@ def test_unknown_turn_label_is_an_unregistered_speaker(registry):
     assert speakers == ["?Quimbleworth"] and len(problems) == 1
 
 
-def test_source_markers_find_origin_and_republisher(registry):
-    doc = document("MOSCOW, February 19. /TASS/. Text.", "read more in our Telegram-channel https://t.me/The_International_Affairs")
-    source, republisher, problems = extract_source(doc, registry)
-    assert (source.value, source.method) == ("tass", "marker")
-    assert "'/TASS/' on line 1" in source.evidence
-    assert republisher is not None and republisher.value == "international-affairs"
-    assert problems == ()
-
-
-def sources(*markers: tuple[str, str]) -> Registry:
-    """A registry of one source per (id, pattern) marker."""
-    return Registry(sources=tuple(Source(ident, ident, "other", "", "", (SourceMarker(pattern, "origin"),), None) for ident, pattern in markers))
-
-
-def test_every_line_every_marker_counts_in_line_then_registry_order():
-    doc = document("Report by A (and B).", "A again, then B.")
-    registry = sources(("b", r"\bB\b"), ("a", re.escape("A")))
-    source, _, problems = extract_source(doc, registry)
-    assert source.value == "a" and "marker 'A' on line 1" in source.evidence
-    assert [p.location.line for p in problems] == [1, 2] and all("names source 'b' too" in p.message for p in problems)
-
-
-def test_no_marker_means_unknown_source(registry):
-    source, republisher, _ = extract_source(document("Lavrov said things."), registry)
-    assert (source.value, republisher) == ("unknown", None)
-
-
 def test_topic_keywords_with_capitals_match_case_sensitively(registry):
     found = extract_topics(document("It was a new start for both.", "The New START treaty expired; New START matters."), registry)
     new_start = [t for t in found if t.topic == "new-start"]
@@ -240,7 +212,6 @@ def test_a_title_before_a_name_is_a_term_of_the_role_it_fits() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Former Secretary Blinken spoke.",  # an office left
     "Mr Lavrov spoke.",  # courtesy, not an office
     "Lavrov spoke.",  # no title at all
     "Deputy Prime Minister Lavrov spoke.",  # a title the registry does not give him
@@ -248,6 +219,13 @@ def test_a_title_before_a_name_is_a_term_of_the_role_it_fits() -> None:
 ])
 def test_no_term_without_a_current_title_the_registry_gives(text: str) -> None:
     assert terms(text) == []
+
+
+def test_a_former_title_is_a_term_of_the_offices_left() -> None:
+    found = extract_terms(document("Former Secretary Blinken spoke, as did the late President Putin."), TERMS_REGISTRY)
+    assert [(t.person, t.quote, [r.title for r in t.roles], t.former) for t in found] == [
+        ("antony-blinken", "Secretary Blinken", ["Secretary of State"], True),
+    ]
 
 
 def test_a_lesser_office_of_the_same_name_is_not_fitted_by_the_bare_title() -> None:
@@ -261,6 +239,9 @@ SPEAKERS_REGISTRY = Registry(people=(
     _person("dmitry-medvedev", "Dmitry Medvedev"),
     _person("hillary-clinton", "Hillary Clinton"),
     _person("wang-yi", "Wang Yi"),
+    _person("ban-ki-moon", "Ban Ki-moon"),
+    _person("andrea-thompson", "Andrea Thompson"),
+    _person("sergey-lavrov", "Sergey Lavrov"),
     Person("ned-price", "Ned Price", ("Mr Price",), (), Location("annotations/people.yml", 1)),
 ))
 
@@ -295,6 +276,10 @@ def test_a_registry_person_in_the_byline_block_is_the_speaker() -> None:
     ("Wang Yi, Chinese foreign minister and director of the Office of the Foreign Affairs Commission of the Central Committee, said here Monday that all is well.", "wang-yi"),
     ("New START is a cornerstone, and Clinton called it a milestone in the partnership.", "hillary-clinton"),
     ("The EU deplores the announcement by President Putin to suspend the treaty.", "vladimir-putin"),
+    ("The following statement was issued today by the Spokesperson for UN Secretary-General Ban Ki-moon:", "ban-ki-moon"),
+    ("NATO-Russia Council Chairman Anders Fogh Rasmussen Opening Remarks 2013-04-23", "anders-fogh-rasmussen"),
+    ("We note statements on the treaty made by US Under Secretary of State for Arms Control and International Security Andrea Thompson at a conference.", "andrea-thompson"),
+    ("Sergey Lavrov’s statement and answers to media questions", "sergey-lavrov"),
 ])
 def test_more_ways_of_reporting_speech(sentence: str, speaker: str) -> None:
     assert [p for p, _, _ in found_speakers(f"Headline here\n{sentence}\n")] == [speaker]
@@ -306,3 +291,16 @@ def test_a_spokeswoman_for_a_person_speaks_for_them_and_the_person_is_no_speaker
 
 def test_a_title_case_headline_suggests_no_unknown_names() -> None:
     assert found_speakers("Russia Says U.S. Must End 'Hostility' for Nuclear Talks\nRussia said Wednesday it would study the proposals.\n") == []
+
+
+def test_a_line_opening_with_a_person_and_a_colon_gives_their_words(registry) -> None:
+    doc = document("President of Russia Vladimir Putin: Colleagues, good afternoon.", headline="Lavrov: We are ready to talk")
+    assert speaker_names(doc, registry)[0] == ["sergey-lavrov", "vladimir-putin"]
+    # A headline whose colon follows a sentence only names people: "... with Trump on nuclear weapons: Lavrov".
+    doc = document("The talks went on.", headline="Russia expects dialogue with Trump on nuclear weapons: Lavrov")
+    assert speaker_names(doc, registry)[0] == []
+
+
+def test_plural_bodies_are_no_unknown_speakers(registry) -> None:
+    doc = document("I would also recall the G7 Foreign Ministers statement last week on the sham elections.")
+    assert speaker_names(doc, registry)[0] == []

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from archive import extract
-from archive.extract import extract_source
+from archive import outlets
+from archive.outlets import extract_source
 from archive.markers import check_marker_pattern, marker_regexp, marker_text_regexp
-from archive.model import Document, RawSeed
+from archive.model import RawSeed
 from archive.registry import load_registry
 from archive.seeds import decode_seed
 
@@ -55,8 +55,8 @@ def test_sources_found_with_the_whole_text_search_are_those_found_line_by_line(m
     documents = []
     for path in [*sorted(SEEDS.glob("*.txt")), *sorted((FIXTURES / "real").glob("*.txt"))]:
         text, _ = decode_seed(RawSeed(str(path), path.name, path.read_bytes()))
-        documents.append(Document(text, None, (), ()))
-    searched = [extract_source(document, registry) for document in documents]
-    monkeypatch.setattr(extract, "marker_text_regexp", lambda pattern: None)  # every marker read line by line
-    assert searched == [extract_source(document, registry) for document in documents]
+        documents.append(text)
+    searched = [extract_source(text, registry) for text in documents]
+    monkeypatch.setattr(outlets, "marker_text_regexp", lambda pattern: None)  # every marker read line by line
+    assert searched == [extract_source(text, registry) for text in documents]
     assert {origin.value for origin, _, _ in searched} - {"unknown"}  # markers were found at all

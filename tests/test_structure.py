@@ -648,3 +648,38 @@ def test_a_byline_and_its_date_below_the_headline_are_set_aside() -> None:
     document = parse(f"Putin signs law suspending treaty\nby The Desk February 28, 2023 6:36 PM 2 min read\nBy Jane Roe\n{LEAD}\n")
     assert [r.rule for r in document.removed] == ["byline-block", "byline-block"]
     assert [b.text for b in document.blocks] == [LEAD]
+
+
+@pytest.mark.parametrize(("page", "headline"), [
+    ("News Feed\nNATO chief criticizes Russia's withdrawal from the treaty", "NATO chief criticizes Russia's withdrawal from the treaty"),  # a section's name
+    ("Daily Press Briefing - March 17, 2014\nJen Psaki\nDeputy Spokesperson\nWashington, DC", "Daily Press Briefing - March 17, 2014"),
+    ("Treaty talks resume -- Chinese FM-Xinhua\nTreaty talks resume -- Chinese FM", "Treaty talks resume -- Chinese FM"),  # <title> above the headline
+    ("US Will Continue Talks With Russia on Resumption of New START Inspections - State Dept.", "US Will Continue Talks With Russia on Resumption of New START Inspections - State Dept."),
+])
+def test_the_headline_past_sections_names_and_page_titles(page: str, headline: str) -> None:
+    assert headline_of(f"{page}\n{LEAD}\n") == headline
+
+
+@pytest.mark.parametrize("opening", [
+    "Jen Psaki\nDeputy Spokesperson",  # a name above an office is a byline
+    "Russian Foreign Minister Sergei Lavrov has indicated the Kremlin is interested in the cuts proposed by Obama.",  # a standfirst
+    "Press Briefing, 27.01.2021",  # a genre and a date are a date line, not a headline
+])
+def test_no_headline_in_bylines_and_standfirsts(opening: str) -> None:
+    assert headline_of(f"{opening}\n{LEAD}\n") is None
+
+
+def test_a_line_of_furniture_is_neither_headline_nor_text() -> None:
+    text, _ = decode_seed(RawSeed("x/t.txt", "t.txt", f"The latest news. Stay tuned for more.\nRussian-US talks\n{LEAD}\n".encode()))
+    assert parse_document(text)[0].headline is None
+    assert parse_document(text, furniture=frozenset({1}))[0].headline.text == "Russian-US talks"
+
+
+def test_a_long_line_by_whom_below_the_headline_is_the_byline() -> None:
+    document = parse(
+        "Opening remarks\n"
+        "by NATO Secretary General Anders Fogh Rasmussen at the meeting of the NATO-Russia Council at Foreign Affairs Ministers level, Brussels\n"
+        f"{LEAD}\n"
+    )
+    assert [(r.line, r.rule) for r in document.removed] == [(2, "byline-block")]
+    assert [b.text for b in document.blocks] == [LEAD]

@@ -18,7 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive.registry import parse_registry
-from archive.extract import extract_source, extract_speakers, extract_topics, fold, matchable, name_index
+from archive.extract import extract_speakers, extract_topics, fold, matchable, name_index
+from archive.outlets import extract_source
 from archive.model import Block, Document, Line, Person, RawSeed, Registry, SeedText, Topic
 from build_archive import main
 
@@ -67,8 +68,8 @@ def test_a_pattern_that_backtracks_in_python_checks_at_once(tmp_path, capsys):
 def test_a_pattern_that_backtracks_in_python_still_finds_its_line():
     registry, problems = parse_registry(sources_with_pattern(r"^(\w+\s?)+:$"))
     assert problems == ()
-    assert extract_source(one_line("Лавров said" * 20 + ":"), registry)[0].value == "s"
-    assert extract_source(one_line("Лавров said " * 20 + "!:"), registry)[0].value == "unknown"
+    assert extract_source(one_line("Лавров said" * 20 + ":").text, registry)[0].value == "s"
+    assert extract_source(one_line("Лавров said " * 20 + "!:").text, registry)[0].value == "unknown"
 
 
 @pytest.mark.parametrize("value", ["Y1E999999999", "Y1E9999999", "../", "/..", "../Y-"])
@@ -100,7 +101,7 @@ def test_any_marker_pattern_is_refused_at_its_line_or_matches_as_python_would(pa
     if re.search(r"\\[bB]", pattern.replace("\\\\", "")):
         text = text.encode("ascii", "ignore").decode()  # RE2's \b knows ASCII word characters only, as documented
     expected = re.search(pattern, text)
-    source, _, _ = extract_source(one_line(text), registry)
+    source, _, _ = extract_source(one_line(text).text, registry)
     assert source.value == ("s" if expected else "unknown")
     if expected:
         assert source.evidence == f"outlet marker {expected.group(0)!r} on line 1"

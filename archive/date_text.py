@@ -1,0 +1,384 @@
+"""How a text writes dates: each date on a line read to year, month and day, the lines that stamp
+the page, the relative days it tells (pure). archive.dates reasons from them."""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import re
+from dataclasses import dataclass
+
+from archive.edtf import edtf_bounds, sort_key
+from archive.model import Line
+
+MONTHS = {
+    "January": 1, "Jan": 1, "February": 2, "Feb": 2, "March": 3, "Mar": 3,
+    "April": 4, "Apr": 4, "May": 5, "June": 6, "Jun": 6, "July": 7, "Jul": 7,
+    "August": 8, "Aug": 8, "September": 9, "Sept": 9, "Sep": 9, "October": 10, "Oct": 10,
+    "November": 11, "Nov": 11, "December": 12, "Dec": 12,
+}
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# Longest names first, so that "Sept" is not read as "Sep" followed by a stray "t".
+# Month names as written, in capitals ("MAY 19, 2021" in a byline block) or, full names but "may", a verb
+# too, in lower case ("wednesday, 4 december 2013").
+_LOWER_MONTHS = [name.lower() for name in MONTHS if len(name) > 3 and name != "Sept"]
+_MONTH = "(?P<month>" + "|".join(sorted([*MONTHS, *map(str.upper, MONTHS), *_LOWER_MONTHS], key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})(?=\d{1,2}:\d{2}\b|\b)"  # a time may follow with no space: "13 March 201913:25"
+_WEEKDAY = "|".join(WEEKDAYS)
+
+# Tried in this order; a later pattern never claims text an earlier one matched, so the
+# year inside "6 February 2026" is not also read as a bare year.
+_PATTERNS = (
+    ("iso-timestamp", re.compile(
+        r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
+        r"(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d-])"
+    )),
+    ("written-date", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}")),
+    ("written-date", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}")),
+    ("numeric", re.compile(r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})\b")),
+    ("dotted-date", re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b")),
+    ("written-date", re.compile(rf"\b{_MONTH},?\s+{_YEAR}")),
+    ("written-date", re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)\b")),
+)
+
+# Agency datelines: "MOSCOW, February 19. /TASS/.", "MOSCOW, February 19 (Reuters) -",
+# "KYIV, Ukraine, Feb. 6, 2026 —". The place is upper-case words; no list of cities is needed.
+# Its words part at a space or slash only: a word may hold hyphens already, and parting
+# there too gave "AA-AA-…" exponentially many readings to try (seconds for 72 characters).
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*)(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)*)?,\s+"
+    rf"{_MONTH}\s+{_DAY}(?:,\s+{_YEAR})?"
+    r"(?:\s*\.\s*/[^/]{1,30}/\.?|\s*\([^)]{1,30}\)\s*[-–—]?|\s*[-–—:.]|\s*$)"
+)
+# A page's date as its metadata gives it, before the rest of the line: "date 2017-01-17 Financial...".
+_LABELLED_DATE = re.compile(r"\s*(?P<label>date|published|posted)\s?:?\s(?P<date>\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
+_BYLINE = re.compile(r"\s*(?:by|posted by|written by)\s", re.IGNORECASE)
+_TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
+_LABELS = {
+    "retrieved": "crawl", "accessed": "crawl", "crawled": "crawl", "archived": "crawl",
+    "captured": "crawl", "fetched": "crawl", "scraped": "crawl",
+    "updated": "update", "update": "update", "modified": "update", "edited": "update", "revised": "update",
+    "published": "page", "posted": "page", "released": "page", "issued": "page", "date": "page", "dated": "page",
+}
+# Words a date line may hold besides the date: fillers, and the genre a press office writes beside it.
+_FILLER = frozenset({
+    "on", "at", "by", "of", "last", "am", "pm", "press", "release", "statement", "readout", "news", "speech",
+    "interview", "article", "briefing", "remarks", "transcript", "communique", "comment", "min", "read",
+})
+_REPUBLISHER = re.compile(
+    r"read more|telegram|t\.me/|republished|reposted|originally (?:published|appeared)|subscribe|follow us",
+    re.IGNORECASE,
+)
+# A date introduced by these words is a deadline or a plan, not evidence of when the text was written.
+_DEADLINE = re.compile(r"\b(?:until|till|through|by|before|for)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
+# A date with a clock time at the end of a line is a timestamp, however long the line.
+_ENDING_STAMPS = tuple(
+    re.compile(rf"\b{date},?\s+(?:at\s+)?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s?(?:[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{{2,4}})?\s*$")
+    for date in (rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}")
+)
+# A date introduced by these words had not come when the text was written.
+_AHEAD = re.compile(
+    r"\b(?:expires|will\s+expire|(?:is|are)\s+(?:due|set|scheduled)\s+to\s+(?:expire|end|lapse)|is\s+scheduled\s+for|expiring)\s+(?:on\s+|in\s+)?$",
+    re.IGNORECASE,
+)
+_VERBS = (
+    r"said|says|told|warned|stated|announced|stressed|noted|added|declared|emphasi[sz]ed"
+    r"|explained|wrote|claimed|insisted|urged|confirmed|signed|reported"
+)
+_WHEN = rf"on (?:{_WEEKDAY})|(?i:yesterday|today)"
+# Only a relative day tied to a reporting verb dates the story: "Yesterday and today, I held
+# talks" in a transcript, or "the treaty expired yesterday", is not when the article's event was.
+_CUES = (
+    re.compile(rf"\b(?:{_VERBS})\b[^.!?;\"“”]{{0,160}}?\b(?P<when>{_WHEN})\b"),
+    re.compile(
+        rf"(?:^|[.!?]\s+)(?P<when>On (?:{_WEEKDAY})|Yesterday|Today|Earlier today),?\s"
+        rf"[^.!?;\"“”]{{0,80}}?\b(?:{_VERBS})\b"
+    ),
+)
+_LAST_DAY = re.compile(rf"\b[Ll]ast {_MONTH}\s+{_DAY}\b(?!,?\s*\d)")
+BARE_MONTH = re.compile(
+    rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ll]ast|[Tt]his|[Nn]ext)\s+(?:(?:early|mid|late)[ -])?{_MONTH}(?!\s*\d)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A date as written on one line, read to year, month and day (None where the text is silent)."""
+
+    line: int
+    start: int
+    end: int
+    quote: str
+    kind: str
+    year: int | None
+    month: int | None
+    day: int | None
+    reading: str = ""  # how an ambiguous form was read, for the evidence
+    before: str = ""  # the line's text just before the date, to tell a deadline from a past date
+
+    @property
+    def value(self) -> str:
+        """The EDTF for what the text says ("XXXX-02-19" without a year), or "" if no such day exists."""
+        return as_edtf(self.year, self.month, self.day)
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """A date on a line of its own, or opening a dateline, and the part it plays."""
+
+    hit: Hit
+    quote: str
+    role: str  # "page" | "update" | "record" | "yearless" | "footer" | "crawl" | "news" (a day the story tells)
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A relative date in the story: a weekday, yesterday or today, or "last November 29"."""
+
+    line: int
+    quote: str
+    weekday: int | None = None
+    days_back: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+
+def bounds(value: str) -> tuple[datetime.date, datetime.date]:
+    """Earliest and latest day of a value read or made here, which is always valid EDTF."""
+    found = edtf_bounds(value)
+    assert found is not None, value
+    return found
+
+
+def as_edtf(year: int | None, month: int | None, day: int | None) -> str:
+    """EDTF for a calendar date to the precision given, or "" if no such day exists."""
+    try:
+        # A leap year stands in for an unstated one, so "February 29" without a year is possible.
+        datetime.date(2000 if year is None else year, month or 1, day or 1)
+    except ValueError:
+        return ""
+    parts = ["XXXX" if year is None else f"{year:04d}"]
+    parts += [f"{month:02d}"] if month else []
+    parts += [f"{day:02d}"] if day else []
+    return "-".join(parts)
+
+
+def one_of(values: list[str]) -> str:
+    """One value, or an EDTF set of the distinct values in date order."""
+    distinct = sorted(set(values), key=sort_key)
+    return distinct[0] if len(distinct) == 1 else "[" + ",".join(distinct) + "]"
+
+
+def cite(quote: str, line: int) -> str:
+    """A quotation and its line, as evidence shows them."""
+    short = quote if len(quote) <= 90 else quote[:87] + "…"
+    return f'"{short}" (line {line})'
+
+
+def read_hits(line: Line) -> list[Hit]:
+    """Every date written on a line, in reading order; impossible dates are kept so evidence can name them."""
+    # The spans taken so far never overlap, so sorted by start they are sorted by end too, and a new
+    # match can only overlap the spans just before and after where it would go.
+    starts: list[int] = []
+    ends: list[int] = []
+    hits = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(line.text):
+            at = bisect.bisect_left(starts, match.start())
+            if (at and ends[at - 1] > match.start()) or (at < len(starts) and starts[at] < match.end()):
+                continue
+            starts.insert(at, match.start())
+            ends.insert(at, match.end())
+            hits.append(_hit(line, match, kind))
+    return sorted(hits, key=lambda hit: hit.start)
+
+
+def _hit(line: Line, match: re.Match[str], kind: str) -> Hit:
+    """Read one match to year, month and day."""
+    groups = match.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    reading = ""
+    if kind == "numeric":
+        first, second = int(groups["first"]), int(groups["second"])
+        if first > 12:
+            kind, month, day = "numeric-dmy", second, first
+            reading = f"the first number, {first}, is over 12, so it is read as day/month/year"
+        else:
+            kind, month, day = "numeric-us", first, second
+            reading = "read as month/day/year, the US order (assumed: the text does not say)"
+    else:
+        name = groups.get("month")
+        month = MONTHS[name.title()] if name and name.title() in MONTHS else int(name) if name else None
+        day = int(groups["day"]) if groups.get("day") else None
+        if kind == "dotted-date":
+            reading = "read as day.month.year, the European order"
+    before = line.text[max(0, match.start() - 40) : match.start()]
+    return Hit(line.number, match.start(), match.end(), match.group(0), kind, year, month, day, reading, before)
+
+
+def read_stamps(lines: tuple[Line, ...]) -> list[Stamp]:
+    """Datelines and dates standing on their own lines, each given its part: page, update, record, footer, crawl."""
+    # A footer sits in the last few lines, often followed by an empty share bar or copyright line.
+    tail = {line.number for line in lines[-5:]}
+    stamps: list[Stamp] = []
+    iso_stamped = False  # whether an ISO timestamp has been read as a page or update stamp yet
+    for index, line in enumerate(lines):
+        dateline = _DATELINE.match(line.text.strip())
+        if dateline:
+            hit = _hit(line, dateline, "dateline")
+            role = "record" if hit.year else "yearless"
+            stamps.append(Stamp(hit, dateline.group(0).strip(), role, "a dateline"))
+            continue
+        found = _date_line(line)
+        if found is None:
+            ending = next((m for pattern in _ENDING_STAMPS if (m := pattern.search(line.text))), None)
+            if ending is not None:  # "... BY DAVID E. SANGER December 10, 2019 at 05:42AM"
+                hit = _hit(line, ending, "written-date")
+                stamps.append(Stamp(hit, ending.group(0).strip(), "page", "a date and a time ending a line: a timestamp"))
+            continue
+        hit, label = found
+        nearby = reversed(lines[max(0, index - 3) : index + 1])
+        marker = next((near for near in nearby if _REPUBLISHER.search(near.text)), None)
+        quote = line.text.strip()
+        if label == "crawl":
+            why = "a crawl stamp: when a copy was fetched, not when it was published"
+            stamps.append(Stamp(hit, quote, "crawl", why))
+        elif line.number in tail and marker is not None:
+            beside = cite(marker.text.strip(), marker.number)
+            why = f"a republisher's footer, beside {beside}: a republication date, not the publication date"
+            stamps.append(Stamp(hit, quote, "footer", why))
+        elif label:
+            why = "labelled as the publication date" if label == "page" else "labelled as an update"
+            stamps.append(Stamp(hit, quote, label, why))
+        elif hit.kind == "iso-timestamp":
+            # Sites print the first-published stamp before any "updated" one.
+            why = "a later ISO timestamp" if iso_stamped else "the first ISO timestamp, taken as the publication time"
+            stamps.append(Stamp(hit, quote, "update" if iso_stamped else "page", why))
+        else:
+            stamps.append(Stamp(hit, quote, "record", "a date on a line of its own (with at most a place or weekday)"))
+        iso_stamped = iso_stamped or (hit.kind == "iso-timestamp" and stamps[-1].role in ("page", "update"))
+    return stamps
+
+
+def _date_line(line: Line) -> tuple[Hit, str] | None:
+    """The one date on a short line holding little else (a place, weekday, time or label), and the label's kind."""
+    hits = read_hits(line)
+    labelled = _LABELLED_DATE.match(line.text)
+    if labelled and hits and hits[0].start == labelled.start("date"):
+        return hits[0], _LABELS[labelled.group("label").lower()]  # the page's metadata, whatever follows it
+    days = [hit for hit in hits if hit.day is not None and hit.year is not None]
+    if _BYLINE.match(line.text) and len(days) == 1 and len(line.text) <= 160:
+        return days[0], "page"  # "by The Kyiv Independent news desk February 28, 2023 6:36 PM"
+    if len(hits) != 1 or len(line.text.strip()) > 80:
+        return None
+    hit = hits[0]
+    rest = _TIME.sub(" ", line.text[: hit.start] + " " + line.text[hit.end :])
+    words = re.findall(r"[^\W\d_]+", rest)
+    # Lower-case words mean a sentence ("Talks began on February 6, 2026."), not a date line.
+    if len(words) > 6 or not all(w[0].isupper() or w.lower() in _FILLER or w.lower() in _LABELS or w.title() in WEEKDAYS for w in words):
+        return None
+    label = next((_LABELS[w.lower()] for w in words if w.lower() in _LABELS), "")
+    # A bare year ("since 2010") is a date line only when labelled ("Published: 2021").
+    if hit.month is None and not label:
+        return None
+    return hit, label
+
+
+def is_stamped(hit: Hit, stamp: Stamp | None) -> bool:
+    """Whether a hit is the date of its line's date line or dateline, already read as such."""
+    return stamp is not None and hit.start < stamp.hit.end and stamp.hit.start < hit.end
+
+
+def stamp_evidence(stamp: Stamp) -> str:
+    """A sentence of evidence: the stamp quoted, what it was taken for and how it was read."""
+    reading = f" ({stamp.hit.reading})" if stamp.hit.reading else ""
+    return f"{cite(stamp.quote, stamp.hit.line)} is {stamp.why}{reading}."
+
+
+# "on December 22", "on Feb. 21", "on 12 September", with no year after it.
+_ON_DAYS = (
+    re.compile(rf"\bon\s+{_MONTH}\s+{_DAY}\b(?!,?\s*\d)"),
+    re.compile(rf"\bon\s+{_DAY}\s+{_MONTH}(?![\w,]|\s*\d)"),
+)
+# The caption of a photo an agency reuses from its files: "FILE - ...", "FILE PHOTO: ...".
+_FILE_PHOTO = re.compile(r"\s*FILE(?:\s+PHOTO)?\s*[-–—:]\s")
+
+
+def file_photo(prose: tuple[Hit, ...], story: tuple[Line, ...]) -> Hit | None:
+    """The first day written in the caption of a file photo, which the text is no older than."""
+    captions = {line.number for line in story if _FILE_PHOTO.match(line.text)}
+    return next((h for h in prose if h.line in captions and h.day is not None and h.year is not None and h.value), None)
+
+
+# A photo's caption tells when the photo was taken, not the news: "(Photo by ... /Getty Images)".
+_CREDITED = re.compile(r"\((?:photo|image|credit)\b[^)]{0,100}\)|\bphoto(?:graph)?\s(?:by|via|courtesy of)\b|\bvia AP\b", re.IGNORECASE)
+NEWS_DAY_LINES = 5  # the story's first lines, where a report with no date of its own tells the day of its news
+
+
+def news_day(story: tuple[Line, ...]) -> Stamp | None:
+    """In a text with no date of its own, the first day without a year its opening tells something happened "on".
+
+    A news report writes the day of its news so ("the Senate on December 22 ratified"), leaving the
+    year to the reader: that day, in a year the rest of the text allows, is the report's.
+    """
+    for line in story[:NEWS_DAY_LINES]:
+        if _CREDITED.search(line.text):
+            continue
+        matches = sorted((m for pattern in _ON_DAYS for m in pattern.finditer(line.text)), key=lambda m: m.start())
+        for match in matches:
+            hit = _hit(line, match, "news-day")
+            if hit.value:
+                return Stamp(hit, match.group(0), "news", "the day the text reports its news on")
+    return None
+
+
+def is_ahead(hit: Hit) -> bool:
+    """Whether the words before a date write it as still to come ("before it expires on February 5, 2026")."""
+    return bool(_AHEAD.search(hit.before))
+
+
+def is_deadline(hit: Hit) -> bool:
+    """Whether the words before a date make it a deadline or a plan ("until February 5, 2026")."""
+    return bool(_DEADLINE.search(hit.before))
+
+
+def phrase(hit: Hit) -> str:
+    """The date with the word before it ("since 2010"), enough for a reader to judge it."""
+    words = hit.before.split()
+    return f"{words[-1]} {hit.quote}" if words else hit.quote
+
+
+def latest_day(month: int | None, day: int | None, bound: datetime.date, inclusive: bool) -> datetime.date | None:
+    """The last `month`/`day` before `bound` (or on it, if inclusive); None when months and days are unknown."""
+    if month is None or day is None:
+        return None
+    for year in range(bound.year, bound.year - 9, -1):
+        if year >= datetime.MINYEAR and as_edtf(year, month, day):
+            candidate = datetime.date(year, month, day)
+            if candidate < bound or (inclusive and candidate == bound):
+                return candidate
+    return None
+
+
+def read_cues(story: tuple[Line, ...]) -> tuple[Cue, ...]:
+    """Relative dates in reading order: a weekday, yesterday or today by a reporting verb; "last <month> <day>"."""
+    found: dict[tuple[int, int], Cue] = {}
+    for line in story:
+        for pattern in _CUES:
+            for match in pattern.finditer(line.text):
+                when = match.group("when").lower()
+                quote = match.group(0).lstrip(".!? ")
+                if when.endswith("yesterday"):
+                    cue = Cue(line.number, quote, days_back=1)
+                elif when.endswith("today"):
+                    cue = Cue(line.number, quote, days_back=0)
+                else:
+                    cue = Cue(line.number, quote, weekday=WEEKDAYS.index(when.split()[-1].title()))
+                found.setdefault((line.number, match.start("when")), cue)
+        for match in _LAST_DAY.finditer(line.text):
+            month, day = MONTHS[match.group("month")], int(match.group("day"))
+            found[(line.number, match.start())] = Cue(line.number, match.group(0), month=month, day=day)
+    return tuple(found[key] for key in sorted(found))

@@ -1,0 +1,176 @@
+"""Which outlet wrote a seed: markers it prints, else the office of the official it records."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+
+from archive.model import RawSeed, Registry, Source, SourceMarker
+from archive.outlets import extract_source, find_markers
+from archive.pipeline import parse_article
+from archive.registry import load_registry, registry_from_files
+from archive.seeds import decode_seed
+
+from conftest import ANNOTATIONS
+
+TODAY = datetime.date(2026, 12, 1)
+
+PEOPLE = """\
+people:
+  - id: pat-spokes
+    name: Pat Spokes
+    aliases: [Mr Spokes, Spokes]
+    roles:
+      - {title: Spokesperson of the Ministry, from: 2015-01-01, to: 2018-12-31}
+      - {title: Press Secretary of the Palace, from: 2021-01-01}
+  - id: kim-guest
+    name: Kim Guest
+    aliases: [MS GUEST]
+    roles:
+      - {title: Minister of the Island, from: 2010-01-01}
+"""
+SOURCES = """\
+sources:
+  - id: ministry
+    name: The Ministry
+    kind: ministry
+    offices: [Spokesperson of the Ministry]
+    markers:
+      - text: Ministry Online Newsroom
+  - id: palace
+    name: The Palace
+    kind: ministry
+    offices: [Press Secretary of the Palace]
+"""
+
+
+def registry_of(people: str = PEOPLE, sources: str = SOURCES) -> tuple[Registry, tuple]:
+    files = {"annotations/people.yml": people.encode(), "annotations/sources.yml": sources.encode(), "annotations/topics.yml": b"topics: []\n"}
+    return registry_from_files(files)
+
+
+def parsed(text: str, registry: Registry):
+    raw = RawSeed("seeds/x.txt", "x.txt", text.encode())
+    article, _ = parse_article(raw, registry, TODAY)
+    assert article is not None
+    return article
+
+
+@pytest.fixture(scope="module")
+def real_registry() -> Registry:
+    registry, problems = load_registry(ANNOTATIONS)
+    assert [p for p in problems if p.severity == "error"] == []
+    return registry
+
+
+def seed_text(*lines: str):
+    text, _ = decode_seed(RawSeed("seeds/x.txt", "x.txt", "\n".join(lines).encode()))
+    return text
+
+
+def test_source_markers_find_origin_and_republisher(real_registry):
+    text = seed_text("MOSCOW, February 19. /TASS/. Text.", "read more in our Telegram-channel https://t.me/The_International_Affairs")
+    source, republisher, problems = extract_source(text, real_registry)
+    assert (source.value, source.method) == ("tass", "marker")
+    assert "'/TASS/' on line 1" in source.evidence
+    assert republisher is not None and republisher.value == "international-affairs"
+    assert problems == ()
+
+
+def sources(*markers: tuple[str, str]) -> Registry:
+    """A registry of one source per (id, pattern) marker."""
+    return Registry(sources=tuple(Source(ident, ident, "other", "", "", (SourceMarker(pattern, "origin"),), None) for ident, pattern in markers))
+
+
+def test_every_line_every_marker_counts_in_line_then_registry_order():
+    text = seed_text("Report by A (and B).", "A again, then B.")
+    registry = sources(("b", r"\bB\b"), ("a", re.escape("A")))
+    source, _, problems = extract_source(text, registry)
+    assert source.value == "a" and "marker 'A' on line 1" in source.evidence
+    assert [p.location.line for p in problems] == [1, 2] and all("names source 'b' too" in p.message for p in problems)
+    assert [(hit.line, hit.source) for hit in find_markers(text, registry)] == [(1, "b"), (1, "a"), (2, "b"), (2, "a")]
+
+
+def test_no_marker_means_unknown_source(real_registry):
+    source, republisher, _ = extract_source(seed_text("Lavrov said things."), real_registry)
+    assert (source.value, republisher) == ("unknown", None)
+
+
+BRIEFING = (
+    "Daily Briefing",
+    "MR SPOKES: Good afternoon. I have two items today.",
+    "QUESTION: What about the treaty?",
+    "MR SPOKES: We will see. The talks go on.",
+    "MS GUEST: Thank you for having me.",
+)
+
+
+def test_a_transcript_with_no_marker_is_from_the_outlet_of_its_principal_speakers_office():
+    registry, problems = registry_of()
+    assert problems == ()
+    article = parsed("\n".join((*BRIEFING[:1], "March 3, 2016", *BRIEFING[1:])), registry)
+    assert (article.source.value, article.source.method) == ("ministry", "office")
+    assert "Pat Spokes (2 transcript turns), Spokesperson of the Ministry" in article.source.evidence
+    assert "annotations/sources.yml line 2" in article.source.evidence
+
+
+def test_the_date_picks_the_office_held_then():
+    registry, _ = registry_of()
+    assert parsed("\n".join((*BRIEFING[:1], "March 3, 2023", *BRIEFING[1:])), registry).source.value == "palace"
+
+
+def test_an_undated_record_of_someone_whose_offices_two_outlets_publish_stays_unknown():
+    registry, _ = registry_of()
+    article = parsed("\n".join(BRIEFING), registry)
+    assert article.date.published == "unknown" and article.source.value == "unknown"
+
+
+def test_an_office_no_outlet_publishes_or_a_tie_in_turns_gives_no_outlet():
+    registry, _ = registry_of()
+    assert parsed("\n".join(("Talks", "MS GUEST: Welcome. We begin.", "MS GUEST: We end.", "MR SPOKES: Thanks.")), registry).source.value == "unknown"
+    tie = ("Talks", "March 3, 2016", "MS GUEST: Welcome. We begin.", "MR SPOKES: Thanks. We agree.")
+    assert parsed("\n".join(tie), registry).source.value == "unknown"
+
+
+def test_a_news_report_quoting_an_official_is_not_their_outlets():
+    registry, _ = registry_of()
+    article = parsed("\n".join(("Talks stall", "March 3, 2016", "The talks stalled, Pat Spokes said on Thursday. Nothing more was agreed.")), registry)
+    assert [s.person for s in article.speakers] == ["pat-spokes"] and article.source.value == "unknown"
+
+
+def test_a_marker_names_the_outlet_before_any_office_and_its_line_is_never_the_headline():
+    registry, _ = registry_of()
+    article = parsed("\n".join(("Ministry Online Newsroom", "Treaty talks resume", "March 3, 2023", *BRIEFING[1:])), registry)
+    assert (article.source.value, article.source.method) == ("ministry", "marker")
+    assert article.title.value == "Treaty talks resume"
+    assert [(r.line, r.rule) for r in article.document.removed][:1] == [(1, "above-headline")]
+
+
+def test_offices_must_be_role_titles_and_belong_to_one_outlet():
+    duplicated = SOURCES + "  - id: copy\n    name: Copy\n    kind: ministry\n    offices: [Spokesperson of the Ministry, Spokesman of the Palace]\n"
+    _, problems = registry_of(sources=duplicated)
+    messages = [(p.severity, p.location.line, p.message) for p in problems]
+    assert ("error", 15, "office 'Spokesperson of the Ministry' of source 'copy' is an office of source 'ministry' too (line 5); keep it in one") in messages
+    assert any(s == "warning" and line == 15 and "'Spokesman of the Palace'" in m and "did you mean 'Press Secretary of the Palace'" in m for s, line, m in messages)
+
+
+def test_the_title_a_page_gives_its_speaker_picks_the_office_when_the_date_cannot():
+    registry, _ = registry_of()
+    lines = ("Daily Briefing", "PRESS SECRETARY SPOKES: Good afternoon. I have two items.", "QUESTION: And?", "PRESS SECRETARY SPOKES: No more.")
+    article = parsed("\n".join(lines), registry)
+    assert article.date.published == "unknown" and (article.source.value, article.source.method) == ("palace", "office")
+
+
+def test_a_marker_that_is_only_part_of_its_line_leaves_the_line_free_to_be_the_headline():
+    sources = SOURCES.replace("Ministry Online Newsroom", "Statement by the Ministry")
+    registry, _ = registry_of(sources=sources)
+    article = parsed("\n".join(("Statement by the Ministry on the treaty", "March 3, 2016", "The treaty stands. We keep it.")), registry)
+    assert article.title.value == "Statement by the Ministry on the treaty" and article.source.value == "ministry"
+
+
+def test_a_news_headline_quoting_an_official_is_not_their_outlets_record():
+    registry, _ = registry_of()
+    article = parsed("\n".join(("Pat Spokes: We are ready to talk", "March 3, 2016", "The spokesman said the talks would go on. Nothing more was agreed.")), registry)
+    assert [s.person for s in article.speakers] == ["pat-spokes"] and article.source.value == "unknown"
