@@ -296,7 +296,9 @@
     root.setAttribute("aria-busy", "true");
     status.textContent = "Searching…";
     try {
-      var resolved = await engine.resolveFilters(state.filters);
+      // The facets are needed for the counts: loaded alongside the query's terms, not after them.
+      engine.ready().then(function () { return engine.facets(); }).catch(function () {});
+      var resolved = Object.keys(state.filters).length ? await engine.resolveFilters(state.filters) : { filters: {}, unknown: [] };
       var results = await engine.search(state.q, resolved.filters, { counts: true });
       var hits = results.hits.slice();
       // Documents are numbered newest first, so by date is by number.
@@ -323,7 +325,10 @@
       resolved.unknown.forEach(function (u) {
         status.appendChild(element("p", "archive-explore__unknown", "No " + (NAMES[u[0]] || u[0]).toLowerCase() + " is called “" + shorten(u[1], QUOTED) + "”."));
       });
-      // Results show as soon as their titles are known; each snippet follows with its document's text.
+      // Results show as soon as their titles are known; each snippet follows with its document's
+      // text, asked for once the results are drawn so that the first ones do not wait for it.
+      await new Promise(function (resolve) { setTimeout(resolve, 0); });
+      if (mine !== generation) return;
       await Promise.all(listed.map(function (hit, i) {
         return snippet(hit.doc, results.query).then(function (made) {
           if (mine === generation) shown[i].replaceChild(made, shown[i].querySelector(".archive-result__snippet"));
