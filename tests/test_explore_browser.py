@@ -243,3 +243,6 @@ def test_header_search_arrow_keys_reach_the_results(page, base):
     expect(page.locator(".md-search-result__link").first).to_be_focused()
     page.keyboard.press("Escape")
     assert page.evaluate("() => document.getElementById('__search').checked") is False
+    page.keyboard.press("/")  # opens the box again, as Material's search does
+    expect(box).to_be_focused()
+    assert page.evaluate("() => document.getElementById('__search').checked") is True

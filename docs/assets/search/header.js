@@ -126,4 +126,16 @@
   }
 
   document.querySelectorAll("[data-archive-search]").forEach(setUp);
+
+  // As with Material's own search: s or / anywhere but in a text field opens the box.
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if ((event.key !== "s" && event.key !== "/") || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+    var input = document.querySelector("[data-archive-search] .md-search__input");
+    if (!input) return;
+    event.preventDefault();
+    input.focus();
+    input.select();
+  });
 })();
