@@ -49,7 +49,7 @@ SEARCH_FILES = ("archive/search/", "assets/search/", "assets/vendor/lunr/", "sea
 
 def material_config(text: str) -> str:
     """The repository's mkdocs.yml with Material's search plugin and partials instead of the archive's search."""
-    text = text.replace("  custom_dir: overrides\n", "").replace("  - assets/search/header.js\n", "")
+    text = text.replace("  custom_dir: overrides\n", "").replace("extra_javascript:\n  - assets/search/header.js\n", "")
     return text.replace("plugins: []\n", "plugins:\n  - search\n")
 
 
