@@ -96,8 +96,8 @@ def bench(n: int, run_mkdocs: bool) -> None:
         shutil.rmtree(site)
     shutil.copytree(ROOT / "docs", site / "docs", ignore=shutil.ignore_patterns("archive", ".archive-*"))
     shutil.copy(ROOT / "mkdocs.yml", site / "mkdocs.yml")
-    (site / "tools").mkdir()
-    shutil.copy(ROOT / "tools" / "mkdocs_hooks.py", site / "tools")  # mkdocs.yml names it under `hooks:`
+    for folder in ("tools", "overrides"):  # the hooks and the theme overrides mkdocs.yml names
+        shutil.copytree(ROOT / folder, site / folder)
     build_s, build_mb = timed([sys.executable, str(ROOT / "build_archive.py"), "build", "--seeds", str(seeds), "--annotations", str(annotations), "--docs", str(site / "docs"), "--today", "2026-11-29"], ROOT)
     out_bytes, out_files = folder_size(site / "docs" / "archive")
     floor_s = io_floor(seeds, out_bytes, out_files, work / "floor")
@@ -107,8 +107,7 @@ def bench(n: int, run_mkdocs: bool) -> None:
     if run_mkdocs:
         mk_s, mk_mb = timed([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(site / "mkdocs.yml"), "-d", str(site / "site")], site)
         site_bytes, site_files = folder_size(site / "site")
-        index = site / "site" / "search" / "search_index.json"
-        index_mb = index.stat().st_size / 1e6 if index.exists() else float("nan")
+        index_mb = folder_size(site / "site" / "archive" / "search")[0] / 1e6
         print(f"  mkdocs build            {mk_s:8.2f} s   peak RSS {mk_mb:7.0f} MiB   mkdocs / build = {mk_s / build_s:.1f}x")
         print(f"  site: {site_files} files, {site_bytes / 1e6:.1f} MB; search index {index_mb:.1f} MB")
 

@@ -3,13 +3,15 @@
 
 Builds N synthetic articles (bench/build.py makes them from the real seeds) into a site,
 then for each query opens the search page with `?q=` in a fresh browser context, over http
-and from file://, and prints the bytes the page loaded until the first result showed, the
-time to it, and the page's JS heap then (a search worker's heap is not in it); plus the
-index's size on disk.
+and from file://, and prints the bytes the page loaded until the first result showed (all of
+them, and those of the search: its scripts and index files), the time to it, and the page's JS
+heap then (a search worker's heap is not in it); plus the index's size on disk.
 
-`--engine material` measures Material's default search (its whole-site search_index.json,
-lunr in a worker); the archive's own engine is measured with `--engine ours` once its
-Explore page exists. Usage: bench/search.py [--n 1000] [--engine material] [--keep]
+`--engine ours` (the default) measures the archive's Explore page (explore.html?q=..., with
+a facet-filtered query too). `--engine material` measures Material's default search (its
+whole-site search_index.json, lunr in a worker) by building the site with Material's search
+plugin and partials instead, over http only: from file:// its worker needs the iframe-worker
+shim, which the site no longer ships. Usage: bench/search.py [--n 1000] [--engine ours] [--keep] [--reuse]
 """
 
 from __future__ import annotations
@@ -17,11 +19,13 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import json
 import shutil
 import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote, urlparse
 
@@ -31,14 +35,25 @@ from build import OUT, folder_size, make_corpus  # noqa: E402  (bench/build.py, 
 
 CHROMIUM = "/usr/bin/chromium"
 QUERIES = (
-    ("common word", "treaty"),
-    ("rare name", "sinirlioglu"),
-    ("phrase", '"New START"'),
+    ("common word", "treaty", {}),
+    ("rare name", "sinirlioglu", {}),
+    ("phrase", '"New START"', {}),
 )
-RESULT = {"material": ".md-search-result__item"}
+FILTERED = (("facet-filtered", "treaty", {"speaker": "maria-zakharova", "year": "2026"}),)  # Material's search has no filters
+# What shows a result; ours also a no-result message, so that a query without results does not wait forever.
+RESULT = {"material": ".md-search-result__item", "ours": ".archive-result, .archive-explore__none"}
+PAGE = {"material": "index.html", "ours": "explore.html"}
+# The files of the search itself, as opposed to the page around it (Material's bundle, CSS, fonts).
+SEARCH_FILES = ("archive/search/", "assets/search/", "assets/vendor/lunr/", "search/")
 
 
-def build_site(n: int, work: Path) -> Path:
+def material_config(text: str) -> str:
+    """The repository's mkdocs.yml with Material's search plugin and partials instead of the archive's search."""
+    text = text.replace("  custom_dir: overrides\n", "").replace("extra_javascript:\n  - assets/search/header.js\n", "")
+    return text.replace("plugins: []\n", "plugins:\n  - search\n")
+
+
+def build_site(n: int, work: Path, engine: str) -> Path:
     """N synthetic seeds built into docs/ and then into site/ with the repository's mkdocs.yml."""
     seeds, project = work / "seeds", work / "project"
     make_corpus(n, seeds)
@@ -49,8 +64,10 @@ def build_site(n: int, work: Path) -> Path:
         shutil.copy(ROOT / "annotations" / registry, annotations)
     shutil.rmtree(project, ignore_errors=True)
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("archive", ".archive-*"))
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(material_config(config) if engine == "material" else config, encoding="utf-8")
     shutil.copytree(ROOT / "tools", project / "tools")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
     quiet = {"check": True, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
     subprocess.run([sys.executable, str(ROOT / "build_archive.py"), "build", "--seeds", str(seeds), "--annotations", str(annotations),
                     "--docs", str(project / "docs"), "--today", "2026-11-29"], cwd=ROOT, **quiet)
@@ -66,22 +83,48 @@ def _playwright():
     return sync_playwright().start()
 
 
-def first_result(site: Path, base: str, query: str, selector: str) -> tuple[int, float, float]:
-    """Bytes loaded, seconds and JS heap (MB) until the first result shows, for `query` on a cold page."""
+# Tells the benchmark, through an exposed function, when the first result is in the page: the
+# request events that came before that call are the requests made before it.
+WATCH = """new MutationObserver(function (changes, observer) {
+  if (!document.querySelector(%s)) return;
+  observer.disconnect();
+  var nav = performance.getEntriesByType("navigation")[0];
+  window.__firstResult(performance.now(), nav ? nav.domContentLoadedEventEnd : 0);
+}).observe(document, {childList: true, subtree: true});"""
+
+
+@dataclass(frozen=True, slots=True)
+class Measured:
+    bytes: int  # every file the page loaded until the first result showed
+    search_bytes: int  # of those, the search's scripts and index files
+    seconds: float  # from the start of navigation to the first result
+    after_page: float  # of those, after the page's DOMContentLoaded
+    heap_mb: float
+
+
+def first_result(site: Path, base: str, engine: str, query: str, filters: dict[str, str]) -> Measured:
+    """What a cold page of `engine` loads and takes until the first result for `query` shows."""
     browser = _playwright().chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-dev-shm-usage"])
     try:
         context = browser.new_context(viewport={"width": 1280, "height": 800})
         page = context.new_page()
         loaded: list[str] = []
+        seen: list[tuple[int, float, float]] = []
         page.on("request", lambda request: loaded.append(request.url))
-        start = time.perf_counter()
+        page.expose_function("__firstResult", lambda now, ready: seen.append((len(loaded), now / 1e3, ready / 1e3)))
+        page.add_init_script(WATCH % json.dumps(RESULT[engine]))
         # Not waiting for "load": from file:// Material's page inlines its whole index, which at
         # thousands of articles holds the load event back for longer than Playwright's default.
-        page.goto(f"{base}/index.html?q={quote(query)}", wait_until="commit", timeout=600_000)
-        page.wait_for_selector(selector, timeout=600_000)
-        elapsed = time.perf_counter() - start
+        asked = "".join(f"&{facet}={quote(value)}" for facet, value in filters.items())
+        page.goto(f"{base}/{PAGE[engine]}?q={quote(query)}{asked}", wait_until="commit", timeout=600_000)
+        page.wait_for_selector(RESULT[engine], timeout=600_000)
+        page.wait_for_function("() => true")  # the exposed function's call has been handled
         heap = page.evaluate("performance.memory ? performance.memory.usedJSHeapSize : 0") / 1e6
-        return sum(_size(site, base, url) for url in dict.fromkeys(loaded)), elapsed, heap
+        count, seconds, ready = seen[0]
+        urls = list(dict.fromkeys(loaded[:count]))
+        search = [u for u in urls if u.startswith(base) and u[len(base):].lstrip("/").startswith(SEARCH_FILES)]
+        return Measured(sum(_size(site, base, u) for u in urls), sum(_size(site, base, u) for u in search),
+                        seconds, seconds - ready if ready else float("nan"), heap)
     finally:
         browser.close()
 
@@ -105,21 +148,27 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-def bench(n: int, engine: str, keep: bool) -> None:
-    work = OUT / f"search-n{n}"
+def bench(n: int, engine: str, keep: bool, reuse: bool) -> None:
+    work = OUT / f"search-n{n}-{engine}"
     start = time.perf_counter()
-    site = build_site(n, work)
+    site = work / "project" / "site"
+    if not (reuse and site.is_dir()):
+        site = build_site(n, work, engine)
     built = time.perf_counter() - start
-    index = [p for p in (site / "search").glob("*") if p.is_file()] if (site / "search").exists() else []
+    folder = site / ("search" if engine == "material" else "archive/search")
+    index_bytes, index_files = folder_size(folder) if folder.exists() else (0, 0)
     site_bytes, site_files = folder_size(site)
     print(f"N={n} ({engine}): site {site_files} files, {site_bytes / 1e6:.1f} MB, built in {built:.0f} s; "
-          f"search/ {sum(p.stat().st_size for p in index) / 1e6:.1f} MB in {len(index)} files")
+          f"index {folder.relative_to(site)}/ {index_bytes / 1e6:.1f} MB in {index_files} files")
     server, http_base = serve(site)
+    places = (("http", http_base),) if engine == "material" else (("http", http_base), ("file", site.as_uri()))
     try:
-        for where, base in (("http", http_base), ("file", site.as_uri())):
-            for what, query in QUERIES:
-                size, seconds, heap = first_result(site, base, query, RESULT[engine])
-                print(f"  {where:4} {what:12} {query!r:16} {size / 1e3:9.0f} KB  {seconds:6.2f} s  heap {heap:6.1f} MB")
+        for where, base in places:
+            for what, query, filters in QUERIES + (FILTERED if engine == "ours" else ()):
+                m = first_result(site, base, engine, query, filters)
+                shown = query + "".join(f" {f}={v}" for f, v in filters.items())
+                print(f"  {where:4} {what:14} {shown!r:45} {m.bytes / 1e3:6.0f} KB (search {m.search_bytes / 1e3:4.0f} KB)"
+                      f"  {m.seconds:6.2f} s ({m.after_page:5.2f} s after the page's DOMContentLoaded)  heap {m.heap_mb:6.1f} MB")
     finally:
         server.shutdown()
     if not keep:
@@ -130,11 +179,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, action="append", help="synthetic articles (repeatable; default 1000 and 5000)")
     parser.add_argument("--large", action="store_true", help="also 10,000 articles")
-    parser.add_argument("--engine", choices=sorted(RESULT), default="material")
+    parser.add_argument("--engine", choices=sorted(RESULT), default="ours")
     parser.add_argument("--keep", action="store_true", help="keep the built sites under bench/out/")
+    parser.add_argument("--reuse", action="store_true", help="measure the site a run with --keep left, without building it again")
     args = parser.parse_args()
     for n in (args.n or [1000, 5000]) + ([10_000] if args.large else []):
-        bench(n, args.engine, args.keep)
+        bench(n, args.engine, args.keep or args.reuse, args.reuse)
     return 0
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import settings
@@ -93,10 +94,11 @@ def _run(command: list[str | Path], cwd: Path) -> Step:
 
 
 def copy_site_project(root: Path) -> Path:
-    """mkdocs.yml, the hooks it names and docs/ (without generated pages) copied into `root`; returns root/docs."""
+    """mkdocs.yml, the hooks it names, the theme's overrides/ and docs/ (without generated pages) copied into `root`; returns root/docs."""
     shutil.copy2(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     (root / "tools").mkdir(exist_ok=True)
     shutil.copy2(ROOT / "tools" / "mkdocs_hooks.py", root / "tools" / "mkdocs_hooks.py")
+    shutil.copytree(ROOT / "overrides", root / "overrides")
     # The generated folder and any leftovers of an interrupted swap stay behind: the build makes its own.
     shutil.copytree(
         ROOT / "docs",
@@ -181,6 +183,37 @@ def serving(directory: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@contextmanager
+def site_page(browser, base: str, requests: list[str]) -> Iterator:
+    """A desktop-sized page of the site at `base` that records every request in `requests` and refuses any that
+    would leave the site; on closing, fails on such a request, a JavaScript error or a dialog (alert, confirm)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(15_000)
+    outside: list[str] = []
+
+    def inside(url: str) -> bool:
+        return url.startswith(base) or urlsplit(url).scheme in ("data", "blob", "about")
+
+    def route(r):
+        if inside(r.request.url):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    context.on("request", lambda r: requests.append(r.url))
+    context.route("**/*", route)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("dialog", lambda d: (errors.append(f"dialog: {d.message}"), d.dismiss()))
+    yield page
+    context.close()
+    left = sorted({u for u in requests if not inside(u)} | set(outside))
+    assert left == [], f"requests left the site ({base}): {left}"
+    assert errors == [], f"JavaScript errors: {errors}"
 
 
 @pytest.fixture(scope="session")

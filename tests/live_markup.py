@@ -1,6 +1,6 @@
 """Live markup in built HTML, found by parsing it as a browser does: what the site did not put there itself.
 
-Material's pages carry a fixed set of scripts (its bundle, the vendored worker shim, three short
+Material's pages carry a fixed set of scripts (its bundle, the archive's search scripts, three short
 inline scripts and a JSON config) and no event-handler attributes. Anything else that can run
 or load code is live markup that came from data: a test failure, with where it was found.
 """
@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 PAYLOAD = "__pwned"  # every hostile test value that could run sets window.__pwned
 # The scripts Material and mkdocs.yml put on every page, by src and by how inline ones start.
-OWN_SCRIPT_SOURCES = re.compile(r"(?:\.\./)*/?(?:assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js|assets/vendor/iframe-worker/shim\.js)")
+OWN_SCRIPT_SOURCES = re.compile(r"(?:\.\./)*/?(?:assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js|assets/search/(?:header|engine|explore)\.js)")
 OWN_INLINE_SCRIPTS = ('__md_scope=new URL("', 'var palette=__md_get("__palette")', "var target=document.getElementById(location.hash.slice(1))")
 NEVER = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "style", "template", "portal"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "xlink:href", "background", "srcdoc", "ping"}

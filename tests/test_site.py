@@ -1,8 +1,7 @@
-"""The built static site: strict build, one page per seed, offline search, nothing loaded from outside."""
+"""The built static site: strict build, one page per seed, the archive's own search, nothing loaded from outside."""
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import subprocess
@@ -12,9 +11,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from selectolax.lexbor import LexborHTMLParser
+
 from conftest import ANNOTATIONS, FIXTURES, ROOT, copy_site_project
 
-SEARCH_SCRIPT_PREFIX = "var __index = "
 # <link rel=...> values that only name another document; every other rel makes the browser fetch.
 NON_FETCHING_RELS = {"alternate", "author", "canonical", "help", "license", "next", "prev", "search", "bookmark"}
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""")
@@ -112,24 +112,20 @@ def test_no_page_loads_anything_from_outside(site_dir):
     assert found == []
 
 
-def test_search_index_is_inlined_for_file_urls(site_dir, seed_ids):
-    script = (site_dir / "search" / "search_index.js").read_text(encoding="utf-8")
-    assert script.startswith(SEARCH_SCRIPT_PREFIX), "offline plugin did not write search/search_index.js"
-    index = json.loads(script[len(SEARCH_SCRIPT_PREFIX):])
-    pages = {doc["location"].split("#")[0] for doc in index["docs"]}
-    assert {f"archive/articles/{i}.html" for i in seed_ids} <= pages
-    transcript = " ".join(
-        doc["text"] for doc in index["docs"] if doc["location"].startswith("archive/articles/002_3a7575835685a05e.html")
-    )
-    assert "Zakharova" in transcript
-
-
-def test_search_worker_is_vendored_not_fetched(site_dir):
-    html = (site_dir / "index.html").read_text(encoding="utf-8")
-    assert '<script src="assets/vendor/iframe-worker/shim.js"></script>' in html
-    assert (site_dir / "assets" / "vendor" / "iframe-worker" / "shim.js").is_file()
-    assert (site_dir / "assets" / "vendor" / "iframe-worker" / "LICENSE").is_file()
-    assert "unpkg.com" not in html
+def test_material_search_is_gone_and_the_archives_is_on_every_page(site_dir):
+    """No whole-site search/search_index.json: pages reference none, and the header box reads our index."""
+    assert not (site_dir / "search").exists()
+    for page in sorted(site_dir.rglob("*.html")):
+        tree = LexborHTMLParser(page.read_text(encoding="utf-8"))
+        urls = [node.attributes.get(a) or "" for node in tree.css("[src], [href], form[action]") for a in ("src", "href", "action")]
+        assert not [u for u in urls if "search_index" in u or "iframe-worker" in u], page
+        if page.name != "404.html":
+            assert [n.attributes["action"] for n in tree.css("form.md-search__form")] == [
+                "../" * (len(page.relative_to(site_dir).parts) - 1) + "explore.html"], page
+            assert tree.css_first("form.md-search__form").attributes.get("name") is None  # Material's bundle would fetch its index
+        scripts = [n.attributes.get("src") for n in tree.css("script[src]")]
+        assert any(s and s.endswith("assets/search/header.js") for s in scripts), page
+    assert "explore.html" in parse(site_dir / "index.html").nav_links
 
 
 def test_article_pages_are_not_in_the_sidebar(site_dir, seed_ids):
@@ -143,14 +139,6 @@ def test_article_pages_are_not_in_the_sidebar(site_dir, seed_ids):
 def test_generated_helper_files_are_not_pages(site_dir):
     assert not (site_dir / "archive" / "_overview.html").exists()
     assert not list((site_dir / "assets" / "vendor").rglob("*.html"))
-
-
-def test_search_indexes_article_text_but_not_evidence_or_boilerplate(site_dir):
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    transcript = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("archive/articles/002_"))
-    assert "Since they are not attending the news conference" in transcript
-    assert "Telegram-channel" not in transcript  # removed boilerplate, listed under Provenance
-    assert "How it was found" not in transcript  # the metadata table's evidence
 
 
 class Elements(HTMLParser):
