@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from archive.edtf import edtf_bounds, sort_key
@@ -338,6 +339,13 @@ def news_day(story: tuple[Line, ...]) -> Stamp | None:
 def is_ahead(hit: Hit) -> bool:
     """Whether the words before a date write it as still to come ("before it expires on February 5, 2026")."""
     return bool(_AHEAD.search(hit.before))
+
+
+def latest_past(hits: Iterable[Hit], fits: Callable[[Hit], bool]) -> Hit | None:
+    """The hit with the latest first day among real dates the text tells as past (no deadline, nothing
+    still ahead) that also `fits`; None when there is none."""
+    told = [h for h in hits if h.value and not is_deadline(h) and not is_ahead(h) and fits(h)]
+    return max(told, key=lambda h: (bounds(h.value)[0], h.line), default=None)
 
 
 def is_deadline(hit: Hit) -> bool:

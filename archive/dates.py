@@ -13,10 +13,10 @@ from archive.date_text import (
     bounds,
     cite,
     file_photo,
-    is_ahead,
     is_deadline,
     is_stamped,
     latest_day,
+    latest_past,
     news_day,
     one_of,
     phrase,
@@ -146,8 +146,7 @@ def _from_update(stamp: Stamp, prose: tuple[Hit, ...]) -> tuple[str, str, list[s
     """With only an update stamp, the text was published by then, and after the latest past day it tells."""
     until = bounds(stamp.hit.value)[1]
     evidence = [f"{stamp_evidence(stamp)} It is the only stamp, so the text was published on or before it."]
-    past = [h for h in prose if h.day is not None and h.value and bounds(h.value)[1] <= until and not is_deadline(h) and not is_ahead(h)]
-    latest = max(past, key=lambda h: (bounds(h.value)[0], h.line), default=None)
+    latest = latest_past(prose, lambda h: h.day is not None and bounds(h.value)[1] <= until)
     if latest is None:
         return f"../{stamp.hit.value}", "update", evidence
     since = bounds(latest.value)[0]

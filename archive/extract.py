@@ -26,7 +26,7 @@ from archive.model import (
     warning,
 )
 from archive.rules import BYLINE_BLOCK, NAME_PARTICLES, NON_PERSON_LABELS, TITLE_WORDS
-from archive.structure import split_sentences
+from archive.structure import split_sentences, turn_label
 
 # Verbs that attribute words to a person ("Lavrov said", "said Lavrov").
 SPEECH_VERBS = (
@@ -236,9 +236,9 @@ def extract_speakers(
     lines = [(document.headline.number, document.headline.text)] if document.headline else []
     lines += [(block.line, block.text) for block in document.blocks if block.kind != "turn"]
     for line, text in lines:
-        label = _COLON_LABEL.match(text)
-        if label and _label_like(label.group(1)) and (person := label_person(label.group(1), index)):
-            found.append(SpeakerFinding(person, label.group(1), line, "label"))
+        label = turn_label(text)
+        if label and (person := label_person(label[0], index)):
+            found.append(SpeakerFinding(person, label[0], line, "label"))
     # A registry person in the byline block is the one who speaks: "by NATO Secretary General Anders Fogh Rasmussen".
     for removal in document.removed:
         if removal.rule == BYLINE_BLOCK.name:
@@ -265,16 +265,6 @@ def extract_speakers(
         if s.person is None
     )
     return speakers, tuple(sorted(mentioned - speaking)), problems
-
-
-_COLON_LABEL = re.compile(r"([^\W\d_][^:.!?]{0,80}?):\s")
-_LABEL_WORDS = frozenset({"of", "the", "for", "and", "on"})
-
-
-def _label_like(label: str) -> bool:
-    """A name with its titles, as a speaker label is: ten words at most, each capitalised but "of", "the", ..."""
-    words = label.split()
-    return len(words) <= 10 and all(word[0].isupper() or word in _LABEL_WORDS for word in words)
 
 
 def _title_case(sentence: str) -> bool:

@@ -27,10 +27,11 @@ def needs_warnings(article: Article) -> tuple[Problem, ...]:
     """A warning for each need of an article but unregistered speakers (extraction warns about each where it is met)."""
     path = article.document.text.raw.path
     correction = f"{CORRECTIONS}/{article.id}.yml"
+    # Where to write, then the schema line a new file starts with: the snippet below it follows that line.
+    into = f"{correction} (a new file starts with its schema line):\n  {SCHEMA_LINE}\n"
     messages = {
         "date": (
-            f"no publication date found in the text; if you know it, write it in {correction}"
-            f" (a new file starts with its schema line):\n  {SCHEMA_LINE}\n"
+            f"no publication date found in the text; if you know it, write it in {into}"
             "  date: 'YYYY-MM-DD'  # or 'YYYY-MM', 'YYYY', an interval 'a/b', '?' if unsure\n"
             "  date_evidence: how it is known (the page's own date, its URL, an archived copy)"
         ),
@@ -42,15 +43,13 @@ def needs_warnings(article: Article) -> tuple[Problem, ...]:
             "    home: https://outlet.example\n"
             "    markers:\n"
             "      - text: a credit line, dateline or banner only this outlet prints\n"
-            f"  or, if the text itself never names it, write in {correction} (a new file starts with its schema line):\n"
-            f"  {SCHEMA_LINE}\n"
+            f"  or, if the text itself never names it, write in {into}"
             "  source: outlet-id\n"
             "  source_evidence: how it is known (the page's URL, an archived copy)"
         ),
         "topics": (
             "no topic found; add a keyword that names it to annotations/topics.yml, "
-            f"or give the topics in {correction} (a new file starts with its schema line):\n"
-            f"  {SCHEMA_LINE}\n"
+            f"or give the topics in {into}"
             "  topics:\n"
             "    add: [topic-id]"
         ),

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from collections import Counter
 from dataclasses import dataclass
 
 from archive.edtf import edtf_bounds
 from archive.extract import is_role_label, label_person, name_index
 from archive.markers import marker_literal, marker_regexp, marker_text_regexp
-from archive.model import Document, Finding, Problem, Registry, SeedText, SpeakerFinding, Term, warning
+from archive.model import Document, Finding, Problem, Registry, SeedText, Source, SpeakerFinding, Term, warning
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +111,7 @@ def source_from_office(
     bounds = edtf_bounds(date) if date != "unknown" else (datetime.date.min, today)
     if bounds is None:
         return None
-    offices = {title: source for source in registry.sources for title in source.offices}
+    offices = _office_outlets(registry.sources)
     fitting = {}
     for role in titled or person.roles:
         start, end = role.span(today)
@@ -125,6 +126,12 @@ def source_from_office(
         f"(annotations/sources.yml line {source.location.line})"
     )
     return Finding(source_id, "office", evidence)
+
+
+@functools.lru_cache(maxsize=8)
+def _office_outlets(sources: tuple[Source, ...]) -> dict[str, Source]:
+    """Each office to the outlet that publishes it, made once per registry rather than once per article."""
+    return {title: source for source in sources for title in source.offices}
 
 
 def _principal(document: Document, speakers: tuple[SpeakerFinding, ...], registry: Registry) -> tuple[str, str] | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import difflib
 import itertools
 import re
 import warnings
@@ -22,6 +21,7 @@ from archive.yamlio import (
     check_keys,
     decode_yaml_bytes,
     describe,
+    did_you_mean,
     get_choice,
     get_format,
     get_mappings,
@@ -442,8 +442,6 @@ def _check_offices(sources: list[tuple[Source, YamlMap]], people: list[tuple[Per
                 continue
             owners[office] = (source.id, line)
             if office not in titles:
-                close = difflib.get_close_matches(office, sorted(titles), n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else ""
-                message = f"office '{office}' of source '{source.id}' is the title of no role in people.yml{hint}"
+                message = f"office '{office}' of source '{source.id}' is the title of no role in people.yml{did_you_mean(office, titles)}"
                 problems.append(warning(source.location.path, line, message))
     return problems

@@ -226,10 +226,10 @@ def _headline_index(kept: list[Line], below: dict[int, str], furniture: frozense
     for index, line in enumerate(kept):
         if line.number in furniture:
             continue
-        text = repair_sentences(line.text)
-        if _opens_text(text, kept, index, below.get(line.number, "")):
+        text, after = repair_sentences(line.text), below.get(line.number, "")
+        if _opens_text(text, kept, index, after):
             return None
-        if _reads_as_headline(text, kept, index, below.get(line.number, "")):
+        if _reads_as_headline(text, kept, index, after):
             following = kept[index + 1].text.strip() if index + 1 < len(kept) else ""
             # The page's <title>, the headline with the site's name glued on, above the headline itself.
             if len(following) >= 20 and text.startswith(following) and len(following) < len(text):
@@ -326,9 +326,9 @@ def _opens_transcript(kept: list[Line], index: int) -> bool:
     # Both look alike; a turn ends like a sentence and more turns follow, a headline rarely does either.
     first = kept[index].text
     return (
-        _turn(first) is not None
+        turn_label(first) is not None
         and _ends_sentence(first)
-        and any(_turn(line.text) is not None for line in itertools.islice(kept, index + 1, None))
+        and any(turn_label(line.text) is not None for line in itertools.islice(kept, index + 1, None))
     )
 
 
@@ -346,7 +346,7 @@ def _paragraphs(body: list[Line]) -> list[Line]:
         current = paragraphs[-1] if paragraphs else None
         if current and line.number == last + 1 and _continues(current, line.text):
             current.add("" if current.last.endswith("-") else " ", line.text)
-        elif current and _is_bare_label(current.text()) and _turn(line.text) is None:
+        elif current and _is_bare_label(current.text()) and turn_label(line.text) is None:
             current.add(" ", line.text)
         else:
             paragraphs.append(_Paragraph(line))
@@ -399,19 +399,19 @@ def _continues(paragraph: _Paragraph, text: str) -> bool:
     # A long unpunctuated line cannot be a heading, so a capital below it is a name, not a new start;
     # unless the line is longer than text is wrapped at: then it is a whole paragraph (a standfirst).
     return text[0].islower() or (
-        paragraph.words > HEADING_MAX_WORDS and len(paragraph.last.lstrip()) <= WRAP_WIDTH and _turn(text) is None
+        paragraph.words > HEADING_MAX_WORDS and len(paragraph.last.lstrip()) <= WRAP_WIDTH and turn_label(text) is None
     )
 
 
 def _is_bare_label(text: str) -> bool:
     """A line holding only a speaker label and its colon, the turn's text following below."""
-    turn = _turn(text)
+    turn = turn_label(text)
     return turn is not None and not turn[1]
 
 
 def _blocks(paragraphs: list[Line]) -> tuple[Block, ...]:
     """Paragraphs classified as paragraphs, headings and turns, each turn's label carried forward."""
-    turns = [_turn(p.text) for p in paragraphs]
+    turns = [turn_label(p.text) for p in paragraphs]
     # One turn is enough when its label is in capitals, as transcripts write them ("MR PRICE: Good afternoon.").
     capitals = any(turn and turn[0].isupper() and len(turn[0]) > 2 and _ends_sentence(turn[1]) for turn in turns)
     if sum(turn is not None for turn in turns) < MIN_TURNS and not capitals:
@@ -429,8 +429,8 @@ def _blocks(paragraphs: list[Line]) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def _turn(text: str) -> tuple[str, str] | None:
-    """(label, text after the colon) when a line starts with a speaker label, else None."""
+def turn_label(text: str) -> tuple[str, str] | None:
+    """(label, text after the colon) when a line starts with a speaker label ("MR PRICE: ..."), else None."""
     m = _TURN.fullmatch(text)
     if m is None or not _is_label(m["label"]):
         return None

@@ -7,7 +7,7 @@ import calendar
 import datetime
 import os.path
 
-from archive.date_text import WEEKDAYS, Cue, Hit, Stamp, as_edtf, bounds, cite, is_ahead, is_deadline, one_of, phrase
+from archive.date_text import WEEKDAYS, Cue, Hit, Stamp, as_edtf, bounds, cite, is_ahead, latest_past, one_of, phrase
 from archive.model import Term
 
 
@@ -31,8 +31,7 @@ def yearless_date(
     if last is None:
         evidence.append(f"No year from 0001 to today ({today}) has a {name}, so the year is not known.")
         return as_edtf(None, month, day), "news-day" if stamp.role == "news" else "dateline", evidence, ()
-    past = [h for h in prose if h.year is not None and h.value and bounds(h.value)[0] <= today and not is_deadline(h) and not is_ahead(h)]
-    latest = max(past, key=lambda h: (bounds(h.value)[0], h.line), default=None)
+    latest = latest_past(prose, lambda h: h.year is not None and bounds(h.value)[0] <= today)
     first = None
     if latest is not None:
         # What the text tells as past happened by the time it was written: from the first day it allows.

@@ -153,7 +153,7 @@ def test_offices_must_be_role_titles_and_belong_to_one_outlet():
     _, problems = registry_of(sources=duplicated)
     messages = [(p.severity, p.location.line, p.message) for p in problems]
     assert ("error", 15, "office 'Spokesperson of the Ministry' of source 'copy' is an office of source 'ministry' too (line 5); keep it in one") in messages
-    assert any(s == "warning" and line == 15 and "'Spokesman of the Palace'" in m and "did you mean 'Press Secretary of the Palace'" in m for s, line, m in messages)
+    assert any(s == "warning" and line == 15 and "'Spokesman of the Palace'" in m and "did you mean `Press Secretary of the Palace`" in m for s, line, m in messages)
 
 
 def test_the_title_a_page_gives_its_speaker_picks_the_office_when_the_date_cannot():

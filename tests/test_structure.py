@@ -185,12 +185,12 @@ def straightforward_paragraphs(body: list[Line]) -> list[Line]:
         wrapped = len(last_line) <= structure.WRAP_WIDTH
         continues = not ended and (
             line.text[0].islower()
-            or (len(previous.split()) > structure.HEADING_MAX_WORDS and wrapped and structure._turn(line.text) is None)
+            or (len(previous.split()) > structure.HEADING_MAX_WORDS and wrapped and structure.turn_label(line.text) is None)
         )
         if paragraphs and line.number == last + 1 and continues:
             glue = "" if previous.endswith("-") else " "
             paragraphs[-1] = Line(paragraphs[-1].number, previous + glue + line.text)
-        elif paragraphs and structure._is_bare_label(previous) and structure._turn(line.text) is None:
+        elif paragraphs and structure._is_bare_label(previous) and structure.turn_label(line.text) is None:
             paragraphs[-1] = Line(paragraphs[-1].number, f"{previous} {line.text}")
         else:
             paragraphs.append(line)
