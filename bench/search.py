@@ -7,17 +7,23 @@ and from file://, and prints the bytes the page loaded until the first result sh
 them, and those of the search: its scripts and index files), the time to it, and the page's JS
 heap then (a search worker's heap is not in it); plus the index's size on disk.
 
-`--engine ours` (the default) measures the archive's Explore page (explore.html?q=..., with
-a facet-filtered query too). `--engine material` measures Material's default search (its
-whole-site search_index.json, lunr in a worker) by building the site with Material's search
-plugin and partials instead, over http only: from file:// its worker needs the iframe-worker
-shim, which the site no longer ships. Usage: bench/search.py [--n 1000] [--engine ours] [--keep] [--reuse]
+Over http the site is served the way GitHub Pages serves it, text files gzip-compressed, so
+"wire" is what crossed the network and "files" what the files weigh; from file:// nothing is
+compressed and the two are the same.
+
+Each size is built twice: `ours` measures the archive's Explore page (explore.html?q=..., with
+a facet-filtered query too); `material` measures Material's default search (its whole-site
+search_index.json, lunr in a worker) by building the site with Material's search and offline
+plugins and its own partials instead. With both (the default) the ratios ours/material follow.
+A query whose first result has not shown after --patience seconds is reported as such.
+Usage: bench/search.py [--n 1000] [--large] [--engine both|ours|material] [--keep] [--reuse]
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import json
 import shutil
@@ -48,9 +54,10 @@ SEARCH_FILES = ("archive/search/", "assets/search/", "assets/vendor/lunr/", "sea
 
 
 def material_config(text: str) -> str:
-    """The repository's mkdocs.yml with Material's search plugin and partials instead of the archive's search."""
+    """The repository's mkdocs.yml with Material's search and offline plugins and partials instead of the archive's search."""
     text = text.replace("  custom_dir: overrides\n", "").replace("extra_javascript:\n  - assets/search/header.js\n", "")
-    return text.replace("plugins: []\n", "plugins:\n  - search\n")
+    # The offline plugin is what makes Material's search work from file:// (an iframe-worker shim).
+    return text.replace("plugins: []\n", "plugins:\n  - search\n  - offline\n")
 
 
 def build_site(n: int, work: Path, engine: str) -> Path:
@@ -77,10 +84,13 @@ def build_site(n: int, work: Path, engine: str) -> Path:
 
 
 @functools.cache
-def _playwright():
+def _browser():
+    """One Chromium for the whole run; each query gets a fresh context of it (an empty cache, as a first visit)."""
     from playwright.sync_api import sync_playwright
 
-    return sync_playwright().start()
+    # No name resolves but the local server's: a reader offline, and the same figures on a machine with network.
+    offline = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+    return sync_playwright().start().chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-dev-shm-usage", offline])
 
 
 # Tells the benchmark, through an exposed function, when the first result is in the page: the
@@ -95,18 +105,22 @@ WATCH = """new MutationObserver(function (changes, observer) {
 
 @dataclass(frozen=True, slots=True)
 class Measured:
-    bytes: int  # every file the page loaded until the first result showed
-    search_bytes: int  # of those, the search's scripts and index files
+    bytes: int  # the files the page loaded until the first result showed, as the files weigh
+    wire: int  # the same, as sent: gzip-compressed over http
+    search_bytes: int  # of `bytes`, the search's scripts and index files
     seconds: float  # from the start of navigation to the first result
     after_page: float  # of those, after the page's DOMContentLoaded
     heap_mb: float
 
 
-def first_result(site: Path, base: str, engine: str, query: str, filters: dict[str, str]) -> Measured:
-    """What a cold page of `engine` loads and takes until the first result for `query` shows."""
-    browser = _playwright().chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-dev-shm-usage"])
+def first_result(site: Path, base: str, engine: str, query: str, filters: dict[str, str], sent: dict[str, int],
+                 patience: float) -> tuple[Measured | None, list[str]]:
+    """What a cold page of `engine` loads and takes until the first result for `query` shows (None if it does not in
+    time), and the addresses outside the site it asked for (which fail: the browser is offline)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    context = _browser().new_context(viewport={"width": 1280, "height": 800})
     try:
-        context = browser.new_context(viewport={"width": 1280, "height": 800})
         page = context.new_page()
         loaded: list[str] = []
         seen: list[tuple[int, float, float]] = []
@@ -116,17 +130,22 @@ def first_result(site: Path, base: str, engine: str, query: str, filters: dict[s
         # Not waiting for "load": from file:// Material's page inlines its whole index, which at
         # thousands of articles holds the load event back for longer than Playwright's default.
         asked = "".join(f"&{facet}={quote(value)}" for facet, value in filters.items())
-        page.goto(f"{base}/{PAGE[engine]}?q={quote(query)}{asked}", wait_until="commit", timeout=600_000)
-        page.wait_for_selector(RESULT[engine], timeout=600_000)
+        page.goto(f"{base}/{PAGE[engine]}?q={quote(query)}{asked}", wait_until="commit", timeout=patience * 1e3)
+        outside = lambda: [u for u in dict.fromkeys(loaded) if not u.startswith((base, "data:", "blob:", "about:"))]  # noqa: E731
+        try:
+            page.wait_for_selector(RESULT[engine], timeout=patience * 1e3)
+        except PlaywrightTimeout:
+            return None, outside()
         page.wait_for_function("() => true")  # the exposed function's call has been handled
         heap = page.evaluate("performance.memory ? performance.memory.usedJSHeapSize : 0") / 1e6
         count, seconds, ready = seen[0]
         urls = list(dict.fromkeys(loaded[:count]))
         search = [u for u in urls if u.startswith(base) and u[len(base):].lstrip("/").startswith(SEARCH_FILES)]
-        return Measured(sum(_size(site, base, u) for u in urls), sum(_size(site, base, u) for u in search),
-                        seconds, seconds - ready if ready else float("nan"), heap)
+        sizes = {u: _size(site, base, u) for u in urls}
+        return Measured(sum(sizes.values()), sum(sent.get(urlparse(u).path, sizes[u]) for u in urls), sum(sizes[u] for u in search),
+                        seconds, seconds - ready if ready else float("nan"), heap), outside()
     finally:
-        browser.close()
+        context.close()
 
 
 def _size(site: Path, base: str, url: str) -> int:
@@ -137,18 +156,44 @@ def _size(site: Path, base: str, url: str) -> int:
     return path.stat().st_size if path.is_file() else 0
 
 
-def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """The site over http on a free local port, in a thread."""
-    class Quiet(http.server.SimpleHTTPRequestHandler):
+COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".map")  # what GitHub Pages sends gzipped
+
+
+def compressed(site: Path) -> dict[Path, bytes]:
+    """Every text file of the site gzip-compressed, made before any page is timed (a static host keeps them so)."""
+    return {path: gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+            for path in site.rglob("*") if path.suffix in COMPRESSED and path.is_file()}
+
+
+def serve(site: Path, sent: dict[str, int]) -> tuple[http.server.ThreadingHTTPServer, str]:
+    """The site over http on a free local port, in a thread; text files gzip-compressed, their sizes as sent into `sent`."""
+    bodies = compressed(site)
+
+    class Compressing(http.server.SimpleHTTPRequestHandler):
+        def do_GET(self) -> None:
+            path = Path(self.translate_path(self.path))
+            body = bodies.get(path)
+            if body is None or "gzip" not in self.headers.get("Accept-Encoding", ""):
+                super().do_GET()
+                return
+            sent[urlparse(self.path).path] = len(body)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
         def log_message(self, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Compressing, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-def bench(n: int, engine: str, keep: bool, reuse: bool) -> None:
+def bench(n: int, engine: str, keep: bool, reuse: bool, patience: float) -> dict[tuple[str, str], Measured | None]:
+    """Build (or reuse) the site of N articles for `engine`, print what each query costs, and return it by (where, query kind)."""
     work = OUT / f"search-n{n}-{engine}"
     start = time.perf_counter()
     site = work / "project" / "site"
@@ -160,31 +205,56 @@ def bench(n: int, engine: str, keep: bool, reuse: bool) -> None:
     site_bytes, site_files = folder_size(site)
     print(f"N={n} ({engine}): site {site_files} files, {site_bytes / 1e6:.1f} MB, built in {built:.0f} s; "
           f"index {folder.relative_to(site)}/ {index_bytes / 1e6:.1f} MB in {index_files} files")
-    server, http_base = serve(site)
-    places = (("http", http_base),) if engine == "material" else (("http", http_base), ("file", site.as_uri()))
+    sent: dict[str, int] = {}
+    server, http_base = serve(site, sent)
+    results: dict[tuple[str, str], Measured | None] = {}
     try:
-        for where, base in places:
+        for where, base in (("http", http_base), ("file", site.as_uri())):
             for what, query, filters in QUERIES + (FILTERED if engine == "ours" else ()):
-                m = first_result(site, base, engine, query, filters)
+                m, outside = first_result(site, base, engine, query, filters, sent if where == "http" else {}, patience)
+                results[where, what] = m
                 shown = query + "".join(f" {f}={v}" for f, v in filters.items())
-                print(f"  {where:4} {what:14} {shown!r:45} {m.bytes / 1e3:6.0f} KB (search {m.search_bytes / 1e3:4.0f} KB)"
-                      f"  {m.seconds:6.2f} s ({m.after_page:5.2f} s after the page's DOMContentLoaded)  heap {m.heap_mb:6.1f} MB")
+                asked = f"; asked outside the site for {', '.join(outside)}" if outside else ""
+                if m is None:
+                    print(f"  {where:4} {what:14} {shown!r:45} no result shown in {patience:.0f} s{asked}")
+                    continue
+                print(f"  {where:4} {what:14} {shown!r:45} wire {m.wire / 1e3:6.0f} KB, files {m.bytes / 1e3:6.0f} KB "
+                      f"(search {m.search_bytes / 1e3:4.0f} KB)  {m.seconds:6.2f} s ({m.after_page:5.2f} s after the page's "
+                      f"DOMContentLoaded)  heap {m.heap_mb:6.1f} MB{asked}")
     finally:
         server.shutdown()
     if not keep:
         shutil.rmtree(work, ignore_errors=True)
+    return results
+
+
+def print_ratios(n: int, ours: dict[tuple[str, str], Measured | None], material: dict[tuple[str, str], Measured | None]) -> None:
+    """Ours over Material's, per place and query, measured in this run."""
+    print(f"N={n}: ours / material")
+    for (where, what), mine in ours.items():
+        theirs = material.get((where, what))
+        if mine is None or theirs is None:
+            if (where, what) in material:
+                print(f"  {where:4} {what:14} {'ours' if mine is None else 'material'} showed no result in time")
+            continue
+        print(f"  {where:4} {what:14} wire {mine.wire / theirs.wire:6.3f}  files {mine.bytes / theirs.bytes:6.3f}  "
+              f"time {mine.seconds / theirs.seconds:6.3f}  heap {mine.heap_mb / theirs.heap_mb:6.3f}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, action="append", help="synthetic articles (repeatable; default 1000 and 5000)")
     parser.add_argument("--large", action="store_true", help="also 10,000 articles")
-    parser.add_argument("--engine", choices=sorted(RESULT), default="ours")
+    parser.add_argument("--engine", choices=sorted(RESULT) + ["both"], default="both")
     parser.add_argument("--keep", action="store_true", help="keep the built sites under bench/out/")
     parser.add_argument("--reuse", action="store_true", help="measure the site a run with --keep left, without building it again")
+    parser.add_argument("--patience", type=float, default=120, help="seconds to wait for a first result (default 120)")
     args = parser.parse_args()
+    engines = ["ours", "material"] if args.engine == "both" else [args.engine]
     for n in (args.n or [1000, 5000]) + ([10_000] if args.large else []):
-        bench(n, args.engine, args.keep or args.reuse, args.reuse)
+        measured = {engine: bench(n, engine, args.keep or args.reuse, args.reuse, args.patience) for engine in engines}
+        if len(measured) == 2:
+            print_ratios(n, measured["ours"], measured["material"])
     return 0
 
 
