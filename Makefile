@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check add serve browser bench lock clean
+.PHONY: site offline test check add serve browser bench lock clean
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ site: $(STAMP)
 	@echo "Site built in site/."
 	@echo "  Offline: open file://$(CURDIR)/site/index.html in a browser."
 	@echo "  Served:  make serve, then http://127.0.0.1:8000/"
+
+# make offline: the site as dist/statement-archive-<date of the newest article>.zip, to unzip and open from file://.
+offline: site
+	$(BIN)/python tools/offline_zip.py
 
 CHECK_FLAGS ?=
 check: $(STAMP)
@@ -53,4 +57,4 @@ lock:
 	@rm -rf .venv-lock
 
 clean:
-	rm -rf site .site-new-* .site-old-* docs/archive docs/.archive-* .pytest_cache
+	rm -rf dist site .site-new-* .site-old-* docs/archive docs/.archive-* .pytest_cache

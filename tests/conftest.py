@@ -85,8 +85,9 @@ class BuiltSite:
         return "\n\n".join(step.report() for step in (self.archive, self.mkdocs) if step)
 
 
-def _run(command: list[str | Path], cwd: Path) -> Step:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def _run(command: list[str | Path], cwd: Path, env: dict[str, str] | None = None) -> Step:
+    """`command` run in `cwd`; the caller's SITE_URL never leaks into a test's build, `env` adds variables."""
+    env = {**{k: v for k, v in os.environ.items() if k != "SITE_URL"}, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     done = subprocess.run(
         [str(part) for part in command], cwd=cwd, env=env, capture_output=True, text=True, timeout=600
     )
@@ -229,6 +230,25 @@ def browser():
 
 
 SEARCH_FIXTURE = FIXTURES / "search"
+
+
+def build_fixture_site(root: Path, fixture: Path, env: dict[str, str] | None = None) -> Path:
+    """A fixture corpus (seeds/ and annotations/) built into root/site with the repository's mkdocs.yml, --strict."""
+    docs = copy_site_project(root)
+    steps = [
+        _run([sys.executable, ROOT / "build_archive.py", "build", "--seeds", fixture / "seeds",
+              "--annotations", fixture / "annotations", "--docs", docs, "--today", TODAY.isoformat()], cwd=root),
+        _run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", root / "mkdocs.yml", "-d", root / "site"], cwd=root, env=env),
+    ]
+    for step in steps:
+        assert step.returncode == 0, step.report()
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def explore_site(tmp_path_factory) -> Path:
+    """The archive of tests/fixtures/search/ built into a site."""
+    return build_fixture_site(tmp_path_factory.mktemp("explore-site"), SEARCH_FIXTURE)
 
 
 @pytest.fixture(scope="session")

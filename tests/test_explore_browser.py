@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
 from archive.search import read_index, resolve_filters, search
-from conftest import ROOT, SEARCH_FIXTURE, TODAY, _run, copy_site_project, serving, site_page
+from conftest import serving, site_page
 from test_search import HOSTILE
 
 pytestmark = pytest.mark.browser
@@ -17,21 +16,6 @@ pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed: pip install -r requirements.txt")
 expect = sync_api.expect
 PAYLOAD = "window.__pwned"
-
-
-@pytest.fixture(scope="module")
-def explore_site(tmp_path_factory) -> Path:
-    """The fixture archive built into a site with the repository's mkdocs.yml, --strict."""
-    root = tmp_path_factory.mktemp("explore-site")
-    docs = copy_site_project(root)
-    steps = [
-        _run([sys.executable, ROOT / "build_archive.py", "build", "--seeds", SEARCH_FIXTURE / "seeds",
-              "--annotations", SEARCH_FIXTURE / "annotations", "--docs", docs, "--today", TODAY.isoformat()], cwd=root),
-        _run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", root / "mkdocs.yml", "-d", root / "site"], cwd=root),
-    ]
-    for step in steps:
-        assert step.returncode == 0, step.report()
-    return root / "site"
 
 
 @pytest.fixture(scope="module")
