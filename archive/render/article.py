@@ -107,8 +107,8 @@ def render_article(article: Article, context: Context) -> str:
     statements = context.statements_in(article.id)
     numbers = {s.statement.id: n for n, s in enumerate(statements, start=1)}
     lines += ["", "## Text", ""]
-    for index, block in enumerate(doc.blocks):
-        lines.append(_render_block(block, [s for s in statements if s.block == index], numbers))
+    for index, (block, speaker) in enumerate(zip(doc.blocks, turn_speakers(doc.blocks))):
+        lines.append(_render_block(block, index, speaker, [s for s in statements if s.block == index], numbers))
     if statements:
         lines += ["## Statements", ""]
         for linked in statements:
@@ -194,14 +194,40 @@ def _topic_evidence(found: TopicFinding, topics: dict[str, Topic]) -> str:
     return f"{topics[found.topic].name}: " + ", ".join(f"“{k}” ×{n}" for k, n in found.matches)
 
 
-def _render_block(block: Block, statements: list[LinkedStatement], numbers: dict[str, int]) -> str:
+def block_anchor(index: int) -> str:
+    """The id of the text's block at `index` in `document.blocks`: `p-1` for the first, whatever its kind."""
+    return f"p-{index + 1}"
+
+
+def turn_speakers(blocks: tuple[Block, ...]) -> tuple[str, ...]:
+    """For each block, the label of the transcript turn it belongs to, or "" outside any turn.
+
+    A turn starts at a block of kind "turn" and takes in the paragraphs after it, up to the next
+    turn or heading: the paragraphs a speaker says without their label being written again.
+    """
+    speakers, current = [], ""
+    for block in blocks:
+        if block.kind == "turn":
+            current = block.label
+        elif block.kind == "heading":
+            current = ""
+        speakers.append(current)
+    return tuple(speakers)
+
+
+def _render_block(block: Block, index: int, speaker: str, statements: list[LinkedStatement], numbers: dict[str, int]) -> str:
+    """One block of the text with its anchor; a turn's paragraphs carry its classes, the later ones its speaker, hidden."""
     text = escape_line_start(_highlight(block.text, statements, numbers))
+    anchor = f"#{block_anchor(index)}"
     if block.kind == "heading":
-        return f"### {text}\n"
+        return f"### {text} {{: {anchor} }}\n"
+    if not speaker:
+        return f"{text}\n{{: {anchor} }}\n"
+    classes = ".turn .turn--question" if fold(speaker) in NON_PERSON_LABELS else ".turn"
     if block.kind == "turn":
-        role = " .turn--question" if fold(block.label) in NON_PERSON_LABELS else ""
-        return f"**{escape_markdown(block.label)}:** {text}\n{{: .turn{role} }}\n"
-    return f"{text}\n"
+        return f"**{escape_markdown(speaker)}:** {text}\n{{: {anchor} {classes} }}\n"
+    # Who speaks, for a screen reader and for a reader arriving at this paragraph by its anchor (shown on :target).
+    return f'<span class="turn__again">{escape_markdown(speaker)}:</span> {text}\n{{: {anchor} {classes} .turn--cont }}\n'
 
 
 def _highlight(text: str, statements: list[LinkedStatement], numbers: dict[str, int]) -> str:
