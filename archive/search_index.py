@@ -48,7 +48,7 @@ from dataclasses import dataclass
 from archive.edtf import certain_year
 from archive.model import Archive, Article, LinkedStatement
 from archive.pipeline import newest_first
-from archive.render import ARTICLES_DIR, Context, shorten
+from archive.render.common import ARTICLES_DIR, Context, shorten
 from archive.search_text import FOLDS, STOP_WORDS, fold, is_stop_word, stem, words
 
 FIELDS = ("title", "names", "text")

@@ -29,6 +29,7 @@ from archive.markup import one_line
 from archive.model import RawSeed
 from archive.pipeline import build_archive as build_pages
 from archive.render import render_site
+from archive.seeds import read_seeds
 from archive.write import write_generated
 from conftest import ANNOTATIONS, FIXTURES, TODAY, copy_site_project, serving
 from live_markup import PAYLOAD, live_markup, live_markup_in_site
@@ -53,6 +54,7 @@ PERSON = f"Evil {IMG} Person"
 TOPIC = f"Talks {SCRIPT}"
 SOURCE = f"Evil Wire </title>{IMG}"
 ROLE = f"Role `{SCRIPT}` of {IMG}"  # shown after the speaker's name on the pages of the term's dates
+TRANSCRIPT = "906_transcript.txt"  # turns whose text writes attribute lists, anchors and the hidden label's markup
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,7 @@ def hostile_corpus(root: Path, value: str | None = None) -> Corpus:
         first, rest = text.split("\n", 1)
         (c.seeds / name).write_text((pick(first).replace("\n", " ") or "Headline") + "\n" + rest, encoding="utf-8")
     shutil.copy(FIXTURES / "seeds" / "hostile.txt", c.seeds / "904_markup.txt")
+    shutil.copy(FIXTURES / "seeds" / "hostile-transcript.txt", c.seeds / TRANSCRIPT)
     append_registry(c.annotations, "people", [{"id": "evil-person", "name": pick(PERSON), "roles": [{"title": pick(ROLE), "from": "2000-01-01"}]}])
     append_registry(c.annotations, "topics", [{"id": "evil-talks", "name": pick(TOPIC), "keywords": ["resume"]}])
     append_registry(c.annotations, "sources", [{"id": "evil-wire", "name": pick(SOURCE), "kind": "wire", "markers": [{"text": "Evil Wire reported"}]}])
@@ -190,6 +193,27 @@ def test_an_event_title_with_line_breaks_stays_one_line(hostile_site: Corpus) ->
     assert box.css_first(".admonition-title").text() == f"Event: {folded}"
     assert [n.tag for n in box.traverse(include_text=False) if n.tag in ("h1", "h2", "h3", "pre", "code")] == []
     assert [li.text() for li in box.css("li")] == ["report: Head </title>" + IMG]  # only the other member, no "list item"
+
+
+def test_text_cannot_move_or_add_the_anchors_and_classes_of_its_blocks(hostile_site: Corpus) -> None:
+    registry, _ = load_registry(hostile_site.annotations)
+    seeds, _ = read_seeds(hostile_site.seeds)
+    archive, _ = build_pages(seeds, registry, TODAY)
+    for article in archive.articles:
+        tree = page_of(hostile_site, article.id)
+        ids = [node.attributes["id"] for node in tree.css("[id]")]
+        assert len(ids) == len(set(ids)), article.id
+        anchored = tree.css("article [id^='p-']")
+        assert [n.attributes["id"] for n in anchored] == [f"p-{i}" for i in range(1, len(article.document.blocks) + 1)], article.id
+        for node, block in zip(anchored, article.document.blocks):
+            assert set(node.attributes) <= {"id", "class"}, (article.id, node.html)
+            assert set((node.attributes.get("class") or "").split()) <= {"turn", "turn--question", "turn--cont"}, (article.id, node.html)
+            for added in node.css("sup.quote-ref, .turn__again, .headerlink, p.turn > strong:first-child"):
+                added.decompose()
+            assert node.text().strip() == block.text, article.id  # the text as written, braces and all
+    tree = page_of(hostile_site, Path(TRANSCRIPT).stem)
+    assert [n.text() for n in tree.css("p.turn--cont > .turn__again")] == ["SERGEY LAVROV:", "SERGEY LAVROV:"]
+    assert [n.attributes["id"] for n in tree.css("p.turn--cont")] == ["p-3", "p-4"]
 
 
 def test_registry_names_are_shown_as_written(hostile_site: Corpus) -> None:
@@ -317,7 +341,7 @@ def test_any_hostile_value_anywhere_builds_inert(tmp_path_factory: pytest.TempPa
 @pytest.mark.parametrize("mode", ["http", "file"])
 def test_no_payload_runs_in_chromium(browser, hostile_site: Corpus, mode: str) -> None:
     pages = ["index.html", "archive/index.html", "archive/events/index.html", "archive/events/hostile-event.html"]
-    pages += [f"archive/articles/{Path(name).stem}.html" for name in [*SEEDS, "904_markup.txt"]]
+    pages += [f"archive/articles/{Path(name).stem}.html" for name in [*SEEDS, "904_markup.txt", TRANSCRIPT]]
     with serving(hostile_site.site) as http_base:
         base = http_base if mode == "http" else hostile_site.site.as_uri() + "/"
         context = browser.new_context(viewport={"width": 1280, "height": 800})

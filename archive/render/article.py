@@ -1,40 +1,14 @@
-"""Archive -> {path under docs/archive/: Markdown text} (pure): article pages, the list, the overview."""
+"""An article's page (pure): front matter, metadata with evidence, events, the text with its quotes, statements, provenance."""
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
-
-import yaml
-
-from archive.edtf import certain_year, edtf_bounds
 from archive.extract import fold
 from archive.markup import code, escape_inline, escape_line_start, escape_markdown, html_text, link_target, one_line
-from archive.model import (
-    Archive,
-    Article,
-    Block,
-    Event,
-    EventArticle,
-    LinkedStatement,
-    LinkView,
-    Person,
-    Source,
-    SpeakerFinding,
-    Topic,
-    TopicFinding,
-)
+from archive.model import Article, Block, Event, EventArticle, LinkedStatement, LinkView, Person, SpeakerFinding, Topic, TopicFinding
+from archive.render.common import EVENTS_DIR, ROLE_LABELS, Context, render_front_matter, shorten
 from archive.rules import NON_PERSON_LABELS
 
-ARTICLES_DIR = "articles"
 EVIDENCE_BRIEF = 280  # characters of evidence a metadata cell shows before "in full below"
-EVENTS_DIR = "events"
-ROLE_LABELS = {
-    "primary-record": "primary record",
-    "report": "report",
-    "rewrite": "rewrite",
-    "republication": "republication",
-}
 RELATION_LABELS = {
     "same-statement": "Same statement as",
     "repeats": "Repeats",
@@ -46,65 +20,6 @@ RELATION_LABELS = {
     "responded-to-by": "Responded to by",
     "context": "Context:",
 }
-def render_site(archive: Archive) -> dict[str, str]:
-    """Every generated file, keyed by its path relative to docs/archive/."""
-    context = Context.of(archive)
-    pages = [(f"{ARTICLES_DIR}/{a.id}.md", render_article(a, context)) for a in archive.articles]
-    pages += [(f"{EVENTS_DIR}/{e.id}.md", render_event(e, context)) for e in archive.events]
-    pages += [
-        (f"{EVENTS_DIR}/index.md", render_event_list(archive, context)),
-        ("index.md", render_article_list(archive)),
-        ("_overview.md", render_overview(archive)),
-    ]
-    files: dict[str, str] = {}
-    for path, text in pages:
-        # Validation refuses ids that would collide (`index`); a collision here is a bug, never an overwrite.
-        if files.setdefault(path, text) is not text:
-            raise ValueError(f"two generated pages would both be {path}")
-    return files
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """Lookups a page needs beyond its own article: names, events and statements by id."""
-
-    archive: Archive
-    people: dict[str, Person]
-    topics: dict[str, Topic]
-    sources: dict[str, Source]
-    articles: dict[str, Article]
-    statements: dict[str, LinkedStatement]
-    events_of: dict[str, list[tuple[Event, EventArticle]]]
-    anchored_in: dict[str, list[LinkedStatement]]
-
-    @classmethod
-    def of(cls, archive: Archive) -> Context:
-        events_of: dict[str, list[tuple[Event, EventArticle]]] = {}
-        for event in archive.events:
-            for member in event.articles:
-                events_of.setdefault(member.article, []).append((event, member))
-        anchored_in: dict[str, list[LinkedStatement]] = {}
-        for linked in sorted(archive.statements, key=lambda s: (s.block, s.start, s.statement.id)):
-            anchored_in.setdefault(linked.statement.article, []).append(linked)
-        registry = archive.registry
-        return cls(
-            archive,
-            {p.id: p for p in registry.people},
-            {t.id: t for t in registry.topics},
-            {s.id: s for s in registry.sources},
-            {a.id: a for a in archive.articles},
-            {s.statement.id: s for s in archive.statements},
-            events_of,
-            anchored_in,
-        )
-
-    def statements_in(self, article_id: str) -> list[LinkedStatement]:
-        """Statements anchored in an article, in reading order."""
-        return self.anchored_in.get(article_id, [])
-
-    def person(self, person_id: str) -> str:
-        """A person's name, or the id itself when the registry does not know it."""
-        return self.people[person_id].name if person_id in self.people else person_id
 
 
 def front_matter(article: Article, context: Context) -> dict[str, object]:
@@ -176,12 +91,6 @@ def _speaker_evidence(speaker: SpeakerFinding) -> str:
     return f"{who}: {how} {speaker.name!r} on line {speaker.line}"
 
 
-def render_front_matter(data: dict[str, object]) -> str:
-    """YAML front matter between --- lines, written by yaml.safe_dump so it always reads back."""
-    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100)
-    return f"---\n{text}---\n"
-
-
 def render_article(article: Article, context: Context) -> str:
     """One article page: front matter, metadata with evidence, events, the text with its quotes, statements, provenance."""
     doc = article.document
@@ -198,8 +107,8 @@ def render_article(article: Article, context: Context) -> str:
     statements = context.statements_in(article.id)
     numbers = {s.statement.id: n for n, s in enumerate(statements, start=1)}
     lines += ["", "## Text", ""]
-    for index, block in enumerate(doc.blocks):
-        lines.append(_render_block(block, [s for s in statements if s.block == index], numbers))
+    for index, (block, speaker) in enumerate(zip(doc.blocks, turn_speakers(doc.blocks))):
+        lines.append(_render_block(block, index, speaker, [s for s in statements if s.block == index], numbers))
     if statements:
         lines += ["## Statements", ""]
         for linked in statements:
@@ -285,14 +194,40 @@ def _topic_evidence(found: TopicFinding, topics: dict[str, Topic]) -> str:
     return f"{topics[found.topic].name}: " + ", ".join(f"“{k}” ×{n}" for k, n in found.matches)
 
 
-def _render_block(block: Block, statements: list[LinkedStatement], numbers: dict[str, int]) -> str:
+def block_anchor(index: int) -> str:
+    """The id of the text's block at `index` in `document.blocks`: `p-1` for the first, whatever its kind."""
+    return f"p-{index + 1}"
+
+
+def turn_speakers(blocks: tuple[Block, ...]) -> tuple[str, ...]:
+    """For each block, the label of the transcript turn it belongs to, or "" outside any turn.
+
+    A turn starts at a block of kind "turn" and takes in the paragraphs after it, up to the next
+    turn or heading: the paragraphs a speaker says without their label being written again.
+    """
+    speakers, current = [], ""
+    for block in blocks:
+        if block.kind == "turn":
+            current = block.label
+        elif block.kind == "heading":
+            current = ""
+        speakers.append(current)
+    return tuple(speakers)
+
+
+def _render_block(block: Block, index: int, speaker: str, statements: list[LinkedStatement], numbers: dict[str, int]) -> str:
+    """One block of the text with its anchor; a turn's paragraphs carry its classes, the later ones its speaker, hidden."""
     text = escape_line_start(_highlight(block.text, statements, numbers))
+    anchor = f"#{block_anchor(index)}"
     if block.kind == "heading":
-        return f"### {text}\n"
+        return f"### {text} {{: {anchor} }}\n"
+    if not speaker:
+        return f"{text}\n{{: {anchor} }}\n"
+    classes = ".turn .turn--question" if fold(speaker) in NON_PERSON_LABELS else ".turn"
     if block.kind == "turn":
-        role = " .turn--question" if fold(block.label) in NON_PERSON_LABELS else ""
-        return f"**{escape_markdown(block.label)}:** {text}\n{{: .turn{role} }}\n"
-    return f"{text}\n"
+        return f"**{escape_markdown(speaker)}:** {text}\n{{: {anchor} {classes} }}\n"
+    # Who speaks, for a screen reader and for a reader arriving at this paragraph by its anchor (shown on :target).
+    return f'<span class="turn__again">{escape_markdown(speaker)}:</span> {text}\n{{: {anchor} {classes} .turn--cont }}\n'
 
 
 def _highlight(text: str, statements: list[LinkedStatement], numbers: dict[str, int]) -> str:
@@ -352,12 +287,6 @@ def _link_line(view: LinkView, context: Context, current: str) -> str:
     return line
 
 
-def shorten(text: str, words: int = 14) -> str:
-    """The text's first `words` words, with " …" when it had more."""
-    parts = text.split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
-
-
 def _provenance(article: Article) -> list[str]:
     doc = article.document
     raw = doc.text.raw
@@ -374,141 +303,3 @@ def _provenance(article: Article) -> list[str]:
         out += ["", "Lines removed as site boilerplate:", "", "| Line | Rule | Text |", "| --- | --- | --- |"]
         out += [f"| {r.line} | {r.rule} | {escape_markdown(r.text)} |" for r in doc.removed]
     return out + ["", "</div>"]
-
-
-def render_article_list(archive: Archive) -> str:
-    """Every article by date, newest first, grouped by year; uncertain, then unknown dates last."""
-    sources = {s.id: s.name for s in archive.registry.sources}
-    people = {p.id: p.name for p in archive.registry.people}
-    groups: dict[str, list[Article]] = {}
-    for article in archive.articles:
-        groups.setdefault(_year_group(article.date.published), []).append(article)
-    lines = [
-        "---",
-        "title: Articles",
-        "---",
-        "# Articles",
-        "",
-        f"{len(archive.articles)} articles, newest first. Dates are written in "
-        "[EDTF](../about.md#dates): `2021-02` is a month, `2026-02-06?` is uncertain, "
-        "`a/b` is a range and `[a,b]` means one of those dates.",
-    ]
-    ordered = sorted(groups, key=lambda g: (not g.isdigit(), g == "Date unknown", -int(g) if g.isdigit() else 0))
-    for group in ordered:
-        articles = groups[group]
-        lines += ["", f"## {group}", "", "| Date | Title | Source | Speakers |", "| --- | --- | --- | --- |"]
-        for a in articles:
-            speakers = ", ".join(people[s.person] for s in a.speakers if s.person) or "—"
-            lines.append(
-                f"| {escape_markdown(a.date.published)} | [{escape_markdown(a.title.value)}]({link_target(f'{ARTICLES_DIR}/{a.id}.md')}) "
-                f"| {escape_markdown(sources.get(a.source.value, 'unknown'))} | {escape_markdown(speakers)} |"
-            )
-    return "\n".join(lines) + "\n"
-
-
-def _year_group(value: str) -> str:
-    if edtf_bounds(value) is None:
-        return "Date unknown"
-    year = certain_year(value)
-    return "Date uncertain" if year is None else str(year)
-
-
-def _count(n: int, noun: str, plural: str | None = None) -> str:
-    """'1 event', '2 events'."""
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
-
-
-def render_overview(archive: Archive, newest: int = 5) -> str:
-    """The home page's generated part: what the archive holds and its newest items."""
-    articles = archive.articles
-    years = sorted({int(g) for a in articles if (g := _year_group(a.date.published)).isdigit()})
-    undated = sum(not _year_group(a.date.published).isdigit() for a in articles)
-    span = "no certain dates" if not years else str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
-    if undated:
-        span += f"; {undated} with an uncertain or unknown date"
-    speakers = {s.person for a in articles for s in a.speakers if s.person}
-    sources = {a.source.value for a in articles if a.source.value != "unknown"}
-    topic_counts = Counter(t.topic for a in articles for t in a.topics)
-    topic_names = {t.id: t.name for t in archive.registry.topics}
-    lines = [
-        f"The archive holds **{_count(len(articles), 'article')}** ({span}) from **{_count(len(sources), 'identified source')}**, "
-        f"with **{_count(len(speakers), 'person', 'people')}** speaking or quoted, on **{_count(len(topic_counts), 'topic')}**. "
-        f"Curators have grouped them into **{_count(len(archive.events), 'event')}** and anchored "
-        f"**{_count(len(archive.statements), 'statement')}** with **{_count(sum(len(s.statement.links) for s in archive.statements), 'typed link')}**.",
-        "",
-        "**Topics:** " + (", ".join(f"{escape_markdown(topic_names[t])} ({n})" for t, n in sorted(topic_counts.items(), key=lambda kv: (-kv[1], kv[0]))) or "none yet"),
-        "",
-        "**Newest articles:**",
-        "",
-    ]
-    lines += [
-        f"- {escape_markdown(a.date.published)}: [{escape_markdown(a.title.value)}]({link_target(f'archive/{ARTICLES_DIR}/{a.id}.md')})"
-        for a in articles[:newest]
-    ]
-    lines += ["", "[All articles by date](archive/index.md) · [All events](archive/events/index.md)"]
-    return "\n".join(lines) + "\n"
-
-
-def render_event(event: Event, context: Context) -> str:
-    """An event page: what happened, the articles covering it by role, and each rendering beside the record."""
-    members = [m for m in event.articles if m.article in context.articles]
-    lines = [
-        render_front_matter({"title": html_text(event.title), "event": event.id, "date": event.date, "place": event.place,
-                             "articles": [{"id": m.article, "role": m.role} for m in members]}),
-        f"# {escape_markdown(event.title)}",
-        "",
-        f"**{escape_markdown(event.date)}**" + (f", {escape_markdown(event.place)}" if event.place else ""),
-        "",
-    ]
-    if event.description:
-        lines += [escape_markdown(event.description), ""]
-    lines += ["## Coverage", "", "| Role | Article | Source | Date |", "| --- | --- | --- | --- |"]
-    for m in members:
-        article = context.articles[m.article]
-        source = context.sources[article.source.value].name if article.source.value in context.sources else "unknown"
-        note = f" — {escape_markdown(m.note)}" if m.note else ""
-        lines.append(
-            f"| {ROLE_LABELS[m.role]} | [{escape_markdown(article.title.value)}]({link_target(f'../{ARTICLES_DIR}/{m.article}.md')}){note} "
-            f"| {escape_markdown(source)} | {escape_markdown(article.date.published)} |"
-        )
-    lines += _wordings(members, context)
-    lines += ["", f"<small>Curated in {code(event.location.path)}</small>"]
-    return "\n".join(lines).rstrip() + "\n"
-
-
-def _wordings(members: list[EventArticle], context: Context) -> list[str]:
-    """Same-statement pairs among the event's articles: the record's words beside each outlet's."""
-    role = {m.article: m.role for m in members}
-    rank = {name: i for i, name in enumerate(ROLE_LABELS)}  # record first, then report, rewrite, republication
-    rows = []
-    for linked in (s for m in members for s in context.statements_in(m.article)):
-        for view in linked.links:
-            other = context.statements.get(view.other)
-            if not view.written_here or view.relation != "same-statement" or other is None:
-                continue
-            pair = sorted([linked.statement, other.statement], key=lambda s: (rank.get(role.get(s.article, ""), 9), s.id))
-            if all(s.article in role for s in pair):
-                rows.append((pair[0], pair[1], view.note))
-    if not rows:
-        return []
-    out = ["", "## The record and its renderings", "", "| Record | Rendering | How the wording differs |", "| --- | --- | --- |"]
-    for record, rendering, note in rows:
-        out.append(
-            f"| {escape_markdown(record.quote)} ([{ROLE_LABELS[role[record.article]]}]({link_target(f'../{ARTICLES_DIR}/{record.article}.md#statement-{record.id}')})) "
-            f"| {escape_markdown(rendering.quote)} ([{ROLE_LABELS[role[rendering.article]]}]({link_target(f'../{ARTICLES_DIR}/{rendering.article}.md#statement-{rendering.id}')})) "
-            f"| {escape_markdown(note or '')} |"
-        )
-    return out
-
-
-def render_event_list(archive: Archive, context: Context) -> str:
-    """Every curated event, newest first."""
-    lines = ["---", "title: Events", "---", "# Events", "",
-             "Real-world events and the articles that cover them: the primary record first, then reports, rewrites and republications.", ""]
-    if not archive.events:
-        return "\n".join(lines + ["No events have been curated yet."]) + "\n"
-    lines += ["| Date | Event | Articles |", "| --- | --- | --- |"]
-    for event in sorted(archive.events, key=lambda e: (e.date, e.id), reverse=True):
-        count = sum(m.article in context.articles for m in event.articles)
-        lines.append(f"| {escape_markdown(event.date)} | [{escape_markdown(event.title)}]({link_target(event.id + '.md')}) | {count} |")
-    return "\n".join(lines) + "\n"

@@ -1,0 +1,27 @@
+"""Archive -> {path under docs/archive/: Markdown text} (pure), one module a page family; render_site is the entry point."""
+
+from __future__ import annotations
+
+from archive.model import Archive
+from archive.render.article import render_article
+from archive.render.common import ARTICLES_DIR, EVENTS_DIR, Context
+from archive.render.events import render_event, render_event_list
+from archive.render.lists import render_article_list, render_overview
+
+
+def render_site(archive: Archive) -> dict[str, str]:
+    """Every generated file, keyed by its path relative to docs/archive/."""
+    context = Context.of(archive)
+    pages = [(f"{ARTICLES_DIR}/{a.id}.md", render_article(a, context)) for a in archive.articles]
+    pages += [(f"{EVENTS_DIR}/{e.id}.md", render_event(e, context)) for e in archive.events]
+    pages += [
+        (f"{EVENTS_DIR}/index.md", render_event_list(archive, context)),
+        ("index.md", render_article_list(archive)),
+        ("_overview.md", render_overview(archive)),
+    ]
+    files: dict[str, str] = {}
+    for path, text in pages:
+        # Validation refuses ids that would collide (`index`); a collision here is a bug, never an overwrite.
+        if files.setdefault(path, text) is not text:
+            raise ValueError(f"two generated pages would both be {path}")
+    return files
