@@ -122,6 +122,17 @@ def test_a_statement_result_opens_its_article_at_the_highlighted_quote(page, bas
     expect(quote).to_contain_text("ready to talk about New START")
 
 
+def test_an_article_snippet_links_to_its_paragraph(page, base):
+    explore(page, base, "Sinirlioglu", kind="article")
+    result = page.locator(".archive-result[data-id=b_apart]")
+    marked = result.locator(".archive-result__snippet mark").first.text_content()
+    result.locator("a.archive-result__paragraph").click()
+    page.wait_for_url("**/archive/articles/b_apart.html#p-*")
+    paragraph = page.locator(":target")
+    expect(paragraph).to_be_in_viewport()
+    expect(paragraph).to_contain_text(marked)
+
+
 def test_the_address_restores_the_search_on_reload_and_back(page, base):
     explore(page, base)
     box = page.get_by_label("Search articles and statements")

@@ -114,13 +114,16 @@
     return out;
   }
 
-  /** The paragraph with the most matched words, cut to about SNIPPET characters around its first. */
+  /**
+   * The paragraph with the most matched words, cut to about SNIPPET characters around its first;
+   * an article's snippet ends with a link to that paragraph (its anchor is p-N, N counted from 1).
+   */
   async function snippet(doc, query) {
     var paragraphs = await engine.text(doc);
     var best = null;
     for (var i = 0; i < paragraphs.length; i++) {
       var ranges = await engine.highlight(paragraphs[i], query);
-      if (!best || ranges.length > best.ranges.length) best = { text: paragraphs[i], ranges: ranges };
+      if (!best || ranges.length > best.ranges.length) best = { text: paragraphs[i], ranges: ranges, number: i + 1 };
     }
     var out = element("p", "archive-result__snippet");
     if (!best) return out;
@@ -135,6 +138,13 @@
     if (from > 0) out.appendChild(document.createTextNode("… "));
     out.appendChild(marked(text, best.ranges, from, to));
     if (to < text.length) out.appendChild(document.createTextNode(" …"));
+    var shown = await engine.document(doc);
+    if (shown.kind !== "statement") {
+      var link = element("a", "archive-result__paragraph", "paragraph " + best.number);
+      link.href = new URL(shown.url + "#p-" + best.number, ROOT).href;
+      out.appendChild(document.createTextNode(" "));
+      out.appendChild(link);
+    }
     return out;
   }
 
