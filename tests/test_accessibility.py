@@ -20,11 +20,18 @@ def page_kinds(site: Path) -> dict[str, str]:
         kinds["article"] = articles[0].relative_to(site).as_posix()
     if events:
         kinds["event"] = events[0].relative_to(site).as_posix()
+    for family in ("people", "topics", "sources", "timeline"):
+        folder = site / "archive" / family
+        if (folder / "index.html").is_file():
+            kinds[f"{family} index"] = f"archive/{family}/index.html"
+        pages = sorted(p for p in folder.glob("*.html") if p.name != "index.html")
+        if pages:
+            kinds[f"{family} page"] = pages[0].relative_to(site).as_posix()
     return kinds
 
 
 def test_the_kinds_of_page_are_found(site_dir: Path) -> None:
-    assert {"home", "about", "explore", "article"} <= set(page_kinds(site_dir))
+    assert {"home", "about", "explore", "article", "people index", "topics index", "sources index", "timeline index"} <= set(page_kinds(site_dir))
 
 
 @pytest.mark.parametrize("width", [1280, 390])

@@ -221,6 +221,11 @@ def test_registry_names_are_shown_as_written(hostile_site: Corpus) -> None:
     assert PERSON in text and f"{PERSON} ({ROLE})" in text
     assert SOURCE in page_of(hostile_site, "901_title-script").css_first("article").text()
     assert TOPIC in page_of(hostile_site, "901_title-script").css_first("article").text()
+    for page, name in (("people/evil-person", PERSON), ("sources/evil-wire", SOURCE), ("topics/evil-talks", TOPIC)):
+        tree = LexborHTMLParser((hostile_site.site / "archive" / f"{page}.html").read_text(encoding="utf-8"))
+        assert shown_title(tree) == (f"{name} - {SITE_NAME}", name, name), page
+    people = LexborHTMLParser((hostile_site.site / "archive" / "people" / "index.html").read_text(encoding="utf-8"))
+    assert PERSON in people.css_first("article").text() and ROLE in people.css_first("article").text()
 
 
 def test_the_search_index_holds_no_live_markup(hostile_site: Corpus) -> None:
@@ -341,6 +346,9 @@ def test_any_hostile_value_anywhere_builds_inert(tmp_path_factory: pytest.TempPa
 @pytest.mark.parametrize("mode", ["http", "file"])
 def test_no_payload_runs_in_chromium(browser, hostile_site: Corpus, mode: str) -> None:
     pages = ["index.html", "archive/index.html", "archive/events/index.html", "archive/events/hostile-event.html"]
+    pages += [f"archive/{family}/{page}.html" for family, page in (
+        ("people", "index"), ("people", "evil-person"), ("sources", "index"), ("sources", "evil-wire"),
+        ("topics", "index"), ("topics", "evil-talks"), ("timeline", "index"), ("timeline", "2026"))]
     pages += [f"archive/articles/{Path(name).stem}.html" for name in [*SEEDS, "904_markup.txt", TRANSCRIPT]]
     with serving(hostile_site.site) as http_base:
         base = http_base if mode == "http" else hostile_site.site.as_uri() + "/"

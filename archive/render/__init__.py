@@ -6,7 +6,9 @@ from archive.model import Archive
 from archive.render.article import render_article
 from archive.render.common import ARTICLES_DIR, EVENTS_DIR, Context
 from archive.render.events import render_event, render_event_list
+from archive.render.indexes import render_indexes
 from archive.render.lists import render_article_list, render_overview
+from archive.render.timeline import render_timeline
 
 
 def render_site(archive: Archive) -> dict[str, str]:
@@ -19,6 +21,7 @@ def render_site(archive: Archive) -> dict[str, str]:
         ("index.md", render_article_list(archive)),
         ("_overview.md", render_overview(archive)),
     ]
+    pages += render_indexes(context) + render_timeline(context)
     files: dict[str, str] = {}
     for path, text in pages:
         # Validation refuses ids that would collide (`index`); a collision here is a bug, never an overwrite.

@@ -78,5 +78,6 @@ def render_overview(archive: Archive, newest: int = 5) -> str:
         f"- {escape_markdown(a.date.published)}: [{escape_markdown(a.title.value)}]({link_target(f'archive/{ARTICLES_DIR}/{a.id}.md')})"
         for a in articles[:newest]
     ]
-    lines += ["", "[All articles by date](archive/index.md) · [All events](archive/events/index.md)"]
+    lines += ["", "[All articles by date](archive/index.md) · [Events](archive/events/index.md) · [People](archive/people/index.md) · "
+              "[Topics](archive/topics/index.md) · [Sources](archive/sources/index.md) · [Timeline](archive/timeline/index.md)"]
     return "\n".join(lines) + "\n"
