@@ -98,9 +98,10 @@ def render_feeds(archive: Archive, site: Site, entries: int = FEED_ENTRIES) -> d
         article = articles[statement.article]
         speaker = people.get(statement.speaker, statement.speaker)
         date = statement.date or article.date.published
-        summary = f"“{statement.quote}” ({speaker}, {date})"
+        where = ", ".join(part for part in (sources.get(article.source.value), date) if part)
+        summary = f"In “{article.title.value}” ({where})"
         chosen = statement.topics or tuple(t.topic for t in article.topics)
-        return Entry(stable_id("statement", statement.id), f"{speaker} in “{article.title.value}”", date,
+        return Entry(stable_id("statement", statement.id), f"{speaker}: “{statement.quote}”", date,
                      statement_page(article.id, statement.id), summary, None, tuple((t, topics.get(t, t)) for t in chosen))
 
     anchored = [s for s in archive.statements if s.statement.article in articles]

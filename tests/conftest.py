@@ -247,6 +247,31 @@ def search_archive():
     return archive
 
 
+# Starts like a spreadsheet formula, holds markup, a CDATA end, controls, lone surrogates and a non-character.
+HOSTILE_TEXT = '=HYPERLINK("x") <script>alert(1)</script> ]]> & \x00\x07\x1b\ud800\udfff\ufffe end'
+
+
+@pytest.fixture(scope="session")
+def hostile_archive(search_archive):
+    """The search fixture with HOSTILE_TEXT in a title, every quote, every name, an alias (with a line break), a role and a link's note."""
+    from dataclasses import replace
+
+    from archive.model import Link, Location, Role
+
+    first = search_archive.articles[0]
+    articles = (replace(first, title=replace(first.title, value=HOSTILE_TEXT)),) + search_archive.articles[1:]
+    one, other = search_archive.statements[0].statement, search_archive.statements[1].statement
+    link = Link(one.id, other.id, "context", f"Note {HOSTILE_TEXT}", one.location)
+    statements = tuple(
+        replace(s, statement=replace(s.statement, quote=f"Quote {HOSTILE_TEXT}", links=(link,) if s.statement is one else ()))
+        for s in search_archive.statements
+    )
+    role = Role(f"Role {HOSTILE_TEXT}", "2004-03-09", None, Location("people.yml", 1))
+    people = tuple(replace(p, name=f"Name {HOSTILE_TEXT}", aliases=("@SUM(1)", "two\nlines", *p.aliases), roles=(role,))
+                   for p in search_archive.registry.people)
+    return replace(search_archive, articles=articles, statements=statements, registry=replace(search_archive.registry, people=people))
+
+
 @pytest.fixture(scope="session")
 def search_site(search_archive, tmp_path_factory) -> Path:
     """A site folder with the fixture's index, the search engine and lunr's files.
