@@ -53,4 +53,4 @@ lock:
 	@rm -rf .venv-lock
 
 clean:
-	rm -rf site .site-new-* .site-old-* docs/archive docs/.archive-* .pytest_cache
+	rm -rf site .site-new-* .site-old-* docs/archive docs/.archive-* docs/data docs/.data-* docs/feeds docs/.feeds-* .pytest_cache

@@ -29,6 +29,8 @@ SEEDS = ROOT / "seeds"
 ANNOTATIONS = ROOT / "annotations"
 FIXTURES = ROOT / "tests" / "fixtures"
 GOLDEN = ROOT / "tests" / "golden"
+GENERATED_DOCS = ("archive", "data", "feeds")  # the folders of docs/ that build_archive.py writes
+LEFTOVERS = tuple(f".{folder}-" for folder in GENERATED_DOCS)  # their staging folders and those an interrupted swap left
 TODAY = datetime.date(2026, 11, 29)  # the build's "today" in tests, so relative dates resolve the same every run
 # The seeds whose extraction tests pin value by value, by number (ids are permanent, so these stay).
 # A seed added later is covered by its golden page and by the tests that hold for every seed.
@@ -99,11 +101,11 @@ def copy_site_project(root: Path) -> Path:
     (root / "tools").mkdir(exist_ok=True)
     shutil.copy2(ROOT / "tools" / "mkdocs_hooks.py", root / "tools" / "mkdocs_hooks.py")
     shutil.copytree(ROOT / "overrides", root / "overrides")
-    # The generated folder and any leftovers of an interrupted swap stay behind: the build makes its own.
+    # The generated folders and any leftovers of an interrupted swap stay behind: the build makes its own.
     shutil.copytree(
         ROOT / "docs",
         root / "docs",
-        ignore=lambda folder, names: [n for n in names if Path(folder) == ROOT / "docs" and (n == "archive" or n.startswith(".archive-"))],
+        ignore=lambda folder, names: [n for n in names if Path(folder) == ROOT / "docs" and (n in GENERATED_DOCS or n.startswith(LEFTOVERS))],
     )
     return root / "docs"
 

@@ -9,6 +9,8 @@ from dataclasses import replace
 import pytest
 
 from archive.feeds import Site, feed_day, read_site, render_feeds, stable_id
+from build_archive import main
+from conftest import SEARCH_FIXTURE, TODAY
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -113,3 +115,14 @@ def test_site_settings_are_read_from_mkdocs_yml_with_its_own_tags(tmp_path):
     config.write_text("site_name: Mine\n")
     assert read_site(config) == Site("Mine", None)
     assert read_site(tmp_path / "missing.yml") == Site("Statement Archive", None)
+
+
+def test_the_build_takes_the_site_from_the_mkdocs_yml_beside_docs(tmp_path, capsys):
+    (tmp_path / "mkdocs.yml").write_text("site_name: Mine\nsite_url: https://user.github.io/archive/\n", encoding="utf-8")
+    code = main(["build", "--seeds", str(SEARCH_FIXTURE / "seeds"), "--annotations", str(SEARCH_FIXTURE / "annotations"),
+                 "--docs", str(tmp_path / "docs"), "--today", TODAY.isoformat()])
+    assert code == 0, capsys.readouterr().err
+    feed = parse((tmp_path / "docs" / "feeds" / "statements.xml").read_text(encoding="utf-8"))
+    assert feed.findtext(f"{ATOM}title") == "Mine: statements"
+    links = [link.get("href") for link in feed.iter(f"{ATOM}link")]
+    assert len(links) > 2 and all(href.startswith("https://user.github.io/archive/") for href in links)
