@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import replace
 
@@ -13,6 +14,7 @@ from build_archive import main
 from conftest import SEARCH_FIXTURE, TODAY
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+RFC3339 = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)")
 
 
 def parse(text: str) -> ET.Element:
@@ -22,9 +24,15 @@ def parse(text: str) -> ET.Element:
 
 def timestamp(element: ET.Element) -> datetime.datetime:
     """An RFC 3339 date-time with its offset, as Atom requires."""
-    value = datetime.datetime.fromisoformat(element.findtext(f"{ATOM}updated"))
-    assert value.tzinfo is not None
-    return value
+    text = element.findtext(f"{ATOM}updated")
+    assert RFC3339.fullmatch(text), text
+    return datetime.datetime.fromisoformat(text)
+
+
+def once(element: ET.Element, *names: str) -> None:
+    """Each of Atom's required elements stands exactly once (RFC 4287, 4.1.1 and 4.1.2)."""
+    for name in names:
+        assert len(element.findall(f"{ATOM}{name}")) == 1, name
 
 
 @pytest.mark.parametrize("name", ["articles.xml", "statements.xml"])
@@ -32,12 +40,16 @@ def timestamp(element: ET.Element) -> datetime.datetime:
 def test_every_feed_parses_and_has_what_atom_requires(hostile_archive, name, url):
     feed = parse(render_feeds(hostile_archive, Site("Statement Archive", url and url + "/"))[name])
     assert feed.tag == f"{ATOM}feed"
+    once(feed, "id", "title", "updated")
     assert feed.findtext(f"{ATOM}id").startswith("urn:uuid:")
     assert feed.findtext(f"{ATOM}title")
     assert feed.find(f"{ATOM}author/{ATOM}name").text == "Statement Archive"
     entries = feed.findall(f"{ATOM}entry")
     assert entries
     for entry in entries:
+        once(entry, "id", "title", "updated", "summary")
+        # Without content, an entry must link to its alternate (a link without rel is one).
+        assert [link.get("rel", "alternate") for link in entry.findall(f"{ATOM}link")] == ["alternate"]
         assert entry.findtext(f"{ATOM}id").startswith("urn:uuid:")
         assert entry.findtext(f"{ATOM}title")
         assert entry.find(f"{ATOM}link").get("href")
