@@ -54,9 +54,10 @@ def read_site(config: Path) -> Site:
         return Site("Statement Archive")
 
     class Loader(yaml.SafeLoader):
-        """Reads MkDocs' own tags (`!relative`, `!ENV`) as nothing: only two plain keys are wanted."""
+        """Reads MkDocs' own tags (`!relative`, `!ENV`) and Python names (`!!python/name:`) as nothing: only two plain keys are wanted."""
 
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    for prefix in ("!", "tag:yaml.org,2002:python/"):
+        Loader.add_multi_constructor(prefix, lambda loader, suffix, node: None)
     data = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader) or {}
     url = str(data.get("site_url") or "").strip()
     return Site(str(data.get("site_name") or "Statement Archive"), url.rstrip("/") + "/" if url else None)

@@ -122,7 +122,8 @@ def test_the_newest_entries_only_and_an_empty_feed_is_still_valid(search_archive
 
 def test_site_settings_are_read_from_mkdocs_yml_with_its_own_tags(tmp_path):
     config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: Mine\nsite_url: https://user.github.io/archive\nmarkdown_extensions:\n  - x:\n      base_path: !relative $config_dir/docs\n")
+    config.write_text("site_name: Mine\nsite_url: https://user.github.io/archive\nmarkdown_extensions:\n  - x:\n      base_path: !relative $config_dir/docs\n"
+                      "  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n")
     assert read_site(config) == Site("Mine", "https://user.github.io/archive/")
     config.write_text("site_name: Mine\n")
     assert read_site(config) == Site("Mine", None)
