@@ -37,6 +37,7 @@ FEED_ENTRIES = 100
 ARTICLE_LIST = "archive/index.html"  # the page both feeds stand for
 # Every id in the feeds is derived from this; changing it would make every reader see every entry anew.
 NAMESPACE = uuid.UUID("6f0c3e8a-52d1-4c0e-9a57-3b1f6de0a2c4")
+DEFAULT_NAME = "Statement Archive"  # when mkdocs.yml is missing or names no site
 NO_ENTRY = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
 
 
@@ -44,14 +45,14 @@ NO_ENTRY = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
 class Site:
     """What the feeds need of mkdocs.yml: the site's name and, when set, its address (ending in /)."""
 
-    name: str
+    name: str = DEFAULT_NAME
     url: str | None = None
 
 
 def read_site(config: Path) -> Site:
     """mkdocs.yml's site_name and site_url; defaults when the file is missing."""
     if not config.is_file():
-        return Site("Statement Archive")
+        return Site()
 
     class Loader(yaml.SafeLoader):
         """Reads MkDocs' own tags (`!relative`, `!ENV`) and Python names (`!!python/name:`) as nothing: only two plain keys are wanted."""
@@ -60,7 +61,7 @@ def read_site(config: Path) -> Site:
         Loader.add_multi_constructor(prefix, lambda loader, suffix, node: None)
     data = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader) or {}
     url = str(data.get("site_url") or "").strip()
-    return Site(str(data.get("site_name") or "Statement Archive"), url.rstrip("/") + "/" if url else None)
+    return Site(str(data.get("site_name") or DEFAULT_NAME), url.rstrip("/") + "/" if url else None)
 
 
 def stable_id(kind: str, name: str) -> str:
