@@ -57,4 +57,4 @@ lock:
 	@rm -rf .venv-lock
 
 clean:
-	rm -rf dist site .site-new-* .site-old-* docs/archive docs/.archive-* .pytest_cache
+	rm -rf dist site .site-new-* .site-old-* docs/archive docs/.archive-* docs/data docs/.data-* docs/feeds docs/.feeds-* .pytest_cache

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build the statement archive: seeds/ + annotations/ -> docs/archive/, check them without writing, add a seed, or search.
+"""Build the statement archive: seeds/ + annotations/ -> docs/archive/ (with docs/data/ and docs/feeds/), check them without writing, add a seed, or search.
 
 Exit codes: 0 ok, 1 problems found (search: no result), 2 usage error, 3 internal error (a bug: please report it).
 """
@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 from archive.annotations import annotations_from_files
+from archive.exports import DATA_DIR, render_exports
+from archive.feeds import FEEDS_DIR, read_site, render_feeds
 from archive.model import ERROR, WARNING, Problem
 from archive.needs import needs_summary
 from archive.pipeline import build_archive
@@ -38,7 +40,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of raw seed .txt files (default: %(default)s)")
     common.add_argument("--annotations", type=Path, default=ROOT / "annotations", help="folder of curated YAML (default: %(default)s)")
-    common.add_argument("--docs", type=Path, default=ROOT / "docs", help="MkDocs docs folder; only its archive/ subfolder is written (default: %(default)s)")
+    common.add_argument("--docs", type=Path, default=ROOT / "docs", help="MkDocs docs folder; only its archive/, data/ and feeds/ subfolders are written, "
+                        "and site_name and site_url are read from the mkdocs.yml beside it (default: %(default)s)")
     common.add_argument("--strict", action="store_true", help="treat warnings as errors")
     common.add_argument("--today", type=datetime.date.fromisoformat, default=None, metavar="YYYY-MM-DD",
                         help="the date relative dates are resolved against (default: SOURCE_DATE_EPOCH or today, UTC)")
@@ -52,8 +55,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                               "an article already there is refused. Then run check.")
     add.add_argument("files", type=Path, nargs="+", metavar="FILE", help="an article's text as collected (UTF-8 .txt)")
     add.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of raw seed .txt files (default: %(default)s)")
-    commands.add_parser("build", parents=[common], help="validate everything, then write docs/archive/",
-                        description="Validate seeds and annotations, then write docs/archive/ (swapped in only when complete).")
+    commands.add_parser("build", parents=[common], help="validate everything, then write docs/archive/, docs/data/ and docs/feeds/",
+                        description="Validate seeds and annotations, then write the pages (docs/archive/), the open data (docs/data/) "
+                        "and the feeds (docs/feeds/), swapped in only when all are complete.")
     commands.add_parser("check", parents=[common], help="validate seeds and annotations; write nothing",
                         description="Validate seeds and annotations and report every problem; write nothing.")
     find = commands.add_parser(
@@ -188,11 +192,13 @@ def run(args: argparse.Namespace) -> int:
         return 0
     try:
         index = {f"search/{path}": text for path, text in render_search_index(archive).items()}
-        target = write_generated(args.docs, render_site(archive) | index, protected=(args.seeds, args.annotations))
+        generated = {DATA_DIR: render_exports(archive), FEEDS_DIR: render_feeds(archive, read_site(args.docs.parent / "mkdocs.yml"))}
+        target = write_generated(args.docs, render_site(archive) | index, protected=(args.seeds, args.annotations), alongside=generated)
     except (WriteRefused, OSError) as exc:
         print(f"{display(args.docs)}: error: {exc}", file=sys.stderr)
         return 1
-    print(f"built {len(archive.articles)} article page(s) and {len(archive.events)} event page(s) in {display(target)}")
+    print(f"built {len(archive.articles)} article page(s) and {len(archive.events)} event page(s) in {display(target)}, "
+          f"open data in {display(args.docs / DATA_DIR)}, feeds in {display(args.docs / FEEDS_DIR)}")
     return 0
 
 

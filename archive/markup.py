@@ -64,3 +64,12 @@ def link_target(path: str) -> str:
 def html_text(text: str) -> str:
     """One line of text as HTML character data, for values that templates print without escaping."""
     return html.escape(one_line(text), quote=True)
+
+
+# What XML 1.0 cannot carry at all, even escaped: controls but tab and line breaks, lone surrogates, U+FFFE/U+FFFF.
+XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """Text with every character XML 1.0 forbids removed, so that any seed or annotation value makes well-formed XML."""
+    return XML_INVALID.sub("", text)

@@ -29,6 +29,8 @@ SEEDS = ROOT / "seeds"
 ANNOTATIONS = ROOT / "annotations"
 FIXTURES = ROOT / "tests" / "fixtures"
 GOLDEN = ROOT / "tests" / "golden"
+GENERATED_DOCS = ("archive", "data", "feeds")  # the folders of docs/ that build_archive.py writes
+LEFTOVERS = tuple(f".{folder}-" for folder in GENERATED_DOCS)  # their staging folders and those an interrupted swap left
 TODAY = datetime.date(2026, 11, 29)  # the build's "today" in tests, so relative dates resolve the same every run
 # The seeds whose extraction tests pin value by value, by number (ids are permanent, so these stay).
 # A seed added later is covered by its golden page and by the tests that hold for every seed.
@@ -100,11 +102,11 @@ def copy_site_project(root: Path) -> Path:
     (root / "tools").mkdir(exist_ok=True)
     shutil.copy2(ROOT / "tools" / "mkdocs_hooks.py", root / "tools" / "mkdocs_hooks.py")
     shutil.copytree(ROOT / "overrides", root / "overrides")
-    # The generated folder and any leftovers of an interrupted swap stay behind: the build makes its own.
+    # The generated folders and any leftovers of an interrupted swap stay behind: the build makes its own.
     shutil.copytree(
         ROOT / "docs",
         root / "docs",
-        ignore=lambda folder, names: [n for n in names if Path(folder) == ROOT / "docs" and (n == "archive" or n.startswith(".archive-"))],
+        ignore=lambda folder, names: [n for n in names if Path(folder) == ROOT / "docs" and (n in GENERATED_DOCS or n.startswith(LEFTOVERS))],
     )
     return root / "docs"
 
@@ -237,7 +239,7 @@ def build_fixture_site(root: Path, fixture: Path, env: dict[str, str] | None = N
     docs = copy_site_project(root)
     steps = [
         _run([sys.executable, ROOT / "build_archive.py", "build", "--seeds", fixture / "seeds",
-              "--annotations", fixture / "annotations", "--docs", docs, "--today", TODAY.isoformat()], cwd=root),
+              "--annotations", fixture / "annotations", "--docs", docs, "--today", TODAY.isoformat()], cwd=root, env=env),
         _run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", root / "mkdocs.yml", "-d", root / "site"], cwd=root, env=env),
     ]
     for step in steps:
@@ -265,6 +267,31 @@ def search_archive():
     archive, problems = build_archive(seeds, registry, TODAY, annotations)
     assert [p.format() for p in problems if p.severity == "error"] == []
     return archive
+
+
+# Starts like a spreadsheet formula, holds markup, a CDATA end, controls, lone surrogates and a non-character.
+HOSTILE_TEXT = '=HYPERLINK("x") <script>alert(1)</script> ]]> & \x00\x07\x1b\ud800\udfff\ufffe end'
+
+
+@pytest.fixture(scope="session")
+def hostile_archive(search_archive):
+    """The search fixture with HOSTILE_TEXT in a title, every quote, every name, an alias (with a line break), a role and a link's note."""
+    from dataclasses import replace
+
+    from archive.model import Link, Location, Role
+
+    first = search_archive.articles[0]
+    articles = (replace(first, title=replace(first.title, value=HOSTILE_TEXT)),) + search_archive.articles[1:]
+    one, other = search_archive.statements[0].statement, search_archive.statements[1].statement
+    link = Link(one.id, other.id, "context", f"Note {HOSTILE_TEXT}", one.location)
+    statements = tuple(
+        replace(s, statement=replace(s.statement, quote=f"Quote {HOSTILE_TEXT}", links=(link,) if s.statement is one else ()))
+        for s in search_archive.statements
+    )
+    role = Role(f"Role {HOSTILE_TEXT}", "2004-03-09", None, Location("people.yml", 1))
+    people = tuple(replace(p, name=f"Name {HOSTILE_TEXT}", aliases=("@SUM(1)", "two\nlines", *p.aliases), roles=(role,))
+                   for p in search_archive.registry.people)
+    return replace(search_archive, articles=articles, statements=statements, registry=replace(search_archive.registry, people=people))
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,8 @@ def page_kinds(site: Path) -> dict[str, str]:
     """One page of each kind the site has, as paths under site/ with a query where the page reads one."""
     articles = sorted((site / "archive" / "articles").glob("*.html"))
     events = sorted((site / "archive" / "events").glob("*.html"))
-    kinds = {"home": "index.html", "about": "about.html", "explore": "explore.html?q=treaty", "explore, empty": "explore.html"}
+    kinds = {"home": "index.html", "about": "about.html", "explore": "explore.html?q=treaty", "explore, empty": "explore.html",
+             "open data": "data/index.html"}
     if articles:
         kinds["article"] = articles[0].relative_to(site).as_posix()
     if events:
@@ -31,7 +32,7 @@ def page_kinds(site: Path) -> dict[str, str]:
 
 
 def test_the_kinds_of_page_are_found(site_dir: Path) -> None:
-    assert {"home", "about", "explore", "article", "people index", "topics index", "sources index", "timeline index"} <= set(page_kinds(site_dir))
+    assert {"home", "about", "explore", "article", "open data", "people index", "topics index", "sources index", "timeline index"} <= set(page_kinds(site_dir))
 
 
 @pytest.mark.parametrize("width", [1280, 390])

@@ -23,6 +23,8 @@ from mkdocs.config import load_config
 from selectolax.lexbor import LexborHTMLParser
 
 import build_archive
+from archive.exports import DATA_DIR, render_exports
+from archive.feeds import FEEDS_DIR, Site, render_feeds
 from archive.registry import load_registry
 from archive.search_index import parse_script
 from archive.markup import one_line
@@ -310,7 +312,9 @@ def test_render_is_inert_even_for_names_validation_refuses(tmp_path: Path) -> No
     untitled = f"907_{IMG}<"  # no text at all: the title falls back to "Untitled (<file name>)"
     seeds += (RawSeed(f"seeds/{untitled}.txt", f"{untitled}.txt", b"Photo: nobody\n"),)
     archive, _ = build_pages(seeds, registry, TODAY)
-    write_generated(c.docs, render_site(archive), protected=())
+    # The open data and the feeds too: the home page links them, and they carry the names as well.
+    beside = {DATA_DIR: render_exports(archive), FEEDS_DIR: render_feeds(archive, Site(SITE_NAME))}
+    write_generated(c.docs, render_site(archive), protected=(), alongside=beside)
     build_mkdocs(c)
     assert live_markup_in_site(c.site) == {}
     tree = LexborHTMLParser((c.site / "archive" / "articles" / f"{untitled}.html").read_text(encoding="utf-8"))

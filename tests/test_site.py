@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
@@ -139,6 +142,35 @@ def test_article_pages_are_not_in_the_sidebar(site_dir, seed_ids):
 def test_generated_helper_files_are_not_pages(site_dir):
     assert not (site_dir / "archive" / "_overview.html").exists()
     assert not list((site_dir / "assets" / "vendor").rglob("*.html"))
+
+
+def test_open_data_and_feeds_are_in_the_site_and_linked_from_home_about_and_nav(site_dir):
+    for page in ("index.html", "about.html"):
+        links = {a.attributes.get("href") for a in LexborHTMLParser((site_dir / page).read_text(encoding="utf-8")).css("article a")}
+        assert {"data/index.html", "feeds/articles.xml", "feeds/statements.xml"} <= links, page
+    assert "data/index.html" in parse(site_dir / "index.html").nav_links
+    for table in ("articles", "people", "sources", "topics", "events", "statements", "links"):
+        assert (site_dir / "data" / f"{table}.json").is_file() and (site_dir / "data" / f"{table}.csv").is_file()
+    with sqlite3.connect(f"file:{site_dir / 'data' / 'archive.sqlite'}?mode=ro", uri=True) as db:
+        assert db.execute("SELECT count(*) FROM articles").fetchone() == (len(list((site_dir / "archive" / "articles").glob("*.html"))),)
+
+
+def test_every_page_the_data_and_feeds_name_is_built(site_dir):
+    for table in ("articles", "events", "statements"):
+        rows = json.loads((site_dir / "data" / f"{table}.json").read_text(encoding="utf-8"))["rows"]
+        missing = [r["page"] for r in rows if not (site_dir / r["page"].split("#")[0]).is_file()]
+        assert rows and missing == [], table
+    for feed in ("articles.xml", "statements.xml"):
+        links = [link.get("href") for link in ET.parse(site_dir / "feeds" / feed).getroot().iter("{http://www.w3.org/2005/Atom}link")]
+        missing = [href for href in links if not (site_dir / "feeds" / href.split("#")[0]).resolve().is_file()]
+        assert len(links) > 2 and missing == [], feed
+
+
+def test_every_page_names_the_feeds_in_its_head(site_dir):
+    for page in (site_dir / "index.html", site_dir / "data" / "index.html", next((site_dir / "archive" / "articles").glob("*.html"))):
+        head = LexborHTMLParser(page.read_text(encoding="utf-8")).css('head link[rel="alternate"][type="application/atom+xml"]')
+        hrefs = [(page.parent / n.attributes["href"]).resolve() for n in head]
+        assert hrefs == [(site_dir / "feeds" / name).resolve() for name in ("articles.xml", "statements.xml")], page
 
 
 class Elements(HTMLParser):

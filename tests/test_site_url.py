@@ -4,6 +4,7 @@ point under it, every other link stays relative, and the site served under /arch
 from __future__ import annotations
 
 import shutil
+from xml.etree import ElementTree
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -45,6 +46,15 @@ def test_each_page_names_its_canonical_address_and_links_relatively(sub_path_sit
             assert absolute and all(u.startswith(("/archive/", SITE_URL)) for u in absolute), absolute
         else:
             assert [u for u in absolute if not u.startswith(SITE_URL)] == [], where
+
+
+def test_the_feeds_link_under_the_sub_path(sub_path_site):
+    for feed in ("articles", "statements"):
+        tree = ElementTree.parse(sub_path_site / "feeds" / f"{feed}.xml")
+        hrefs = [link.attrib["href"] for link in tree.iter("{http://www.w3.org/2005/Atom}link")]
+        assert hrefs and all(h.startswith(SITE_URL) for h in hrefs), feed
+        for href in hrefs:  # each names a file of the site
+            assert (sub_path_site / urlsplit(href).path.removeprefix("/archive/")).is_file(), href
 
 
 @pytest.mark.browser

@@ -1,11 +1,13 @@
-"""docs/archive/ is replaced whole, only when complete, and never outside its place."""
+"""docs/archive/ and the folders beside it are replaced whole, only when all are complete, and never outside their place."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from archive import write
-from archive.write import MARKER, WriteRefused, write_generated
+from archive.write import MARKER, WriteRefused, swap_in, write_generated
 
 
 def listing(folder):
@@ -33,7 +35,7 @@ def test_a_failure_while_writing_keeps_the_previous_output(tmp_path, monkeypatch
     def fail(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(write, "swap_in", fail)
+    monkeypatch.setattr(write, "swap_in_all", fail)
     with pytest.raises(OSError):
         write_generated(docs, {"index.md": "new\n"}, protected=())
     assert (docs / "archive/index.md").read_text() == "previous\n"
@@ -60,3 +62,55 @@ def test_refuses_paths_that_escape_the_folder(tmp_path):
     with pytest.raises(WriteRefused, match="escapes"):
         write_generated(tmp_path / "docs", {"../evil.md": "x\n"}, protected=())
     assert not (tmp_path / "docs/evil.md").exists()
+
+
+def test_folders_beside_the_archive_are_written_with_it_text_or_bytes(tmp_path):
+    docs = tmp_path / "docs"
+    write_generated(docs, {"index.md": "i\n"}, protected=(), alongside={"data": {"a.sqlite": b"\x00\xff", "a.csv": "x\r\n"}})
+    assert listing(docs / "data") == [MARKER, "a.csv", "a.sqlite"]
+    assert (docs / "data/a.sqlite").read_bytes() == b"\x00\xff"
+    assert (docs / "data/a.csv").read_bytes() == b"x\r\n"  # as given: CSV keeps its CRLF
+    write_generated(docs, {"index.md": "i\n"}, protected=(), alongside={"data": {"b.json": "{}\n"}})
+    assert listing(docs / "data") == [MARKER, "b.json"]
+    assert sorted(p.name for p in docs.iterdir()) == ["archive", "data"]
+
+
+def test_a_failed_swap_puts_back_the_folders_already_swapped(tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    write_generated(docs, {"index.md": "old\n"}, protected=(), alongside={"data": {"a.json": "old\n"}})
+    real = write.os.replace
+
+    def fail_on_data(source, target):
+        if Path(source).name.startswith(".data-new-"):
+            raise OSError("disk full")
+        real(source, target)
+
+    monkeypatch.setattr(write.os, "replace", fail_on_data)
+    with pytest.raises(OSError):
+        write_generated(docs, {"index.md": "new\n"}, protected=(), alongside={"data": {"a.json": "new\n"}})
+    assert (docs / "archive/index.md").read_text() == "old\n"
+    assert (docs / "data/a.json").read_text() == "old\n"
+    assert sorted(p.name for p in docs.iterdir()) == ["archive", "data"]
+
+
+def test_swap_in_replaces_one_folder(tmp_path):
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new/x").write_text("new")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site/y").write_text("old")
+    swap_in(tmp_path / "new", tmp_path / "site")
+    assert listing(tmp_path) == ["site/x"]
+
+
+def test_refuses_a_hand_made_folder_beside_the_archive_and_writes_nothing(tmp_path):
+    (tmp_path / "docs/data").mkdir(parents=True)
+    (tmp_path / "docs/data/mine.csv").write_text("mine\n")
+    with pytest.raises(WriteRefused, match="not made by build_archive.py"):
+        write_generated(tmp_path / "docs", {"index.md": "x\n"}, protected=(), alongside={"data": {"a.csv": "x\n"}})
+    assert sorted(p.name for p in (tmp_path / "docs").iterdir()) == ["data"]
+
+
+@pytest.mark.parametrize("name", ["..", "a/b", ".hidden", ""])
+def test_a_folder_beside_the_archive_is_one_plain_name(tmp_path, name):
+    with pytest.raises(WriteRefused, match="one plain name"):
+        write_generated(tmp_path / "docs", {"index.md": "x\n"}, protected=(), alongside={name: {"a": "x"}})
