@@ -37,9 +37,7 @@ LABEL_CHARS = 60
 STYLE = {
     "svg.fonttype": "path",
     "svg.hashsalt": "statement-archive-chart",
-    "path.simplify": True,
     "text.parse_math": False,  # an annotation's "$" is a dollar sign, not mathematics
-    "axes.unicode_minus": False,
 }
 # The font matplotlib ships, by file: a system's own DejaVu Sans may be another version.
 FONT = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
@@ -201,9 +199,12 @@ def describe_timeline(timeline: Timeline) -> str:
     if articles.years:
         first, last = articles.years
         parts[0] += f" from {first} to {last}" if first != last else f" in {first}"
-    if articles.counts:
-        busiest, most = max(articles.counts, key=lambda pair: (pair[1], -pair[0]))
-        parts.append(f"most in {bin_label(busiest, timeline.unit)} ({most})")
+    most = max((n for _, n in articles.counts), default=0)
+    busiest = [index for index, n in articles.counts if n == most]
+    if len(busiest) == 1:
+        parts.append(f"most in {bin_label(busiest[0], timeline.unit)} ({most})")
+    elif busiest:
+        parts.append(f"at most {most} a {timeline.unit}")
     if articles.spanned:
         parts.append(f"{articles.spanned} with uncertain dates shown as spans" if articles.spanned > 1 else "1 with an uncertain date shown as a span")
     if articles.open_ended:
@@ -249,8 +250,8 @@ def render_chart(archive: Archive) -> str:
     return svg[:start].replace("<svg ", head, 1) + labels + svg[start:]
 
 
-def _font(size: float, weight: str = "normal") -> FontProperties:
-    return FontProperties(fname=FONT, size=size, weight=weight)
+def _font(size: float) -> FontProperties:
+    return FontProperties(fname=FONT, size=size)
 
 
 def coverage(spans: tuple[Span, ...]) -> tuple[tuple[int, int], ...]:
@@ -274,10 +275,10 @@ def _draw(timeline: Timeline, title: str) -> Figure:
     stacks = [coverage(series.spans) for series, _, _ in rows]
     bands = [SPAN_STEP * min(max((n for _, n in stack), default=0), SPAN_STEPS) for stack in stacks]
     heights = [LABEL_GAP + bars + band + 0.08 for (_, _, bars), band in zip(rows, bands)]
-    undrawn = [(s.label.lower(), s.undated + s.open_ended) for s in (timeline.articles, timeline.statements) if s.undated + s.open_ended]
+    undrawn = [_plural(n, noun) for noun, s in (("article", timeline.articles), ("statement", timeline.statements)) if (n := s.undated + s.open_ended)]
     height = TOP + sum(heights) + AXIS + (FOOTER if undrawn else 0)
     figure = Figure(figsize=(WIDTH, height), facecolor=CARD, edgecolor=EDGE, linewidth=1.5)
-    figure.text(LEFT / WIDTH, 1 - 0.22 / height, title, fontproperties=_font(11, "bold"), color=INK, va="center")
+    figure.text(LEFT / WIDTH, 1 - 0.22 / height, title, fontproperties=_font(11), color=INK, va="center")
     unit = timeline.unit
     key = f"Bars: dates within one {unit}.  Orange, under the line: dates known only to a range, each a bar over every {unit} it may fall in, stacked."
     figure.text(LEFT / WIDTH, 1 - 0.44 / height, key, fontproperties=_font(7), color=MUTED, va="center")
@@ -290,10 +291,10 @@ def _draw(timeline: Timeline, title: str) -> Figure:
         axes = figure.add_axes((left, top / height, width, (row_height - LABEL_GAP) / height))
         _draw_row(axes, series.counts, colour, bars, stack, band, edges)
         label = f"{one_line(series.label)[:LABEL_CHARS]} ({series.total})"
-        axes.text(0, 1, label, transform=axes.transAxes, fontproperties=_font(8, "normal" if series in timeline.topics else "bold"),
-                  color=INK, va="bottom", ha="left")
+        axes.text(0, 1, label, transform=axes.transAxes, fontproperties=_font(8),
+                  color=INK if series in timeline.topics else ARTICLE if series is timeline.articles else STATEMENT, va="bottom", ha="left")
     if undrawn:
-        note = "Not drawn: " + ", ".join(f"{n} {label} undated or open-ended" for label, n in undrawn) + "."
+        note = f"Not drawn: {' and '.join(undrawn)} undated or open-ended."
         figure.text(LEFT / WIDTH, 0.11 / height, note, fontproperties=_font(7), color=MUTED, va="center")
     return figure
 

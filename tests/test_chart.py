@@ -118,6 +118,8 @@ def test_the_unit_grows_with_the_years_covered():
     assert unit("2021-01-01", "2026-12-31") == "month"
     assert unit("2010-01-01", "2026-12-31") == "quarter"
     assert unit("1950", "2026-12-31") == "year"
+    decades = archive_of([article("a", "1950"), article("b", "1960/1975"), article("c", "2026-12-31")])
+    ET.fromstring(render_chart(decades).encode("utf-8"))  # years labelled by decade, spans a decade and more wide
     assert count_timeline(archive_of([article("q", "2024-05"), article("r", "2010")])).articles.counts[-1] == (2024 * 4 + 1, 1)
 
 
@@ -130,6 +132,8 @@ def test_the_text_alternative_says_what_the_picture_shows_and_what_it_cannot():
     assert chart_summary(archive_of([]))[0] == "No articles yet."
     one = archive_of([article("a", "2026-02-06")])
     assert chart_summary(one)[0] == "1 article in 2026; most in February 2026 (1); 0 statements."
+    even = archive_of([article("a", "2026-02-06"), article("b", "2025-03")])
+    assert chart_summary(even)[0] == "2 articles from 2025 to 2026; at most 1 a month; 0 statements."
 
 
 def test_the_year_table_counts_only_dates_sure_of_their_year():
