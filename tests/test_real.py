@@ -59,6 +59,10 @@ def test_a_new_outlet_is_expected_once_the_registry_has_it() -> None:
     assert extract_quality.expected_source("new: The White House (https://www.whitehouse.gov)", registry) == "white-house"
     # A name found inside another word is no match: "Department" holds "rt".
     assert extract_quality.expected_source("new: UN Department of Political Affairs (https://dppa.un.org)", registry) == "unknown"
+    # Nor is a name inside a longer one: "House Foreign Affairs Committee" is not "Foreign Affairs".
+    magazine = Registry(sources=(Source("foreign-affairs", "Foreign Affairs", "magazine", "US", "https://www.foreignaffairs.com", (), here),))
+    assert extract_quality.expected_source("new: House Foreign Affairs Committee (https://foreignaffairs.house.gov)", magazine) == "unknown"
+    assert extract_quality.expected_source("new: Foreign Affairs (https://foreignaffairs.com/)", magazine) == "foreign-affairs"
     assert extract_quality.expected_source("tass", registry) == "tass"
 
 
