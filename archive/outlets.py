@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from archive.edtf import edtf_bounds
-from archive.extract import is_role_label, label_person, name_index
+from archive.extract import fold, is_role_label, label_person, name_index
 from archive.markers import marker_literal, marker_regexp, marker_text_regexp
 from archive.model import Document, Finding, Problem, Registry, SeedText, Source, SpeakerFinding, Term, warning
 
@@ -19,12 +20,16 @@ class MarkerHit:
 
     line: int
     source: str  # the source's id
-    role: str  # "origin" | "republisher"
+    role: str  # "origin" | "republisher" | "credit" (a credit line naming the outlet that wrote the text)
     text: str  # what it matched
 
 
+# A line crediting the text to an outlet: "By REUTERS", "  • By Al Jazeera", "Source: Foreign Affairs".
+CREDIT_LINE = re.compile(r"^[\s•·*-]*(?:by\s+|source:\s*)(?P<name>\S.*?)\.?\s*$", re.IGNORECASE)
+
+
 def find_markers(text: SeedText, registry: Registry) -> tuple[MarkerHit, ...]:
-    """Every marker of every source on every line, in line order, then in registry order."""
+    """Every marker of every source and every credit line naming one, in line order, then in registry order."""
     lines = text.lines
     whole = "\n".join(line.text for line in lines)
     found: list[tuple[int, int, int, MarkerHit]] = []  # line, source index, marker index, hit
@@ -46,7 +51,24 @@ def find_markers(text: SeedText, registry: Registry) -> tuple[MarkerHit, ...]:
                 match = regexp.search(line.text)
                 if match:
                     found.append((line.number, *order, MarkerHit(line.number, source.id, marker.role, match.group(0))))
+    names = _source_names(registry.sources)
+    for line in lines:
+        credit = CREDIT_LINE.match(line.text)
+        if credit and (source_index := names.get(fold(credit.group("name")))) is not None:
+            found.append((line.number, source_index, -1, MarkerHit(line.number, registry.sources[source_index].id, "credit", line.text.strip())))
     return tuple(hit for *_, hit in sorted(found, key=lambda item: item[:3]))
+
+
+@functools.lru_cache(maxsize=8)
+def _source_names(sources: tuple[Source, ...]) -> dict[str, int]:
+    """Each outlet's name as a credit line may write it (folded; without "The" or a bracketed gloss) to its index."""
+    names: dict[str, int] = {}
+    for index, source in enumerate(sources):
+        name = fold(source.name)
+        for variant in (name, re.sub(r"\s*\(.*\)$", "", name)):
+            names.setdefault(variant, index)
+            names.setdefault(variant.removeprefix("the "), index)
+    return names
 
 
 def furniture_lines(text: SeedText, hits: tuple[MarkerHit, ...]) -> frozenset[int]:
@@ -64,27 +86,30 @@ def extract_source(
 ) -> tuple[Finding, Finding | None, tuple[Problem, ...]]:
     """The outlet that wrote the text and the one that republished it, from markers in any line.
 
-    `hits` are find_markers(text, registry), found here when not given.
+    A credit line ("By REUTERS", "Source: Foreign Affairs") names the writer, so it comes before
+    the furniture of a site that carries the text. `hits` are find_markers(text, registry),
+    found here when not given.
     """
     hits = find_markers(text, registry) if hits is None else hits
-    origins = [hit for hit in hits if hit.role == "origin"]
+    naming = [hit for hit in hits if hit.role in ("credit", "origin")]
+    origins = [hit for hit in naming if hit.role == "credit"] or naming
     republishers = [hit for hit in hits if hit.role == "republisher"]
     first = lambda hit: (hit.line, hit.source, hit.text)  # noqa: E731  (on one line, the first outlet by id)
-    origin = _first_source(sorted(origins, key=first), "origin")
-    republisher = _first_source(sorted(republishers, key=first), "republisher") if republishers else None
+    origin = _first_source(sorted(origins, key=first))
+    republisher = _first_source(sorted(republishers, key=first)) if republishers else None
     problems = tuple(
         warning(text.raw.path, hit.line, f"marker {hit.text!r} names source '{hit.source}' too; the page keeps '{origin.value}' (line {origins[0].line}); add a correction in annotations/articles/ if that is wrong")
-        for hit in origins
+        for hit in naming
         if hit.source != origin.value
     )
     return origin, republisher, problems
 
 
-def _first_source(hits: list[MarkerHit], role: str) -> Finding:
+def _first_source(hits: list[MarkerHit]) -> Finding:
     if not hits:
         return Finding("unknown", "unknown", "no marker of a known outlet (annotations/sources.yml) in the text")
-    what = "republisher" if role == "republisher" else "outlet"
-    return Finding(hits[0].source, "marker", f"{what} marker {hits[0].text!r} on line {hits[0].line}")
+    what = {"republisher": "republisher marker", "credit": "credit line"}.get(hits[0].role, "outlet marker")
+    return Finding(hits[0].source, "marker", f"{what} {hits[0].text!r} on line {hits[0].line}")
 
 
 def source_from_office(

@@ -174,3 +174,33 @@ def test_a_news_headline_quoting_an_official_is_not_their_outlets_record():
     registry, _ = registry_of()
     article = parsed("\n".join(("Pat Spokes: We are ready to talk", "March 3, 2016", "The spokesman said the talks would go on. Nothing more was agreed.")), registry)
     assert [s.person for s in article.speakers] == ["pat-spokes"] and article.source.value == "unknown"
+
+
+def test_a_credit_line_names_the_writer_before_the_furniture_of_the_site_that_carries_it(real_registry):
+    text = seed_text('"primaryCenter": "Carnegie Endowment for International Peace",', "Source: Foreign Affairs", "Ten years ago the treaty was signed.")
+    source, _, problems = extract_source(text, real_registry)
+    assert (source.value, source.evidence) == ("foreign-affairs", "credit line 'Source: Foreign Affairs' on line 2")
+    assert [p.location.line for p in problems] == [1]
+    for byline, outlet in (("By REUTERS", "reuters"), ("  • By Al Jazeera", "al-jazeera"), ("By The New York Times.", "new-york-times")):
+        assert extract_source(seed_text("Talks resume", byline, "The talks resumed."), real_registry)[0].value == outlet
+
+
+def test_a_credit_line_naming_no_registered_outlet_names_none(real_registry):
+    for line in ("By Richard Solash", "Source: Getty", "By Reuters staff in Moscow"):
+        assert extract_source(seed_text("Talks resume", line, "The talks resumed."), real_registry)[0].value == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("In progress at UNHQ", "un-press"),
+        ("EEAS Press Team", "eeas"),
+        ("Nato-Russia Council", "nato"),
+        ("You are viewing ARCHIVED CONTENT released online from January 20, 2009 to January 20, 2017.", "us-department-of-state"),
+        ("Talks must go on: UK statement to the OSCE", "gov-uk"),
+        ("MOSCOW, March 3 – RIA Novosti. The talks resumed.", "ria-novosti"),
+        ("Try Rev and save time transcribing, captioning, and subtitling.", "rev"),
+    ],
+)
+def test_an_outlets_furniture_names_it(real_registry, line, outlet):
+    assert extract_source(seed_text("Talks resume", line, "The talks resumed."), real_registry)[0].value == outlet
