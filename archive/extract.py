@@ -36,7 +36,7 @@ SPEECH_VERBS = (
     "underlined", "underscored", "insisted", "reiterated", "commented", "replied", "answered",
     "claimed", "announced", "urged", "condemned", "slammed", "affirmed", "acknowledged",
     "admitted", "wrote", "tweeted", "observed", "suggested", "confirmed", "denied", "criticized",
-    "criticised", "believes", "thinks", "asked", "called it", "calling it", "made the remarks",
+    "criticised", "believes", "thinks", "asked", "expressed", "proposed", "called it", "calling it", "made the remarks",
     "released the following statement", "issued the following statement", "released a statement", "issued a statement",
 )
 # Nouns that introduce someone's words ("statements from X", "remarks attributed to X").
@@ -151,11 +151,11 @@ def name_index(people: tuple[Person, ...]) -> NameIndex:
 
 
 _VERBS = "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True))
-# Verbs that may come before their speaker ("said Lavrov"); "told X" names the listener instead.
-INVERTED_VERBS = "said|says|added|adds|noted|stressed|explained|continued|recalled|wrote|stated|emphasized|emphasised"
+# Verbs that may come before their speaker ("said Lavrov", "quoted Ryabkov as saying"); "told X" names the listener instead.
+INVERTED_VERBS = "said|says|added|adds|noted|stressed|explained|continued|recalled|wrote|stated|emphasized|emphasised|quoted"
 # Words that may stand between such a verb and the name: titles and roles ("said Deputy Foreign Minister X").
 ROLE_WORDS = frozenset(
-    """foreign minister deputy spokeswoman spokesman spokesperson envoy ambassador representative permanent
+    """foreign minister deputy spokeswoman spokesman spokesperson envoy ambassador high representative permanent
     secretary general chief head president prime state press official officials director chairman
     chairperson chair senior former top diplomat russia's russian us u.s. of for to
     under assistant arms control international security affairs political and""".split()

@@ -280,6 +280,10 @@ def test_a_registry_person_in_the_byline_block_is_the_speaker() -> None:
     ("NATO-Russia Council Chairman Anders Fogh Rasmussen Opening Remarks 2013-04-23", "anders-fogh-rasmussen"),
     ("We note statements on the treaty made by US Under Secretary of State for Arms Control and International Security Andrea Thompson at a conference.", "andrea-thompson"),
     ("Sergey Lavrov’s statement and answers to media questions", "sergey-lavrov"),
+    ("In a separate statement, Chief Pentagon Spokesman Ned Price expressed support for the plan.", "ned-price"),
+    ("Vladimir Putin has proposed a year-long extension of the treaty.", "vladimir-putin"),
+    ("RIA news agency quoted deputy foreign minister Sergey Lavrov as saying on Tuesday that talks would begin.", "sergey-lavrov"),
+    ("Foreign Affairs Council: Press remarks by High Representative Ban Ki-moon after the meeting", "ban-ki-moon"),
 ])
 def test_more_ways_of_reporting_speech(sentence: str, speaker: str) -> None:
     assert [p for p, _, _ in found_speakers(f"Headline here\n{sentence}\n")] == [speaker]
