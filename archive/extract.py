@@ -340,11 +340,11 @@ def extract_terms(
     for sentence in read:
         written = _as_written(sentence.text, sentence.folded)
         for start, end, person in sentence.names:
-            found = _title_before(sentence.folded, start)
+            found = _title_before(sentence.folded, start, _role_words(people[person]))
             if found is None:
                 continue
             title_start, former = found
-            title = set(_TITLE_WORD.findall(sentence.folded[title_start:start])) - COURTESY_TITLES
+            title = {_plain(w) for w in _TITLE_WORD.findall(sentence.folded[title_start:start])} - COURTESY_TITLES
             roles = tuple(r for r in people[person].roles if _fits(title, r) and (r.end or not former))
             if roles:
                 quote = written(title_start, end)
@@ -354,13 +354,33 @@ def extract_terms(
 
 def _fits(title: set[str], role: Role) -> bool:
     """Whether every word of a written title is in the role's, and the role is no lesser rank the title leaves out."""
-    words = set(_TITLE_WORD.findall(fold(role.title)))
+    words = {_plain(w) for w in _TITLE_WORD.findall(fold(role.title))}
     return bool(title) and title <= words and not (words & RANK_WORDS) - title
 
 
-def _title_before(folded: str, name_start: int) -> tuple[int, bool] | None:
+def _plain(word: str) -> str:
+    """A title word with its gender left out: "spokesman" and "spokeswoman" are a "spokesperson"."""
+    return GENDERED_TITLE_WORDS.get(word, word)
+
+
+GENDERED_TITLE_WORDS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "chairwoman": "chairman", "chairperson": "chairman"}
+# Words of a role title too common to be part of a written title: "talks with the Secretary" is no "the Secretary".
+FUNCTION_WORDS = frozenset({"the", "of", "for", "and", "to", "a", "an", "in", "on"})
+
+
+def _role_words(person: Person) -> frozenset[str]:
+    """The words of a person's role titles, less function words: those that may qualify a title ("State Department spokesman")."""
+    return frozenset(w for role in person.roles for w in _TITLE_WORD.findall(fold(role.title))) - FUNCTION_WORDS
+
+
+def _title_before(folded: str, name_start: int, qualifiers: frozenset[str] = frozenset()) -> tuple[int, bool] | None:
     """Where the run of titles ending right before a name begins, and whether it is a former one
-    ("former US President Joe Biden": "former" within two words before it); None when no title is there."""
+    ("former US President Joe Biden": "former" within two words before it); None when no title is there.
+
+    Words of `qualifiers` just before the titles belong to the run: the "State Department" of "State
+    Department spokesman Ned Price", the "White House" of "White House Spokesperson Jen Psaki", which
+    then fits only the person's offices that have those words.
+    """
     offset = max(0, name_start - 80)
     words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", folded[offset:name_start])]
     first = len(words)
@@ -375,6 +395,8 @@ def _title_before(folded: str, name_start: int) -> tuple[int, bool] | None:
                 break
     if first == len(words):
         return None
+    while first and words[first - 1][1] in qualifiers:
+        first -= 1
     before = {word.rstrip("-") for _, word in words[max(0, first - 2) : first]}
     if before & (NOT_NOW - {"former", "ex"}):
         return None  # "the late", "incoming": no term to bound by

@@ -204,7 +204,7 @@ def terms(*paragraphs: str, turns: tuple[tuple[str, str], ...] = ()) -> list[tup
 def test_a_title_before_a_name_is_a_term_of_the_role_it_fits() -> None:
     assert terms("Secretary Blinken met Russian Foreign Minister Sergey Lavrov.") == [
         ("antony-blinken", "Secretary Blinken", ["Secretary of State"]),
-        ("sergey-lavrov", "Foreign Minister Sergey Lavrov", ["Minister of Foreign Affairs of the Russian Federation"]),
+        ("sergey-lavrov", "Russian Foreign Minister Sergey Lavrov", ["Minister of Foreign Affairs of the Russian Federation"]),
     ]
     # A title held twice gives both terms; an upper-case turn label is a title too.
     assert terms("President Putin spoke.") == [("vladimir-putin", "President Putin", ["President of Russia", "President of Russia"])]
@@ -230,6 +230,20 @@ def test_a_former_title_is_a_term_of_the_offices_left() -> None:
 
 def test_a_lesser_office_of_the_same_name_is_not_fitted_by_the_bare_title() -> None:
     assert terms("Deputy Secretary Blinken spoke.") == [("antony-blinken", "Deputy Secretary Blinken", ["Deputy Secretary of State"])]
+
+
+def test_the_words_of_an_office_before_a_title_qualify_it_and_gender_leaves_it_the_same() -> None:
+    registry = Registry(people=(
+        _person("pat-psaki", "Pat Psaki", ("Spokesperson for the United States Department of State", "2013", "2015"), ("White House Press Secretary", "2021", "2022")),
+    ))
+    found = lambda text: [(t.quote, [r.title for r in t.roles]) for t in extract_terms(document(text), registry)]  # noqa: E731
+    assert found("State Department spokeswoman Pat Psaki said so.") == [
+        ("State Department spokeswoman Pat Psaki", ["Spokesperson for the United States Department of State"])
+    ]
+    # "White House" is no word of the State Department's office, so the spokesperson's title fits none of hers.
+    assert found("White House Spokesperson Pat Psaki said so.") == []
+    # A word of no office of hers ends the run: "the" and "with" stay out of the title.
+    assert found("He spoke with the State Department spokesman Pat Psaki.")[0][0] == "State Department spokesman Pat Psaki"
 
 
 SPEAKERS_REGISTRY = Registry(people=(
