@@ -45,13 +45,17 @@ _PATTERNS = (
 )
 
 # Agency datelines: "MOSCOW, February 19. /TASS/.", "MOSCOW, February 19 (Reuters) -",
-# "KYIV, Ukraine, Feb. 6, 2026 —". The place is upper-case words; no list of cities is needed.
-# Its words part at a space or slash only: a word may hold hyphens already, and parting
-# there too gave "AA-AA-…" exponentially many readings to try (seconds for 72 characters).
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*)(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)*)?,\s+"
-    rf"{_MONTH}\s+{_DAY}(?:,\s+{_YEAR})?"
-    r"(?:\s*\.\s*/[^/]{1,30}/\.?|\s*\([^)]{1,30}\)\s*[-–—]?|\s*[-–—:.]|\s*$)"
+# "KYIV, Ukraine, Feb. 6, 2026 —", and the day first, "WARSAW/VIENNA, 31 March 2022 -". The place
+# is upper-case words; no list of cities is needed. Its words part at a space or slash only: a word
+# may hold hyphens already, and parting there too gave "AA-AA-…" exponentially many readings to try
+# (seconds for 72 characters).
+_DATELINES = tuple(
+    re.compile(
+        r"^(?P<place>[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*)(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)*)?,\s+"
+        + day
+        + r"(?:\s*\.\s*/[^/]{1,30}/\.?|\s*\([^)]{1,30}\)\s*[-–—]?|\s*[-–—:.]|\s*$)"
+    )
+    for day in (rf"{_MONTH}\s+{_DAY}(?:,\s+{_YEAR})?", rf"{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?")
 )
 # A page's date as its metadata gives it, before the rest of the line: "date 2017-01-17 Financial...".
 _LABELLED_DATE = re.compile(r"\s*(?P<label>date|published|posted)\s?:?\s(?P<date>\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
@@ -81,7 +85,7 @@ _ENDING_STAMPS = tuple(
 )
 # A date introduced by these words had not come when the text was written.
 _AHEAD = re.compile(
-    r"\b(?:expires|will\s+expire|(?:is|are)\s+(?:due|set|scheduled)\s+to\s+(?:expire|end|lapse)|is\s+scheduled\s+for|expiring)\s+(?:on\s+|in\s+)?$",
+    r"\b(?:expires|will\s+[a-z]+|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to\s+[a-z]+|is\s+scheduled\s+for|expiring)\s+(?:on\s+|in\s+)?$",
     re.IGNORECASE,
 )
 _VERBS = (
@@ -227,7 +231,7 @@ def read_stamps(lines: tuple[Line, ...]) -> list[Stamp]:
     stamps: list[Stamp] = []
     iso_stamped = False  # whether an ISO timestamp has been read as a page or update stamp yet
     for index, line in enumerate(lines):
-        dateline = _DATELINE.match(line.text.strip())
+        dateline = next((m for pattern in _DATELINES if (m := pattern.match(line.text.strip()))), None)
         if dateline:
             hit = _hit(line, dateline, "dateline")
             role = "record" if hit.year else "yearless"
@@ -331,7 +335,7 @@ def news_day(story: tuple[Line, ...]) -> Stamp | None:
         matches = sorted((m for pattern in _ON_DAYS for m in pattern.finditer(line.text)), key=lambda m: m.start())
         for match in matches:
             hit = _hit(line, match, "news-day")
-            if hit.value:
+            if hit.value and not is_ahead(hit):  # "are scheduled to meet on December 4": not yet news
                 return Stamp(hit, match.group(0), "news", "the day the text reports its news on")
     return None
 

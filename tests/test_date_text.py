@@ -98,7 +98,7 @@ def test_impossible_date_is_not_a_date():
 
 
 # The dateline pattern as first written, when a hyphen could also part the words of its place.
-FIRST_DATELINE = re.compile(date_text._DATELINE.pattern.replace("(?:[ /][A-Z]", "(?:[ /-][A-Z]", 1))
+FIRST_DATELINE = re.compile(date_text._DATELINES[0].pattern.replace("(?:[ /][A-Z]", "(?:[ /-][A-Z]", 1))
 
 
 PLACES = st.lists(st.sampled_from(["A", "BC", "MOSCOW", "-", " ", "/", ".", "'", "x"]), max_size=10).map("".join)
@@ -117,8 +117,8 @@ def test_a_dateline_is_read_as_the_pattern_first_written_reads_it(line):
         match = pattern.match(line)
         return match and (match.span(), match.groupdict())
 
-    assert FIRST_DATELINE.pattern != date_text._DATELINE.pattern
-    assert read(date_text._DATELINE) == read(FIRST_DATELINE)
+    assert FIRST_DATELINE.pattern != date_text._DATELINES[0].pattern
+    assert read(date_text._DATELINES[0]) == read(FIRST_DATELINE)
 
 
 @pytest.mark.parametrize(("line", "published"), [
@@ -165,3 +165,15 @@ def test_a_date_and_time_ending_a_long_line_is_a_timestamp():
 def test_a_file_photos_date_bounds_an_undated_text_from_below():
     found = extract_lines("Talks delayed", "FILE - The minister attends talks in Moscow, Tuesday, March 15, 2022. (Pool Photo via AP, File)", "Russia says the talks are delayed.")
     assert (found.published, found.method) == ("2022-03-15/..", "file-photo")
+
+
+def test_a_dateline_may_write_the_day_before_the_month():
+    found = extract_lines("Headline", "WARSAW/VIENNA, 31 March 2022 - The chair regretted the decision.")
+    assert (found.published, found.method) == ("2022-03-31", "dateline")
+    assert extract_lines("MOSCOW, 5 February - Lavrov spoke to reporters.").published == "XXXX-02-05"
+
+
+def test_a_day_still_ahead_is_no_news_day():
+    found = extract_lines("Talks expected", "The two are scheduled to meet on December 4 in Basel.", "The treaty is set to expire on February 5th.")
+    assert found.published == "unknown"
+    assert extract_lines("Talks held", "They will meet on December 4, and met on December 3 in Basel.").published == "XXXX-12-03"
