@@ -194,6 +194,8 @@ def test_a_credit_line_naming_no_registered_outlet_names_none(real_registry):
     ("line", "outlet"),
     [
         ("In progress at UNHQ", "un-press"),
+        ("9012th Meeting (AM)", "un-press"),
+        ("SC/15011", "un-press"),
         ("EEAS Press Team", "eeas"),
         ("Nato-Russia Council", "nato"),
         ("You are viewing ARCHIVED CONTENT released online from January 20, 2009 to January 20, 2017.", "us-department-of-state"),
@@ -204,3 +206,8 @@ def test_a_credit_line_naming_no_registered_outlet_names_none(real_registry):
 )
 def test_an_outlets_furniture_names_it(real_registry, line, outlet):
     assert extract_source(seed_text("Talks resume", line, "The talks resumed."), real_registry)[0].value == outlet
+
+
+def test_an_outlets_furniture_above_the_headline_is_never_the_headline(real_registry):
+    article = parsed("\n".join(("In progress at UNHQ", "", "9012th Meeting (AM)", "SC/15011", "", "Council Extends Mission Mandate", "", "The Council met today.")), real_registry)
+    assert (article.title.value, article.source.value) == ("Council Extends Mission Mandate", "un-press")
