@@ -226,11 +226,8 @@ def extract_speakers(
     `sentences` are named_sentences(document, registry), found here when not given.
     """
     index = name_index(registry.people)
-    found: list[SpeakerFinding] = []
+    found: list[SpeakerFinding] = list(turn_speakers(document, registry))
     mentioned: set[str] = set()
-    for block in document.blocks:
-        if block.kind == "turn" and not is_role_label(block.label):
-            found.append(_speaker_from_label(block, index))
     # A line that opens with a registry person and a colon gives their words, as a turn or a headline
     # does ("President of Russia Vladimir Putin: Colleagues,", "Lavrov: We are ready to talk").
     lines = [(document.headline.number, document.headline.text)] if document.headline else []
@@ -401,6 +398,12 @@ def _title_before(folded: str, name_start: int, qualifiers: frozenset[str] = fro
     if before & (NOT_NOW - {"former", "ex"}):
         return None  # "the late", "incoming": no term to bound by
     return offset + words[first][0], bool(before & {"former", "ex"})
+
+
+def turn_speakers(document: Document, registry: Registry) -> tuple[SpeakerFinding, ...]:
+    """The speaker of each transcript turn a person's label opens (not a role's, "QUESTION"), in order, one a turn."""
+    index = name_index(registry.people)
+    return tuple(_speaker_from_label(block, index) for block in document.blocks if block.kind == "turn" and not is_role_label(block.label))
 
 
 def _speaker_from_label(block: Block, index: NameIndex) -> SpeakerFinding:

@@ -9,9 +9,9 @@ from collections import Counter
 from dataclasses import dataclass
 
 from archive.edtf import edtf_bounds
-from archive.extract import fold, is_role_label, label_person, name_index
+from archive.extract import fold, name_index, turn_speakers
 from archive.markers import marker_literal, marker_regexp, marker_text_regexp
-from archive.model import Document, Finding, Problem, Registry, SeedText, Source, SpeakerFinding, Term, warning
+from archive.model import Document, Finding, Person, Problem, Registry, Role, SeedText, Source, SpeakerFinding, Term, warning
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,30 +123,36 @@ def source_from_office(
     """The outlet that publishes the office of the official a page records, for a page no marker names.
 
     A page records an official when a registry person speaks in its transcript turns (the one
-    with the most turns) or is named in its byline block. The outlet is the one whose `offices`
-    in sources.yml hold a title that person may have held on the page's date (any of their
-    titles when the date is unknown), and that the page gives them when it writes one before
-    their name ("SECRETARY BLINKEN"); None when no outlet or more than one fits.
+    with the most turns, or each of those with as many), is named in its byline block, or is
+    named after "by" in a record's headline ("Remarks by President Biden on ..."). The outlet is
+    the one whose `offices` in sources.yml hold a title such a person may have held on the page's
+    date (any of their titles when the date is unknown), and that the page gives them when it
+    writes one before their name ("SECRETARY BLINKEN"); None when no outlet or more than one fits.
     """
-    principal = _principal(document, speakers, registry)
-    if principal is None:
-        return None
-    person = next(p for p in registry.people if p.id == principal[0])
-    titled = {role for term in terms if term.person == person.id for role in term.roles}
+    principals = _principals(document, speakers, registry)
     bounds = edtf_bounds(date) if date != "unknown" else (datetime.date.min, today)
-    if bounds is None:
+    if not principals or bounds is None:
         return None
     offices = _office_outlets(registry.sources)
-    fitting = {}
-    for role in titled or person.roles:
-        start, end = role.span(today)
-        if role.title in offices and start <= bounds[1] and bounds[0] <= end:
-            fitting.setdefault(offices[role.title].id, (role, offices[role.title]))
+    people = {p.id: p for p in registry.people}
+    fitting: dict[str, tuple[Person, Role, Source]] = {}
+    for ident, _ in principals:
+        person = people[ident]
+        titled = {role for term in terms if term.person == ident for role in term.roles}
+        theirs: dict[str, tuple[Person, Role, Source]] = {}
+        for role in (role for role in person.roles if role in titled or not titled):  # in the registry's order
+            start, end = role.span(today)
+            if role.title in offices and start <= bounds[1] and bounds[0] <= end:
+                theirs.setdefault(offices[role.title].id, (person, role, offices[role.title]))
+        if not theirs:
+            return None  # one of those recorded holds no office an outlet publishes: whose record it is stays open
+        fitting = {**theirs, **fitting}
     if len(fitting) != 1:
         return None
-    (source_id, (role, source)), = fitting.items()
+    (source_id, (person, role, source)), = fitting.items()
+    how = dict(principals)[person.id]
     evidence = (
-        f"no outlet marker; the page records {person.name} ({principal[1]}), {role.title} "
+        f"no outlet marker; the page records {person.name} ({how}), {role.title} "
         f"(annotations/people.yml line {person.location.line}), an office {source.name} publishes "
         f"(annotations/sources.yml line {source.location.line})"
     )
@@ -159,19 +165,26 @@ def _office_outlets(sources: tuple[Source, ...]) -> dict[str, Source]:
     return {title: source for source in sources for title in source.offices}
 
 
-def _principal(document: Document, speakers: tuple[SpeakerFinding, ...], registry: Registry) -> tuple[str, str] | None:
-    """The registry person a page records, with how: most transcript turns, else the byline block."""
-    index = name_index(registry.people)
-    turns = Counter(
-        person
-        for block in document.blocks
-        if block.kind == "turn" and not is_role_label(block.label) and (person := label_person(block.label, index))
-    )
+# A record's headline names whose it is: "Remarks by President Biden on ...", "Foreign Affairs Council: Press
+# remarks by High Representative Josep Borrell after the meeting", "Statement by the Secretary-General on ...".
+RECORD_HEADLINE = re.compile(
+    r"^(?:[^:]{1,80}:\s+)?(?:(?:press|opening|closing|joint|keynote|video)\s+)?"
+    r"(?:remarks|statement|speech|address|briefing|press conference)\s+by\s+(?P<by>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _principals(document: Document, speakers: tuple[SpeakerFinding, ...], registry: Registry) -> tuple[tuple[str, str], ...]:
+    """The registry people a page records, each with how: those with the most transcript turns, else the
+    one in the byline block, else the one a record's headline names."""
+    turns = Counter(turn.person for turn in turn_speakers(document, registry) if turn.person)
     if turns:
-        (person, count), *rest = turns.most_common(2)
-        if rest and rest[0][1] == count:
-            return None  # as many turns as another: whose record it is stays open
-        return person, f"{count} transcript turn{'s' * (count != 1)}"
+        most = max(turns.values())
+        return tuple((person, f"{count} transcript turn{'s' * (count != 1)}") for person, count in turns.items() if count == most)
     # Not a "Name: ..." line: a news headline quotes so ("Lavrov: We are ready") as a record does.
     found = next((s for s in speakers if s.how == "byline" and s.person), None)
-    return (found.person, f"named in the byline block, line {found.line}") if found and found.person else None
+    if found and found.person:
+        return ((found.person, f"named in the byline block, line {found.line}"),)
+    record = RECORD_HEADLINE.match(document.headline.text.strip()) if document.headline else None
+    named = name_index(registry.people).find(fold(record.group("by"))) if record else []
+    return ((min(named)[2], f"named after 'by' in the headline, line {document.headline.number}"),) if named and document.headline else ()

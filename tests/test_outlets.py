@@ -211,3 +211,22 @@ def test_an_outlets_furniture_names_it(real_registry, line, outlet):
 def test_an_outlets_furniture_above_the_headline_is_never_the_headline(real_registry):
     article = parsed("\n".join(("In progress at UNHQ", "", "9012th Meeting (AM)", "SC/15011", "", "Council Extends Mission Mandate", "", "The Council met today.")), real_registry)
     assert (article.title.value, article.source.value) == ("Council Extends Mission Mandate", "un-press")
+
+
+def test_a_tie_in_turns_between_officials_of_one_outlet_is_that_outlets_record():
+    deputy = PEOPLE + "  - id: lee-deputy\n    name: Lee Deputy\n    aliases: [MR DEPUTY]\n    roles:\n      - {title: Spokesperson of the Ministry, from: 2012-01-01, to: 2016-12-31}\n"
+    registry, problems = registry_of(people=deputy)
+    assert problems == ()
+    article = parsed("\n".join(("Talks", "March 3, 2016", "MR SPOKES: Welcome. We begin.", "MR DEPUTY: Thanks. We agree.")), registry)
+    assert (article.source.value, article.source.method) == ("ministry", "office")
+    assert "Pat Spokes (1 transcript turn)" in article.source.evidence
+
+
+def test_a_records_headline_names_whose_record_it_is():
+    registry, _ = registry_of()
+    lines = ("Remarks by Press Secretary Pat Spokes on the Treaty", "East Room", "THE SECRETARY: Good afternoon. We have news.")
+    article = parsed("\n".join(lines), registry)
+    assert (article.source.value, article.source.method) == ("palace", "office")
+    assert "named after 'by' in the headline, line 1" in article.source.evidence
+    # A news headline about someone's statement is no record of theirs.
+    assert parsed("\n".join(("Pat Spokes criticised over statement by the minister", "Nothing more was agreed.")), registry).source.value == "unknown"
