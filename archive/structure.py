@@ -268,8 +268,10 @@ def _reads_as_headline(text: str, kept: list[Line], index: int, below: str) -> b
     if _is_office(text):
         return False
     if len(alphabetic) <= 3 and all(word[0].isupper() for word in alphabetic):
-        if _is_byline(below) or _is_office(below):
-            return False  # a place or venue above the date ("Via Teleconference"), a name above an office ("Jen Psaki")
+        # A place or venue above the date ("Via Teleconference"), a name above an office ("Jen Psaki"), but
+        # not a record's name ("Daily Briefing", "Department Press Briefing"), whose date it is.
+        if (_is_byline(below) or _is_office(below)) and not any(word.casefold() in GENRE_WORDS for word in alphabetic):
+            return False
         following = kept[index + 1].text if index + 1 < len(kept) else ""
         if (
             len(alphabetic) == 2

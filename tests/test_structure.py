@@ -693,3 +693,8 @@ def test_a_long_unpunctuated_line_is_a_paragraph_of_its_own_not_a_wrapped_one() 
     standfirst = "Replying to questions about renewing the treaty, the spokesman said that they still expect Russia to return to the deal"
     document = parse(f"Price expects Russia back\n{standfirst}\n{LEAD}\n")
     assert [b.text for b in document.blocks] == [standfirst, LEAD]
+
+
+@pytest.mark.parametrize("name", ["Daily Briefing", "Department Press Briefing", "Joint Statement"])
+def test_a_records_short_name_above_its_date_is_the_headline_not_a_place(name: str) -> None:
+    assert headline_of(f"{name}\nMarch 3, 2016\nMR SPOKES: Good afternoon. I have two items today.\n") == name
