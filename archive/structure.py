@@ -58,6 +58,12 @@ _LABEL_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*")
 _LEAD_DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*(?:,\s[^,]{1,40})?\s?(?:\([^)]{1,30}\)\s?)?[-–—]{1,2}\s\w")
 _BY_WHOM = re.compile(r"(?:by|remarks by|statement by|speech by|address by)\s+\S+(?:\s+\S+){0,29}", re.IGNORECASE)
 _MENU = re.compile(r"(?:^|\s)[•|](?:\s|$)|^[•|]")
+# A speech's opening address: "Thank you, Mr Chair.", "Good afternoon, everyone.", "Ladies and gentlemen,".
+_GREETING = re.compile(
+    r"(?:thank you|thanks|good (?:morning|afternoon|evening)|ladies and gentlemen|excellencies|dear (?:colleagues|friends))\b"
+    r"[^.!?]{0,60}[.!,]$",
+    re.IGNORECASE,
+)
 _TRAILING_NOTE = re.compile(r"(?<=[.!?\"”’»)\]])\s+\([^()]*\)$")
 
 
@@ -248,6 +254,7 @@ def _opens_text(text: str, kept: list[Line], index: int, below: str = "") -> boo
         or (words >= LEAD_MIN_WORDS and _lead_sentence(text) and not _is_byline(below))
         or (_ends_sentence(text) and len(split_sentences(text)) > 1)
         or bool(_LEAD_DATELINE.match(text))
+        or bool(_GREETING.match(text))
         or _opens_transcript(kept, index)
     )
 
