@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from archive.model import (
     Block,
@@ -161,6 +161,7 @@ ROLE_WORDS = frozenset(
     under assistant arms control international security affairs political and""".split()
 )
 # After a name: optional ", role clause," then optional adverbs, then a speech verb.
+VERB_AFTER_REACH = 240  # characters after a name it reads: a role clause of 160, the adverbs and the verb
 VERB_AFTER = re.compile(rf"^(?:\s*\([^()]{{1,30}}\))?(?:,[^.;:]{{1,160}}?,)?\s+(?:(?:has|had|have|also|further|then|later|previously|once again|again)\s+)*(?:{_VERBS})\b")
 # Before a name: an inverted speech verb, "according to", or "statements from", then the words between.
 # ("statements on the treaty made by Under Secretary X": the noun may stand a few words before "made by").
@@ -215,7 +216,44 @@ def named_sentences(document: Document, registry: Registry) -> tuple[NamedSenten
         for sentence in split_sentences(text):
             folded = fold(sentence)
             found.append(NamedSentence(line, sentence, folded, tuple(index.find(folded))))
-    return tuple(found)
+    surnames = _surnames_named(found, registry)
+    return tuple(_with_surnames(sentence, surnames) for sentence in found) if surnames else tuple(found)
+
+
+def _surnames_named(sentences: list[NamedSentence], registry: Registry) -> dict[str, str]:
+    """The folded surname of each registry person a text names in full, when no other person it names shares it.
+
+    A surname too common to be a registry alias ("Clinton", "Wang", "Price") names the person the text
+    has already called by their whole name: "Secretary of State Hillary Clinton ... Clinton called it".
+    """
+    people = {p.id: p for p in registry.people}
+    named = {person for sentence in sentences for _, _, person in sentence.names}
+    by_surname: dict[str, set[str]] = {}
+    for person in named:
+        words = fold(people[person].name).split()
+        if len(words) > 1:
+            by_surname.setdefault(words[-1], set()).add(person)
+    ids = name_index(registry.people).ids
+    return {surname: next(iter(owners)) for surname, owners in by_surname.items() if len(owners) == 1 and surname not in ids}
+
+
+def _with_surnames(sentence: NamedSentence, surnames: dict[str, str]) -> NamedSentence:
+    """The sentence with its bare surnames of people named in full added, each standing alone, not after a capitalised word.
+
+    "Bill Clinton" and "President Clinton" are left out: a capitalised word before the surname may make it another person's.
+    """
+    taken = [(start, end) for start, end, _ in sentence.names]
+    written = _as_written(sentence.text, sentence.folded)
+    added = []
+    for match in re.finditer(r"(?<![\w'-])[^\W\d_]+(?![\w-])", sentence.folded):
+        surname = match.group(0)
+        if surname not in surnames or any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        before = written(0, match.start()).split()
+        if before and before[-1][:1].isupper():
+            continue
+        added.append((match.start(), match.end(), surnames[surname]))
+    return replace(sentence, names=tuple(sorted(sentence.names + tuple(added)))) if added else sentence
 
 
 def extract_speakers(
@@ -418,7 +456,7 @@ def _attributed(folded: str, start: int, end: int) -> bool:
         return True
     if ON_BEHALF.search(folded[max(0, start - 80):start]):
         return False
-    if VERB_AFTER.match(folded[end:end + 120]) or POSSESSIVE.match(folded[end:end + 40]) or REMARKS_AFTER.match(folded[end:end + 40]):
+    if VERB_AFTER.match(folded[end:end + VERB_AFTER_REACH]) or POSSESSIVE.match(folded[end:end + 40]) or REMARKS_AFTER.match(folded[end:end + 40]):
         return True
     before = VERB_BEFORE.search(folded[max(0, start - 160):start])
     if before is None:

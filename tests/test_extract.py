@@ -322,3 +322,22 @@ def test_a_line_opening_with_a_person_and_a_colon_gives_their_words(registry) ->
 def test_plural_bodies_are_no_unknown_speakers(registry) -> None:
     doc = document("I would also recall the G7 Foreign Ministers statement last week on the sham elections.")
     assert speaker_names(doc, registry)[0] == []
+
+
+def test_a_long_role_clause_between_a_name_and_its_verb_still_attributes() -> None:
+    clause = "Chinese foreign minister and director of the Office of the Foreign Affairs Commission of the Communist Party of China Central Committee"
+    assert [p for p, _, _ in found_speakers(f"Headline here\nMOSCOW, Sept. 18 (Xinhua) -- Wang Yi, {clause}, said here Monday that all is well.\n")] == ["wang-yi"]
+
+
+def test_a_bare_surname_names_the_person_the_text_named_in_full() -> None:
+    here = Location("annotations/people.yml", 1)
+    registry = Registry(people=(Person("hillary-clinton", "Hillary Clinton", (), (), here), Person("sergey-lavrov", "Sergey Lavrov", (), (), here)))
+
+    def speakers(text: str) -> list[str | None]:
+        document, _ = parse_document(decode_seed(RawSeed("seeds/x.txt", "x.txt", text.encode()))[0])
+        return [s.person for s in extract_speakers(document, registry)[0]]
+
+    assert speakers("Papers exchanged\nHillary Clinton met Sergey Lavrov in Munich.\nClinton called it a milestone.\n") == ["hillary-clinton"]
+    # Not when the text never names her in full, nor after a capitalised word that may make it another Clinton.
+    assert speakers("Papers exchanged\nThe ministers met in Munich.\nClinton called it a milestone.\n") == []
+    assert speakers("Papers exchanged\nHillary Clinton met Sergey Lavrov.\nPresident Clinton called it a milestone.\n") == []
