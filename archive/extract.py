@@ -187,6 +187,8 @@ CAPITALISED_RUN = re.compile(
 )
 
 
+# The possessive ending a word of a capitalised run, where the owner's name ends.
+POSSESSIVE_WORD = re.compile(r"['’]s(?!\w)")
 TITLE_SEQUENCES = sorted((fold(t).split() for t in TITLE_WORDS), key=len, reverse=True)
 FOLDED_TITLES = frozenset(fold(t) for t in TITLE_WORDS)
 FOLDED_ROLE_LABELS = frozenset(fold(x) for x in NON_PERSON_LABELS)
@@ -487,11 +489,15 @@ def _unknown_attributed(sentence: str, index: NameIndex) -> list[str]:
     folded = fold(sentence)
     titles = FOLDED_TITLES
     for run in CAPITALISED_RUN.finditer(sentence):
-        name = _strip_titles(_trim_organisation_words(run.group("run")))
+        # A possessive ends the name: "Rosemary DiCarlo’s Briefing" is DiCarlo's.
+        owner = POSSESSIVE_WORD.search(run.group("run"))
+        written = run.group("run")[: owner.start()] if owner else run.group("run")
+        end = run.start("run") + len(written)
+        name = _strip_titles(_trim_organisation_words(written))
         words = name.split()
         if len(words) < 2 or any(fold(w) in NOT_PERSON_WORDS for w in words) or fold(words[-1]) in titles:
             continue
-        if index.find(fold(name)) or not _attributed(folded, run.end() - len(name), run.end()):
+        if index.find(fold(name)) or not _attributed(folded, end - len(name), end):
             continue
         names.append(name)
     return names

@@ -210,7 +210,7 @@ TITLE_WORDS: tuple[str, ...] = (
     "Chairman", "Chairwoman", "Chair", "Director", "General", "Admiral", "Colonel", "Governor", "Mayor",
     "Chancellor", "Commissioner", "High Representative", "Envoy", "Special Envoy", "Acting", "King",
     "Queen", "Prince", "Sheikh", "Secretary of State", "Minister of Foreign Affairs", "Foreign Secretary",
-    "Secretary General", "Secretary-General", "Director General", "Director-General", "Permanent Representative",
+    "Secretary General", "Secretary-General", "Under-Secretary-General", "Assistant Secretary-General", "Director General", "Director-General", "Permanent Representative",
     "Defence Minister", "Defense Minister", "Defense Secretary", "National Security Adviser",
 )
 

@@ -341,3 +341,9 @@ def test_a_bare_surname_names_the_person_the_text_named_in_full() -> None:
     # Not when the text never names her in full, nor after a capitalised word that may make it another Clinton.
     assert speakers("Papers exchanged\nThe ministers met in Munich.\nClinton called it a milestone.\n") == []
     assert speakers("Papers exchanged\nHillary Clinton met Sergey Lavrov.\nPresident Clinton called it a milestone.\n") == []
+
+
+def test_an_unregistered_speaker_owns_the_briefing_her_possessive_names() -> None:
+    found = found_speakers("Welcome to the United Nations\nUnder-Secretary-General Rosemary DiCarlo’s Briefing to the Council on threats to peace and security\nMadam President, thank you.\n")
+    assert found == [(None, "Rosemary DiCarlo", "attribution")]
+    assert found_speakers("Headline here\nThe minister welcomed Rosemary DiCarlo's statement on the talks.\n") == [(None, "Rosemary DiCarlo", "attribution")]
