@@ -18,7 +18,6 @@ from archive.model import (
     Person,
     Problem,
     Registry,
-    Role,
     SpeakerFinding,
     Term,
     Topic,
@@ -381,18 +380,23 @@ def extract_terms(
             if found is None:
                 continue
             title_start, former = found
-            title = {_plain(w) for w in _TITLE_WORD.findall(sentence.folded[title_start:start])} - COURTESY_TITLES
-            roles = tuple(r for r in people[person].roles if _fits(title, r) and (r.end or not former))
+            title = title_words(sentence.folded[title_start:start])
+            roles = tuple(r for r in people[person].roles if fits_title(title, r.title) and (r.end or not former))
             if roles:
                 quote = written(title_start, end)
                 terms.setdefault((person, fold(quote)), Term(person, quote, sentence.line, roles, former))
     return tuple(terms.values())
 
 
-def _fits(title: set[str], role: Role) -> bool:
-    """Whether every word of a written title is in the role's, and the role is no lesser rank the title leaves out."""
-    words = {_plain(w) for w in _TITLE_WORD.findall(fold(role.title))}
-    return bool(title) and title <= words and not (words & RANK_WORDS) - title
+def title_words(written: str) -> set[str]:
+    """The words of a title as written, folded, less courtesies and gender: "Spokeswoman" -> {"spokesperson"}."""
+    return {_plain(w) for w in _TITLE_WORD.findall(fold(written))} - COURTESY_TITLES
+
+
+def fits_title(words: set[str], title: str) -> bool:
+    """Whether every word of a written title is in a role's title, and the role is no lesser rank the written one leaves out."""
+    of_title = {_plain(w) for w in _TITLE_WORD.findall(fold(title))}
+    return bool(words) and words <= of_title and not (of_title & RANK_WORDS) - words
 
 
 def _plain(word: str) -> str:

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from archive.edtf import edtf_bounds
-from archive.extract import fold, name_index, turn_speakers
+from archive.extract import fits_title, fold, name_index, title_words, turn_speakers
 from archive.markers import marker_literal, marker_regexp, marker_text_regexp
 from archive.model import Document, Finding, Person, Problem, Registry, Role, SeedText, Source, SpeakerFinding, Term, warning
 
@@ -128,12 +128,16 @@ def source_from_office(
     the one whose `offices` in sources.yml hold a title such a person may have held on the page's
     date (any of their titles when the date is unknown), and that the page gives them when it
     writes one before their name ("SECRETARY BLINKEN"); None when no outlet or more than one fits.
+    A record's headline that names an office and no one ("Statement by the High Representative")
+    is that office's, if only one outlet publishes an office of that title.
     """
-    principals = _principals(document, speakers, registry)
-    bounds = edtf_bounds(date) if date != "unknown" else (datetime.date.min, today)
-    if not principals or bounds is None:
-        return None
     offices = _office_outlets(registry.sources)
+    principals = _principals(document, speakers, registry)
+    if not principals:
+        return _office_in_headline(document, offices)
+    bounds = edtf_bounds(date) if date != "unknown" else (datetime.date.min, today)
+    if bounds is None:
+        return None
     people = {p.id: p for p in registry.people}
     fitting: dict[str, tuple[Person, Role, Source]] = {}
     for ident, _ in principals:
@@ -157,6 +161,29 @@ def source_from_office(
         f"(annotations/sources.yml line {source.location.line})"
     )
     return Finding(source_id, "office", evidence)
+
+
+def _office_in_headline(document: Document, offices: dict[str, Source]) -> Finding | None:
+    """The outlet of the one office a record's headline names after "by", with no person: "Statement by the High Representative on ..."."""
+    record = RECORD_HEADLINE.match(document.headline.text.strip()) if document.headline else None
+    office = OFFICE_NAMED.match(record.group("by")) if record else None
+    if document.headline is None or office is None:
+        return None
+    written = title_words(office.group("office"))
+    fitting = {source.id: (title, source) for title, source in offices.items() if fits_title(written, title)}
+    if len(fitting) != 1:
+        return None
+    (source_id, (title, source)), = fitting.items()
+    evidence = (
+        f"no outlet marker; the headline (line {document.headline.number}) is a record of the "
+        f"{office.group('office').strip()}, the title of one office only, {title}, which {source.name} publishes "
+        f"(annotations/sources.yml line {source.location.line})"
+    )
+    return Finding(source_id, "office", evidence)
+
+
+# The office a record's headline names after "by": "the High Representative", capitalised words after an optional "the".
+OFFICE_NAMED = re.compile(r"(?:the\s+)?(?P<office>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
 
 
 @functools.lru_cache(maxsize=8)

@@ -230,3 +230,14 @@ def test_a_records_headline_names_whose_record_it_is():
     assert "named after 'by' in the headline, line 1" in article.source.evidence
     # A news headline about someone's statement is no record of theirs.
     assert parsed("\n".join(("Pat Spokes criticised over statement by the minister", "Nothing more was agreed.")), registry).source.value == "unknown"
+
+
+def test_a_records_headline_naming_only_an_office_is_the_outlet_of_that_office():
+    registry, _ = registry_of()
+    article = parsed("\n".join(("Statement by the Press Secretary on the treaty", "The Palace deplores the announcement.")), registry)
+    assert (article.source.value, article.source.method) == ("palace", "office")
+    assert "a record of the Press Secretary, the title of one office only, Press Secretary of the Palace" in article.source.evidence
+    # A title two outlets' offices share says nothing of which.
+    shared = SOURCES.replace("offices: [Press Secretary of the Palace]", "offices: [Press Secretary of the Palace, Spokesperson of the Palace]")
+    registry, _ = registry_of(sources=shared)
+    assert parsed("\n".join(("Statement by the Spokesperson on the treaty", "The treaty stands.")), registry).source.value == "unknown"
