@@ -83,6 +83,8 @@ _ENDING_STAMPS = tuple(
     re.compile(rf"\b{date},?\s+(?:at\s+)?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s?(?:[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{{2,4}})?\s*$")
     for date in (rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}")
 )
+# A date followed by these words had not come when the text was written.
+_AHEAD_AFTER = re.compile(r",?\s+(?:approaches|nears|draws near|draws closer)\b", re.IGNORECASE)
 # A date introduced by these words had not come when the text was written.
 _AHEAD = re.compile(
     r"\b(?:expires|will\s+[a-z]+|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to\s+[a-z]+|is\s+scheduled\s+for|expiring)\s+(?:on\s+|in\s+)?$",
@@ -122,6 +124,7 @@ class Hit:
     day: int | None
     reading: str = ""  # how an ambiguous form was read, for the evidence
     before: str = ""  # the line's text just before the date, to tell a deadline from a past date
+    after: str = ""  # the line's text just after it, to tell a day still coming ("as February 5, 2026 approaches")
 
     @property
     def value(self) -> str:
@@ -221,7 +224,8 @@ def _hit(line: Line, match: re.Match[str], kind: str) -> Hit:
         if kind == "dotted-date":
             reading = "read as day.month.year, the European order"
     before = line.text[max(0, match.start() - 40) : match.start()]
-    return Hit(line.number, match.start(), match.end(), match.group(0), kind, year, month, day, reading, before)
+    after = line.text[match.end() : match.end() + 40]
+    return Hit(line.number, match.start(), match.end(), match.group(0), kind, year, month, day, reading, before, after)
 
 
 def read_stamps(lines: tuple[Line, ...]) -> list[Stamp]:
@@ -341,8 +345,15 @@ def news_day(story: tuple[Line, ...]) -> Stamp | None:
 
 
 def is_ahead(hit: Hit) -> bool:
-    """Whether the words before a date write it as still to come ("before it expires on February 5, 2026")."""
-    return bool(_AHEAD.search(hit.before))
+    """Whether the words around a date write it as still to come ("before it expires on February 5, 2026",
+    "as February 5, 2026 approaches")."""
+    return bool(_AHEAD.search(hit.before) or _AHEAD_AFTER.match(hit.after))
+
+
+def soonest_ahead(hits: Iterable[Hit]) -> Hit | None:
+    """Of the dates with a year the text writes as still to come, the one that ends first; None when there is none."""
+    ahead = [h for h in hits if h.year is not None and h.value and is_ahead(h)]
+    return min(ahead, key=lambda h: (bounds(h.value)[1], h.line), default=None)
 
 
 def latest_past(hits: Iterable[Hit], fits: Callable[[Hit], bool]) -> Hit | None:

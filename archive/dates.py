@@ -23,6 +23,7 @@ from archive.date_text import (
     read_cues,
     read_hits,
     read_stamps,
+    soonest_ahead,
     stamp_evidence,
 )
 from archive.model import DateFinding, Document, Line, Term
@@ -77,6 +78,10 @@ def extract_date(document: Document, today: datetime.date, terms: tuple[Term, ..
     elif since := file_photo(prose, story):
         published, method = f"{since.value}/..", "file-photo"
         evidence = [f"{cite(since.quote, since.line)} dates a file photo the text reuses: it was published on or after that day."]
+        event, said = None, []
+    elif (coming := soonest_ahead(prose)) and bounds(coming.value)[0] > datetime.date.min:
+        published, method = f"../{bounds(coming.value)[0] - datetime.timedelta(days=1)}", "ahead"
+        evidence = [f"{cite(phrase(coming), coming.line)} is still to come in the text: it was published before that day."]
         event, said = None, []
     else:
         seen = notes + _seen(prose, cues, story)

@@ -177,3 +177,10 @@ def test_a_day_still_ahead_is_no_news_day():
     found = extract_lines("Talks expected", "The two are scheduled to meet on December 4 in Basel.", "The treaty is set to expire on February 5th.")
     assert found.published == "unknown"
     assert extract_lines("Talks held", "They will meet on December 4, and met on December 3 in Basel.").published == "XXXX-12-03"
+
+
+def test_a_day_the_text_writes_as_still_to_come_bounds_an_undated_text_from_above():
+    found = extract_lines("Talks stall", "As February 5, 2026 approaches, the two may find themselves without a treaty.", BODY)
+    assert (found.published, found.method) == ("../2026-02-04", "ahead")
+    assert '"As February 5, 2026" (line 2) is still to come' in found.evidence
+    assert extract_lines("Talks stall", "The treaty expired on February 5, 2026, and nothing replaced it.").published == "unknown"
