@@ -248,3 +248,11 @@ def test_an_update_stamp_alone_bounds_publication_from_above_and_a_past_day_from
     assert (found.published, found.method) == ("2010-04-08", "update")
     assert "published on or before it" in found.evidence and '"on April 8, 2010" (line 2)' in found.evidence
     assert extract_lines("Updated: April 9, 2010", "They signed it on April 8, 2010.").published == "2010-04-08/2010-04-09"
+
+
+def test_a_datelines_day_a_day_before_the_pages_stamp_is_the_wire_storys_date():
+    found = extract_lines("Headline", "2023-09-19 08:42:30", "MOSCOW, Sept. 18 (Xinhua) -- The minister said here Monday that talks matter.")
+    assert (found.published, found.event, found.method) == ("2023-09-18", None, "dateline")
+    assert "a day before the page's stamp is the story's own" in found.evidence
+    # Two days before, it is the event's day, the stamp the page's.
+    assert extract_lines("Headline", "2023-09-20 08:42:30", "MOSCOW, Sept. 18 (Xinhua) -- The minister said so.").event == "2023-09-18"
