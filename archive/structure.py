@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
+from collections import Counter
 from functools import partial
 
 from archive.model import Block, Document, Line, Problem, Removal, SeedText, warning
@@ -227,13 +228,16 @@ def _headline_index(kept: list[Line], below: dict[int, str], furniture: frozense
 
     A line that says when, where or by whom, a label ending in a colon, a menu of bullets or bars, or a
     word or two standing alone is not a headline; the text's first paragraph, a dateline lead or a
-    transcript's first turn ends the search.
+    transcript's first turn ends the search, unless the page prints that line again (a caption).
     """
+    seen = Counter(line.text.strip() for line in kept)
     for index, line in enumerate(kept):
         if line.number in furniture:
             continue
         text, after = repair_sentences(line.text), below.get(line.number, "")
         if _opens_text(text, kept, index, after):
+            if seen[line.text.strip()] > 1:
+                continue  # a sentence the page prints again, an image's caption and alt text: not where the text starts
             return None
         if _reads_as_headline(text, kept, index, after):
             following = kept[index + 1].text.strip() if index + 1 < len(kept) else ""

@@ -708,3 +708,11 @@ def test_a_speech_that_opens_with_its_address_has_no_headline(opening: str) -> N
 def test_a_press_contact_line_is_furniture_never_the_headline() -> None:
     document = parse("Media Contact 202-226-8467\nWashington, DC – The committee chairman said the treaty matters.\n")
     assert document.headline is None and [(r.line, r.rule) for r in document.removed] == [(1, "press-contact")]
+
+
+def test_a_caption_the_page_prints_again_does_not_hide_the_headline_below_it() -> None:
+    caption = "Missile systems in a convoy ahead of the parade, April 20, 2022."
+    text = f"{caption}\nexplainers\nThe last guardrail falls this week\n{caption}\n{LEAD}\n"
+    assert headline_of(text) == "The last guardrail falls this week"
+    # Printed once, the same sentence is where the text starts.
+    assert headline_of(f"{caption}\nexplainers\nThe last guardrail falls this week\n{LEAD}\n") is None
