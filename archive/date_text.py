@@ -7,7 +7,7 @@ import bisect
 import datetime
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from archive.edtf import edtf_bounds, sort_key
 from archive.model import Line
@@ -312,6 +312,11 @@ _ON_DAYS = (
     re.compile(rf"\bon\s+{_MONTH}\s+{_DAY}\b(?!,?\s*\d)"),
     re.compile(rf"\bon\s+{_DAY}\s+{_MONTH}(?![\w,]|\s*\d)"),
 )
+# A day the text names as today or tomorrow, with no year: "crosses another threshold tomorrow, February 5".
+_TOLD_DAYS = (
+    re.compile(rf"\b(?P<when>[Tt]oday|[Tt]omorrow),?\s+{_MONTH}\s+{_DAY}\b(?!,?\s*\d)"),
+    re.compile(rf"\b(?P<when>[Tt]oday|[Tt]omorrow),?\s+{_DAY}\s+{_MONTH}(?!\w|,?\s*\d)"),
+)
 # The caption of a photo an agency reuses from its files: "FILE - ...", "FILE PHOTO: ...".
 _FILE_PHOTO = re.compile(r"\s*FILE(?:\s+PHOTO)?\s*[-–—:]\s")
 
@@ -328,11 +333,22 @@ NEWS_DAY_LINES = 5  # the story's first lines, where a report with no date of it
 
 
 def news_day(story: tuple[Line, ...]) -> Stamp | None:
-    """In a text with no date of its own, the first day without a year its opening tells something happened "on".
+    """In a text with no date of its own, the day without a year it calls today or tomorrow, else the first
+    its opening tells something happened "on".
 
-    A news report writes the day of its news so ("the Senate on December 22 ratified"), leaving the
-    year to the reader: that day, in a year the rest of the text allows, is the report's.
+    A day it calls today ("today, February 4") is the text's own, and one it calls tomorrow ("crosses
+    another threshold tomorrow, February 5") the day after it, wherever it says so. A news report
+    writes the day of its news so ("the Senate on December 22 ratified"), leaving the year to the
+    reader: that day, in a year the rest of the text allows, is the report's.
     """
+    for line in story:
+        for match in sorted((m for pattern in _TOLD_DAYS for m in pattern.finditer(line.text)), key=lambda m: m.start()):
+            hit = _hit(line, match, "news-day")
+            if match.group("when").lower() == "today" and hit.value:
+                return Stamp(hit, match.group(0), "news", "the day the text calls today")
+            # The day before the first of a month depends on the year, which is not known.
+            if match.group("when").lower() == "tomorrow" and hit.day and hit.day > 1 and (before := replace(hit, day=hit.day - 1)).value:
+                return Stamp(before, match.group(0), "news", "a day the text calls tomorrow: it was written the day before")
     for line in story[:NEWS_DAY_LINES]:
         if _CREDITED.search(line.text):
             continue

@@ -184,3 +184,13 @@ def test_a_day_the_text_writes_as_still_to_come_bounds_an_undated_text_from_abov
     assert (found.published, found.method) == ("../2026-02-04", "ahead")
     assert '"As February 5, 2026" (line 2) is still to come' in found.evidence
     assert extract_lines("Talks stall", "The treaty expired on February 5, 2026, and nothing replaced it.").published == "unknown"
+
+
+def test_a_day_the_text_calls_tomorrow_dates_it_to_the_day_before():
+    lines = ("Treaty expires", "Caption of a photo, April 20, 2022.", *["The talks went on."] * 5, "The drift crosses a threshold tomorrow, February 5, with the expiry.")
+    found = extract_lines(*lines)
+    assert (found.published, found.method) == ("[" + ",".join(f"{year}-02-04" for year in range(2023, 2027)) + "]", "news-day")
+    assert '"tomorrow, February 5" (line 8), a day the text calls tomorrow: it was written the day before' in found.evidence
+    assert extract_lines("Treaty expires", "The council meets today, 4 March, in Vienna.").published == "XXXX-03-04"
+    # The day before a month's first depends on a year the text does not give.
+    assert extract_lines("Treaty expires", "The council meets tomorrow, March 1, in Vienna.").published == "unknown"
