@@ -35,7 +35,7 @@ SPEECH_VERBS = (
     "underlined", "underscored", "insisted", "reiterated", "commented", "replied", "answered",
     "claimed", "announced", "urged", "condemned", "slammed", "affirmed", "acknowledged",
     "admitted", "wrote", "tweeted", "observed", "suggested", "confirmed", "denied", "criticized",
-    "criticised", "believes", "thinks", "asked", "expressed", "proposed", "called it", "calling it", "made the remarks",
+    "criticised", "believes", "thinks", "asked", "expressed", "proposed", "addressed", "called it", "calling it", "made the remarks",
     "released the following statement", "issued the following statement", "released a statement", "issued a statement",
 )
 # Nouns that introduce someone's words ("statements from X", "remarks attributed to X").

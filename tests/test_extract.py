@@ -296,6 +296,7 @@ def test_a_registry_person_in_the_byline_block_is_the_speaker() -> None:
     ("Sergey Lavrov’s statement and answers to media questions", "sergey-lavrov"),
     ("In a separate statement, Chief Pentagon Spokesman Ned Price expressed support for the plan.", "ned-price"),
     ("Vladimir Putin has proposed a year-long extension of the treaty.", "vladimir-putin"),
+    ("When President Joseph Biden addressed the nation today, he said that talks would go on.", "joe-biden"),
     ("RIA news agency quoted deputy foreign minister Sergey Lavrov as saying on Tuesday that talks would begin.", "sergey-lavrov"),
     ("Foreign Affairs Council: Press remarks by High Representative Ban Ki-moon after the meeting", "ban-ki-moon"),
 ])
