@@ -151,6 +151,8 @@ def scores(judged: list[Outcome]) -> dict[str, float]:
 
 def report(name: str, judged: list[Outcome], show_misses: bool) -> list[str]:
     """Lines of figures for one part of the set, and its misses when asked."""
+    if not judged:
+        return [f"{name}: no pages"]  # figures of nothing would read as 0% right
     outlets = {str(o.page.label["outlet"]) for o in judged}
     lines = [f"{name}: {len(judged)} pages from {len(outlets)} outlets"]
     lines += [f"  {field:<19} {value:6.1%}" for field, value in scores(judged).items()]

@@ -80,3 +80,7 @@ def test_a_speaker_label_is_compared_through_the_registrys_names() -> None:
     assert extract_quality.person_key("Sergei Lavrov", registry) == "sergey-lavrov"
     assert extract_quality.person_key("sergey-lavrov", registry) == "sergey-lavrov"
     assert extract_quality.person_key("Ivan Petrov", registry) == "ivan petrov"
+
+
+def test_a_part_with_no_pages_reports_no_figures() -> None:
+    assert extract_quality.report("held aside", [], show_misses=False) == ["held aside: no pages"]
