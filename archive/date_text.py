@@ -7,7 +7,7 @@ import bisect
 import datetime
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from archive.edtf import edtf_bounds, sort_key
 from archive.model import Line
@@ -45,13 +45,17 @@ _PATTERNS = (
 )
 
 # Agency datelines: "MOSCOW, February 19. /TASS/.", "MOSCOW, February 19 (Reuters) -",
-# "KYIV, Ukraine, Feb. 6, 2026 —". The place is upper-case words; no list of cities is needed.
-# Its words part at a space or slash only: a word may hold hyphens already, and parting
-# there too gave "AA-AA-…" exponentially many readings to try (seconds for 72 characters).
-_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*)(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)*)?,\s+"
-    rf"{_MONTH}\s+{_DAY}(?:,\s+{_YEAR})?"
-    r"(?:\s*\.\s*/[^/]{1,30}/\.?|\s*\([^)]{1,30}\)\s*[-–—]?|\s*[-–—:.]|\s*$)"
+# "KYIV, Ukraine, Feb. 6, 2026 —", and the day first, "WARSAW/VIENNA, 31 March 2022 -". The place
+# is upper-case words; no list of cities is needed. Its words part at a space or slash only: a word
+# may hold hyphens already, and parting there too gave "AA-AA-…" exponentially many readings to try
+# (seconds for 72 characters).
+_DATELINES = tuple(
+    re.compile(
+        r"^(?P<place>[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*)(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)*)?,\s+"
+        + day
+        + r"(?:\s*\.\s*/[^/]{1,30}/\.?|\s*\([^)]{1,30}\)\s*[-–—]?|\s*[-–—:.]|\s*$)"
+    )
+    for day in (rf"{_MONTH}\s+{_DAY}(?:,\s+{_YEAR})?", rf"{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?")
 )
 # A page's date as its metadata gives it, before the rest of the line: "date 2017-01-17 Financial...".
 _LABELLED_DATE = re.compile(r"\s*(?P<label>date|published|posted)\s?:?\s(?P<date>\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
@@ -79,9 +83,11 @@ _ENDING_STAMPS = tuple(
     re.compile(rf"\b{date},?\s+(?:at\s+)?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s?(?:[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{{2,4}})?\s*$")
     for date in (rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}")
 )
+# A date followed by these words had not come when the text was written.
+_AHEAD_AFTER = re.compile(r",?\s+(?:approaches|nears|draws near|draws closer)\b", re.IGNORECASE)
 # A date introduced by these words had not come when the text was written.
 _AHEAD = re.compile(
-    r"\b(?:expires|will\s+expire|(?:is|are)\s+(?:due|set|scheduled)\s+to\s+(?:expire|end|lapse)|is\s+scheduled\s+for|expiring)\s+(?:on\s+|in\s+)?$",
+    r"\b(?:expires|will\s+[a-z]+|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to\s+[a-z]+|is\s+scheduled\s+for|expiring)\s+(?:on\s+|in\s+)?$",
     re.IGNORECASE,
 )
 _VERBS = (
@@ -118,6 +124,7 @@ class Hit:
     day: int | None
     reading: str = ""  # how an ambiguous form was read, for the evidence
     before: str = ""  # the line's text just before the date, to tell a deadline from a past date
+    after: str = ""  # the line's text just after it, to tell a day still coming ("as February 5, 2026 approaches")
 
     @property
     def value(self) -> str:
@@ -217,7 +224,8 @@ def _hit(line: Line, match: re.Match[str], kind: str) -> Hit:
         if kind == "dotted-date":
             reading = "read as day.month.year, the European order"
     before = line.text[max(0, match.start() - 40) : match.start()]
-    return Hit(line.number, match.start(), match.end(), match.group(0), kind, year, month, day, reading, before)
+    after = line.text[match.end() : match.end() + 40]
+    return Hit(line.number, match.start(), match.end(), match.group(0), kind, year, month, day, reading, before, after)
 
 
 def read_stamps(lines: tuple[Line, ...]) -> list[Stamp]:
@@ -227,7 +235,7 @@ def read_stamps(lines: tuple[Line, ...]) -> list[Stamp]:
     stamps: list[Stamp] = []
     iso_stamped = False  # whether an ISO timestamp has been read as a page or update stamp yet
     for index, line in enumerate(lines):
-        dateline = _DATELINE.match(line.text.strip())
+        dateline = next((m for pattern in _DATELINES if (m := pattern.match(line.text.strip()))), None)
         if dateline:
             hit = _hit(line, dateline, "dateline")
             role = "record" if hit.year else "yearless"
@@ -304,6 +312,11 @@ _ON_DAYS = (
     re.compile(rf"\bon\s+{_MONTH}\s+{_DAY}\b(?!,?\s*\d)"),
     re.compile(rf"\bon\s+{_DAY}\s+{_MONTH}(?![\w,]|\s*\d)"),
 )
+# A day the text names as today or tomorrow, with no year: "crosses another threshold tomorrow, February 5".
+_TOLD_DAYS = (
+    re.compile(rf"\b(?P<when>[Tt]oday|[Tt]omorrow),?\s+{_MONTH}\s+{_DAY}\b(?!,?\s*\d)"),
+    re.compile(rf"\b(?P<when>[Tt]oday|[Tt]omorrow),?\s+{_DAY}\s+{_MONTH}(?!\w|,?\s*\d)"),
+)
 # The caption of a photo an agency reuses from its files: "FILE - ...", "FILE PHOTO: ...".
 _FILE_PHOTO = re.compile(r"\s*FILE(?:\s+PHOTO)?\s*[-–—:]\s")
 
@@ -320,25 +333,43 @@ NEWS_DAY_LINES = 5  # the story's first lines, where a report with no date of it
 
 
 def news_day(story: tuple[Line, ...]) -> Stamp | None:
-    """In a text with no date of its own, the first day without a year its opening tells something happened "on".
+    """In a text with no date of its own, the day without a year it calls today or tomorrow, else the first
+    its opening tells something happened "on".
 
-    A news report writes the day of its news so ("the Senate on December 22 ratified"), leaving the
-    year to the reader: that day, in a year the rest of the text allows, is the report's.
+    A day it calls today ("today, February 4") is the text's own, and one it calls tomorrow ("crosses
+    another threshold tomorrow, February 5") the day after it, wherever it says so. A news report
+    writes the day of its news so ("the Senate on December 22 ratified"), leaving the year to the
+    reader: that day, in a year the rest of the text allows, is the report's.
     """
+    for line in story:
+        for match in sorted((m for pattern in _TOLD_DAYS for m in pattern.finditer(line.text)), key=lambda m: m.start()):
+            hit = _hit(line, match, "news-day")
+            if match.group("when").lower() == "today" and hit.value:
+                return Stamp(hit, match.group(0), "news", "the day the text calls today")
+            # The day before the first of a month depends on the year, which is not known.
+            if match.group("when").lower() == "tomorrow" and hit.day and hit.day > 1 and (before := replace(hit, day=hit.day - 1)).value:
+                return Stamp(before, match.group(0), "news", "a day the text calls tomorrow: it was written the day before")
     for line in story[:NEWS_DAY_LINES]:
         if _CREDITED.search(line.text):
             continue
         matches = sorted((m for pattern in _ON_DAYS for m in pattern.finditer(line.text)), key=lambda m: m.start())
         for match in matches:
             hit = _hit(line, match, "news-day")
-            if hit.value:
+            if hit.value and not is_ahead(hit):  # "are scheduled to meet on December 4": not yet news
                 return Stamp(hit, match.group(0), "news", "the day the text reports its news on")
     return None
 
 
 def is_ahead(hit: Hit) -> bool:
-    """Whether the words before a date write it as still to come ("before it expires on February 5, 2026")."""
-    return bool(_AHEAD.search(hit.before))
+    """Whether the words around a date write it as still to come ("before it expires on February 5, 2026",
+    "as February 5, 2026 approaches")."""
+    return bool(_AHEAD.search(hit.before) or _AHEAD_AFTER.match(hit.after))
+
+
+def soonest_ahead(hits: Iterable[Hit]) -> Hit | None:
+    """Of the dates with a year the text writes as still to come, the one that ends first; None when there is none."""
+    ahead = [h for h in hits if h.year is not None and h.value and is_ahead(h)]
+    return min(ahead, key=lambda h: (bounds(h.value)[1], h.line), default=None)
 
 
 def latest_past(hits: Iterable[Hit], fits: Callable[[Hit], bool]) -> Hit | None:

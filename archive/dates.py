@@ -23,6 +23,7 @@ from archive.date_text import (
     read_cues,
     read_hits,
     read_stamps,
+    soonest_ahead,
     stamp_evidence,
 )
 from archive.model import DateFinding, Document, Line, Term
@@ -62,6 +63,10 @@ def extract_date(document: Document, today: datetime.date, terms: tuple[Term, ..
             cited = [cite(s.quote, s.hit.line) + (", a repeat" if s.quote == pages[0].quote else "") for s in updates]
             evidence.append("Later stamps are read as updates: " + "; ".join(cited) + ".")
         event, said = _record_event(published, records, yearless)
+        if event is not None and _dateline_day_before(event, published, records + yearless):
+            # A wire story is of its dateline's day; a stamp a day later may be the same hour in another time zone.
+            said.append(f"A dateline's day a day before the page's stamp is the story's own: {event} is the publication date.")
+            published, event, method = event, None, "dateline"
     elif records:
         published, method, evidence = _from_records(records)
         event, said = _record_event(published, [], yearless)
@@ -77,6 +82,10 @@ def extract_date(document: Document, today: datetime.date, terms: tuple[Term, ..
     elif since := file_photo(prose, story):
         published, method = f"{since.value}/..", "file-photo"
         evidence = [f"{cite(since.quote, since.line)} dates a file photo the text reuses: it was published on or after that day."]
+        event, said = None, []
+    elif (coming := soonest_ahead(prose)) and bounds(coming.value)[0] > datetime.date.min:
+        published, method = f"../{bounds(coming.value)[0] - datetime.timedelta(days=1)}", "ahead"
+        evidence = [f"{cite(phrase(coming), coming.line)} is still to come in the text: it was published before that day."]
         event, said = None, []
     else:
         seen = notes + _seen(prose, cues, story)
@@ -97,6 +106,14 @@ def _republished(stamps: list[Stamp]) -> tuple[str | None, list[str]]:
     if not later:
         return None, []
     return later[0].hit.value, [stamp_evidence(stamp) for stamp in later]
+
+
+def _dateline_day_before(event: str, published: str, stamps: list[Stamp]) -> bool:
+    """Whether `event` is one day, the day before the one-day `published`, and a dateline names it."""
+    low, high = bounds(published)
+    day = bounds(event)
+    named = any(s.hit.kind == "dateline" and s.hit.month == day[0].month and s.hit.day == day[0].day for s in stamps)
+    return low == high and day[0] == day[1] and (low - day[0]).days == 1 and named
 
 
 def _from_records(records: list[Stamp]) -> tuple[str, str, list[str]]:

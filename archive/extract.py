@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from archive.model import (
     Block,
@@ -18,7 +18,6 @@ from archive.model import (
     Person,
     Problem,
     Registry,
-    Role,
     SpeakerFinding,
     Term,
     Topic,
@@ -36,7 +35,7 @@ SPEECH_VERBS = (
     "underlined", "underscored", "insisted", "reiterated", "commented", "replied", "answered",
     "claimed", "announced", "urged", "condemned", "slammed", "affirmed", "acknowledged",
     "admitted", "wrote", "tweeted", "observed", "suggested", "confirmed", "denied", "criticized",
-    "criticised", "believes", "thinks", "asked", "called it", "calling it", "made the remarks",
+    "criticised", "believes", "thinks", "asked", "expressed", "proposed", "addressed", "called it", "calling it", "made the remarks",
     "released the following statement", "issued the following statement", "released a statement", "issued a statement",
 )
 # Nouns that introduce someone's words ("statements from X", "remarks attributed to X").
@@ -151,16 +150,17 @@ def name_index(people: tuple[Person, ...]) -> NameIndex:
 
 
 _VERBS = "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True))
-# Verbs that may come before their speaker ("said Lavrov"); "told X" names the listener instead.
-INVERTED_VERBS = "said|says|added|adds|noted|stressed|explained|continued|recalled|wrote|stated|emphasized|emphasised"
+# Verbs that may come before their speaker ("said Lavrov", "quoted Ryabkov as saying"); "told X" names the listener instead.
+INVERTED_VERBS = "said|says|added|adds|noted|stressed|explained|continued|recalled|wrote|stated|emphasized|emphasised|quoted"
 # Words that may stand between such a verb and the name: titles and roles ("said Deputy Foreign Minister X").
 ROLE_WORDS = frozenset(
-    """foreign minister deputy spokeswoman spokesman spokesperson envoy ambassador representative permanent
+    """foreign minister deputy spokeswoman spokesman spokesperson envoy ambassador high representative permanent
     secretary general chief head president prime state press official officials director chairman
     chairperson chair senior former top diplomat russia's russian us u.s. of for to
     under assistant arms control international security affairs political and""".split()
 )
 # After a name: optional ", role clause," then optional adverbs, then a speech verb.
+VERB_AFTER_REACH = 240  # characters after a name it reads: a role clause of 160, the adverbs and the verb
 VERB_AFTER = re.compile(rf"^(?:\s*\([^()]{{1,30}}\))?(?:,[^.;:]{{1,160}}?,)?\s+(?:(?:has|had|have|also|further|then|later|previously|once again|again)\s+)*(?:{_VERBS})\b")
 # Before a name: an inverted speech verb, "according to", or "statements from", then the words between.
 # ("statements on the treaty made by Under Secretary X": the noun may stand a few words before "made by").
@@ -186,6 +186,8 @@ CAPITALISED_RUN = re.compile(
 )
 
 
+# The possessive ending a word of a capitalised run, where the owner's name ends.
+POSSESSIVE_WORD = re.compile(r"['’]s(?!\w)")
 TITLE_SEQUENCES = sorted((fold(t).split() for t in TITLE_WORDS), key=len, reverse=True)
 FOLDED_TITLES = frozenset(fold(t) for t in TITLE_WORDS)
 FOLDED_ROLE_LABELS = frozenset(fold(x) for x in NON_PERSON_LABELS)
@@ -215,7 +217,44 @@ def named_sentences(document: Document, registry: Registry) -> tuple[NamedSenten
         for sentence in split_sentences(text):
             folded = fold(sentence)
             found.append(NamedSentence(line, sentence, folded, tuple(index.find(folded))))
-    return tuple(found)
+    surnames = _surnames_named(found, registry)
+    return tuple(_with_surnames(sentence, surnames) for sentence in found) if surnames else tuple(found)
+
+
+def _surnames_named(sentences: list[NamedSentence], registry: Registry) -> dict[str, str]:
+    """The folded surname of each registry person a text names in full, when no other person it names shares it.
+
+    A surname too common to be a registry alias ("Clinton", "Wang", "Price") names the person the text
+    has already called by their whole name: "Secretary of State Hillary Clinton ... Clinton called it".
+    """
+    people = {p.id: p for p in registry.people}
+    named = {person for sentence in sentences for _, _, person in sentence.names}
+    by_surname: dict[str, set[str]] = {}
+    for person in named:
+        words = fold(people[person].name).split()
+        if len(words) > 1:
+            by_surname.setdefault(words[-1], set()).add(person)
+    ids = name_index(registry.people).ids
+    return {surname: next(iter(owners)) for surname, owners in by_surname.items() if len(owners) == 1 and surname not in ids}
+
+
+def _with_surnames(sentence: NamedSentence, surnames: dict[str, str]) -> NamedSentence:
+    """The sentence with its bare surnames of people named in full added, each standing alone, not after a capitalised word.
+
+    "Bill Clinton" and "President Clinton" are left out: a capitalised word before the surname may make it another person's.
+    """
+    taken = [(start, end) for start, end, _ in sentence.names]
+    written = _as_written(sentence.text, sentence.folded)
+    added = []
+    for match in re.finditer(r"(?<![\w'-])[^\W\d_]+(?![\w-])", sentence.folded):
+        surname = match.group(0)
+        if surname not in surnames or any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        before = written(0, match.start()).split()
+        if before and before[-1][:1].isupper():
+            continue
+        added.append((match.start(), match.end(), surnames[surname]))
+    return replace(sentence, names=tuple(sorted(sentence.names + tuple(added)))) if added else sentence
 
 
 def extract_speakers(
@@ -226,11 +265,8 @@ def extract_speakers(
     `sentences` are named_sentences(document, registry), found here when not given.
     """
     index = name_index(registry.people)
-    found: list[SpeakerFinding] = []
+    found: list[SpeakerFinding] = list(turn_speakers(document, registry))
     mentioned: set[str] = set()
-    for block in document.blocks:
-        if block.kind == "turn" and not is_role_label(block.label):
-            found.append(_speaker_from_label(block, index))
     # A line that opens with a registry person and a colon gives their words, as a turn or a headline
     # does ("President of Russia Vladimir Putin: Colleagues,", "Lavrov: We are ready to talk").
     lines = [(document.headline.number, document.headline.text)] if document.headline else []
@@ -340,27 +376,52 @@ def extract_terms(
     for sentence in read:
         written = _as_written(sentence.text, sentence.folded)
         for start, end, person in sentence.names:
-            found = _title_before(sentence.folded, start)
+            found = _title_before(sentence.folded, start, _role_words(people[person]))
             if found is None:
                 continue
             title_start, former = found
-            title = set(_TITLE_WORD.findall(sentence.folded[title_start:start])) - COURTESY_TITLES
-            roles = tuple(r for r in people[person].roles if _fits(title, r) and (r.end or not former))
+            title = title_words(sentence.folded[title_start:start])
+            roles = tuple(r for r in people[person].roles if fits_title(title, r.title) and (r.end or not former))
             if roles:
                 quote = written(title_start, end)
                 terms.setdefault((person, fold(quote)), Term(person, quote, sentence.line, roles, former))
     return tuple(terms.values())
 
 
-def _fits(title: set[str], role: Role) -> bool:
-    """Whether every word of a written title is in the role's, and the role is no lesser rank the title leaves out."""
-    words = set(_TITLE_WORD.findall(fold(role.title)))
-    return bool(title) and title <= words and not (words & RANK_WORDS) - title
+def title_words(written: str) -> set[str]:
+    """The words of a title as written, folded, less courtesies and gender: "Spokeswoman" -> {"spokesperson"}."""
+    return {_plain(w) for w in _TITLE_WORD.findall(fold(written))} - COURTESY_TITLES
 
 
-def _title_before(folded: str, name_start: int) -> tuple[int, bool] | None:
+def fits_title(words: set[str], title: str) -> bool:
+    """Whether every word of a written title is in a role's title, and the role is no lesser rank the written one leaves out."""
+    of_title = {_plain(w) for w in _TITLE_WORD.findall(fold(title))}
+    return bool(words) and words <= of_title and not (of_title & RANK_WORDS) - words
+
+
+def _plain(word: str) -> str:
+    """A title word with its gender left out: "spokesman" and "spokeswoman" are a "spokesperson"."""
+    return GENDERED_TITLE_WORDS.get(word, word)
+
+
+GENDERED_TITLE_WORDS = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "chairwoman": "chairman", "chairperson": "chairman"}
+# Words of a role title too common to be part of a written title: "talks with the Secretary" is no "the Secretary".
+FUNCTION_WORDS = frozenset({"the", "of", "for", "and", "to", "a", "an", "in", "on"})
+
+
+def _role_words(person: Person) -> frozenset[str]:
+    """The words of a person's role titles, less function words: those that may qualify a title ("State Department spokesman")."""
+    return frozenset(w for role in person.roles for w in _TITLE_WORD.findall(fold(role.title))) - FUNCTION_WORDS
+
+
+def _title_before(folded: str, name_start: int, qualifiers: frozenset[str] = frozenset()) -> tuple[int, bool] | None:
     """Where the run of titles ending right before a name begins, and whether it is a former one
-    ("former US President Joe Biden": "former" within two words before it); None when no title is there."""
+    ("former US President Joe Biden": "former" within two words before it); None when no title is there.
+
+    Words of `qualifiers` just before the titles belong to the run: the "State Department" of "State
+    Department spokesman Ned Price", the "White House" of "White House Spokesperson Jen Psaki", which
+    then fits only the person's offices that have those words.
+    """
     offset = max(0, name_start - 80)
     words = [(m.start(), m.group(0)) for m in re.finditer(r"\S+", folded[offset:name_start])]
     first = len(words)
@@ -375,10 +436,18 @@ def _title_before(folded: str, name_start: int) -> tuple[int, bool] | None:
                 break
     if first == len(words):
         return None
+    while first and words[first - 1][1] in qualifiers:
+        first -= 1
     before = {word.rstrip("-") for _, word in words[max(0, first - 2) : first]}
     if before & (NOT_NOW - {"former", "ex"}):
         return None  # "the late", "incoming": no term to bound by
     return offset + words[first][0], bool(before & {"former", "ex"})
+
+
+def turn_speakers(document: Document, registry: Registry) -> tuple[SpeakerFinding, ...]:
+    """The speaker of each transcript turn a person's label opens (not a role's, "QUESTION"), in order, one a turn."""
+    index = name_index(registry.people)
+    return tuple(_speaker_from_label(block, index) for block in document.blocks if block.kind == "turn" and not is_role_label(block.label))
 
 
 def _speaker_from_label(block: Block, index: NameIndex) -> SpeakerFinding:
@@ -393,7 +462,7 @@ def _attributed(folded: str, start: int, end: int) -> bool:
         return True
     if ON_BEHALF.search(folded[max(0, start - 80):start]):
         return False
-    if VERB_AFTER.match(folded[end:end + 120]) or POSSESSIVE.match(folded[end:end + 40]) or REMARKS_AFTER.match(folded[end:end + 40]):
+    if VERB_AFTER.match(folded[end:end + VERB_AFTER_REACH]) or POSSESSIVE.match(folded[end:end + 40]) or REMARKS_AFTER.match(folded[end:end + 40]):
         return True
     before = VERB_BEFORE.search(folded[max(0, start - 160):start])
     if before is None:
@@ -424,11 +493,15 @@ def _unknown_attributed(sentence: str, index: NameIndex) -> list[str]:
     folded = fold(sentence)
     titles = FOLDED_TITLES
     for run in CAPITALISED_RUN.finditer(sentence):
-        name = _strip_titles(_trim_organisation_words(run.group("run")))
+        # A possessive ends the name: "Rosemary DiCarlo’s Briefing" is DiCarlo's.
+        owner = POSSESSIVE_WORD.search(run.group("run"))
+        written = run.group("run")[: owner.start()] if owner else run.group("run")
+        end = run.start("run") + len(written)
+        name = _strip_titles(_trim_organisation_words(written))
         words = name.split()
         if len(words) < 2 or any(fold(w) in NOT_PERSON_WORDS for w in words) or fold(words[-1]) in titles:
             continue
-        if index.find(fold(name)) or not _attributed(folded, run.end() - len(name), run.end()):
+        if index.find(fold(name)) or not _attributed(folded, end - len(name), end):
             continue
         names.append(name)
     return names

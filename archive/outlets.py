@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from archive.edtf import edtf_bounds
-from archive.extract import is_role_label, label_person, name_index
+from archive.extract import fits_title, fold, name_index, title_words, turn_speakers
 from archive.markers import marker_literal, marker_regexp, marker_text_regexp
-from archive.model import Document, Finding, Problem, Registry, SeedText, Source, SpeakerFinding, Term, warning
+from archive.model import Document, Finding, Person, Problem, Registry, Role, SeedText, Source, SpeakerFinding, Term, warning
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,12 +20,16 @@ class MarkerHit:
 
     line: int
     source: str  # the source's id
-    role: str  # "origin" | "republisher"
+    role: str  # "origin" | "republisher" | "credit" (a credit line naming the outlet that wrote the text)
     text: str  # what it matched
 
 
+# A line crediting the text to an outlet: "By REUTERS", "  • By Al Jazeera", "Source: Foreign Affairs".
+CREDIT_LINE = re.compile(r"^[\s•·*-]*(?:by\s+|source:\s*)(?P<name>\S.*?)\.?\s*$", re.IGNORECASE)
+
+
 def find_markers(text: SeedText, registry: Registry) -> tuple[MarkerHit, ...]:
-    """Every marker of every source on every line, in line order, then in registry order."""
+    """Every marker of every source and every credit line naming one, in line order, then in registry order."""
     lines = text.lines
     whole = "\n".join(line.text for line in lines)
     found: list[tuple[int, int, int, MarkerHit]] = []  # line, source index, marker index, hit
@@ -46,7 +51,24 @@ def find_markers(text: SeedText, registry: Registry) -> tuple[MarkerHit, ...]:
                 match = regexp.search(line.text)
                 if match:
                     found.append((line.number, *order, MarkerHit(line.number, source.id, marker.role, match.group(0))))
+    names = _source_names(registry.sources)
+    for line in lines:
+        credit = CREDIT_LINE.match(line.text)
+        if credit and (source_index := names.get(fold(credit.group("name")))) is not None:
+            found.append((line.number, source_index, -1, MarkerHit(line.number, registry.sources[source_index].id, "credit", line.text.strip())))
     return tuple(hit for *_, hit in sorted(found, key=lambda item: item[:3]))
+
+
+@functools.lru_cache(maxsize=8)
+def _source_names(sources: tuple[Source, ...]) -> dict[str, int]:
+    """Each outlet's name as a credit line may write it (folded; without "The" or a bracketed gloss) to its index."""
+    names: dict[str, int] = {}
+    for index, source in enumerate(sources):
+        name = fold(source.name)
+        for variant in (name, re.sub(r"\s*\(.*\)$", "", name)):
+            names.setdefault(variant, index)
+            names.setdefault(variant.removeprefix("the "), index)
+    return names
 
 
 def furniture_lines(text: SeedText, hits: tuple[MarkerHit, ...]) -> frozenset[int]:
@@ -64,27 +86,30 @@ def extract_source(
 ) -> tuple[Finding, Finding | None, tuple[Problem, ...]]:
     """The outlet that wrote the text and the one that republished it, from markers in any line.
 
-    `hits` are find_markers(text, registry), found here when not given.
+    A credit line ("By REUTERS", "Source: Foreign Affairs") names the writer, so it comes before
+    the furniture of a site that carries the text. `hits` are find_markers(text, registry),
+    found here when not given.
     """
     hits = find_markers(text, registry) if hits is None else hits
-    origins = [hit for hit in hits if hit.role == "origin"]
+    naming = [hit for hit in hits if hit.role in ("credit", "origin")]
+    origins = [hit for hit in naming if hit.role == "credit"] or naming
     republishers = [hit for hit in hits if hit.role == "republisher"]
     first = lambda hit: (hit.line, hit.source, hit.text)  # noqa: E731  (on one line, the first outlet by id)
-    origin = _first_source(sorted(origins, key=first), "origin")
-    republisher = _first_source(sorted(republishers, key=first), "republisher") if republishers else None
+    origin = _first_source(sorted(origins, key=first))
+    republisher = _first_source(sorted(republishers, key=first)) if republishers else None
     problems = tuple(
         warning(text.raw.path, hit.line, f"marker {hit.text!r} names source '{hit.source}' too; the page keeps '{origin.value}' (line {origins[0].line}); add a correction in annotations/articles/ if that is wrong")
-        for hit in origins
+        for hit in naming
         if hit.source != origin.value
     )
     return origin, republisher, problems
 
 
-def _first_source(hits: list[MarkerHit], role: str) -> Finding:
+def _first_source(hits: list[MarkerHit]) -> Finding:
     if not hits:
         return Finding("unknown", "unknown", "no marker of a known outlet (annotations/sources.yml) in the text")
-    what = "republisher" if role == "republisher" else "outlet"
-    return Finding(hits[0].source, "marker", f"{what} marker {hits[0].text!r} on line {hits[0].line}")
+    what = {"republisher": "republisher marker", "credit": "credit line"}.get(hits[0].role, "outlet marker")
+    return Finding(hits[0].source, "marker", f"{what} {hits[0].text!r} on line {hits[0].line}")
 
 
 def source_from_office(
@@ -98,34 +123,67 @@ def source_from_office(
     """The outlet that publishes the office of the official a page records, for a page no marker names.
 
     A page records an official when a registry person speaks in its transcript turns (the one
-    with the most turns) or is named in its byline block. The outlet is the one whose `offices`
-    in sources.yml hold a title that person may have held on the page's date (any of their
-    titles when the date is unknown), and that the page gives them when it writes one before
-    their name ("SECRETARY BLINKEN"); None when no outlet or more than one fits.
+    with the most turns, or each of those with as many), is named in its byline block, or is
+    named after "by" in a record's headline ("Remarks by President Biden on ..."). The outlet is
+    the one whose `offices` in sources.yml hold a title such a person may have held on the page's
+    date (any of their titles when the date is unknown), and that the page gives them when it
+    writes one before their name ("SECRETARY BLINKEN"); None when no outlet or more than one fits.
+    A record's headline that names an office and no one ("Statement by the High Representative")
+    is that office's, if only one outlet publishes an office of that title.
     """
-    principal = _principal(document, speakers, registry)
-    if principal is None:
-        return None
-    person = next(p for p in registry.people if p.id == principal[0])
-    titled = {role for term in terms if term.person == person.id for role in term.roles}
+    offices = _office_outlets(registry.sources)
+    principals = _principals(document, speakers, registry)
+    if not principals:
+        return _office_in_headline(document, offices)
     bounds = edtf_bounds(date) if date != "unknown" else (datetime.date.min, today)
     if bounds is None:
         return None
-    offices = _office_outlets(registry.sources)
-    fitting = {}
-    for role in titled or person.roles:
-        start, end = role.span(today)
-        if role.title in offices and start <= bounds[1] and bounds[0] <= end:
-            fitting.setdefault(offices[role.title].id, (role, offices[role.title]))
+    people = {p.id: p for p in registry.people}
+    fitting: dict[str, tuple[Person, Role, Source]] = {}
+    for ident, _ in principals:
+        person = people[ident]
+        titled = {role for term in terms if term.person == ident for role in term.roles}
+        theirs: dict[str, tuple[Person, Role, Source]] = {}
+        for role in (role for role in person.roles if role in titled or not titled):  # in the registry's order
+            start, end = role.span(today)
+            if role.title in offices and start <= bounds[1] and bounds[0] <= end:
+                theirs.setdefault(offices[role.title].id, (person, role, offices[role.title]))
+        if not theirs:
+            return None  # one of those recorded holds no office an outlet publishes: whose record it is stays open
+        fitting = {**theirs, **fitting}
     if len(fitting) != 1:
         return None
-    (source_id, (role, source)), = fitting.items()
+    (source_id, (person, role, source)), = fitting.items()
+    how = dict(principals)[person.id]
     evidence = (
-        f"no outlet marker; the page records {person.name} ({principal[1]}), {role.title} "
+        f"no outlet marker; the page records {person.name} ({how}), {role.title} "
         f"(annotations/people.yml line {person.location.line}), an office {source.name} publishes "
         f"(annotations/sources.yml line {source.location.line})"
     )
     return Finding(source_id, "office", evidence)
+
+
+def _office_in_headline(document: Document, offices: dict[str, Source]) -> Finding | None:
+    """The outlet of the one office a record's headline names after "by", with no person: "Statement by the High Representative on ..."."""
+    record = RECORD_HEADLINE.match(document.headline.text.strip()) if document.headline else None
+    office = OFFICE_NAMED.match(record.group("by")) if record else None
+    if document.headline is None or office is None:
+        return None
+    written = title_words(office.group("office"))
+    fitting = {source.id: (title, source) for title, source in offices.items() if fits_title(written, title)}
+    if len(fitting) != 1:
+        return None
+    (source_id, (title, source)), = fitting.items()
+    evidence = (
+        f"no outlet marker; the headline (line {document.headline.number}) is a record of the "
+        f"{office.group('office').strip()}, the title of one office only, {title}, which {source.name} publishes "
+        f"(annotations/sources.yml line {source.location.line})"
+    )
+    return Finding(source_id, "office", evidence)
+
+
+# The office a record's headline names after "by": "the High Representative", capitalised words after an optional "the".
+OFFICE_NAMED = re.compile(r"(?:the\s+)?(?P<office>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
 
 
 @functools.lru_cache(maxsize=8)
@@ -134,19 +192,26 @@ def _office_outlets(sources: tuple[Source, ...]) -> dict[str, Source]:
     return {title: source for source in sources for title in source.offices}
 
 
-def _principal(document: Document, speakers: tuple[SpeakerFinding, ...], registry: Registry) -> tuple[str, str] | None:
-    """The registry person a page records, with how: most transcript turns, else the byline block."""
-    index = name_index(registry.people)
-    turns = Counter(
-        person
-        for block in document.blocks
-        if block.kind == "turn" and not is_role_label(block.label) and (person := label_person(block.label, index))
-    )
+# A record's headline names whose it is: "Remarks by President Biden on ...", "Foreign Affairs Council: Press
+# remarks by High Representative Josep Borrell after the meeting", "Statement by the Secretary-General on ...".
+RECORD_HEADLINE = re.compile(
+    r"^(?:[^:]{1,80}:\s+)?(?:(?:press|opening|closing|joint|keynote|video)\s+)?"
+    r"(?:remarks|statement|speech|address|briefing|press conference)\s+by\s+(?P<by>.+)$",
+    re.IGNORECASE,
+)
+
+
+def _principals(document: Document, speakers: tuple[SpeakerFinding, ...], registry: Registry) -> tuple[tuple[str, str], ...]:
+    """The registry people a page records, each with how: those with the most transcript turns, else the
+    one in the byline block, else the one a record's headline names."""
+    turns = Counter(turn.person for turn in turn_speakers(document, registry) if turn.person)
     if turns:
-        (person, count), *rest = turns.most_common(2)
-        if rest and rest[0][1] == count:
-            return None  # as many turns as another: whose record it is stays open
-        return person, f"{count} transcript turn{'s' * (count != 1)}"
+        most = max(turns.values())
+        return tuple((person, f"{count} transcript turn{'s' * (count != 1)}") for person, count in turns.items() if count == most)
     # Not a "Name: ..." line: a news headline quotes so ("Lavrov: We are ready") as a record does.
     found = next((s for s in speakers if s.how == "byline" and s.person), None)
-    return (found.person, f"named in the byline block, line {found.line}") if found and found.person else None
+    if found and found.person:
+        return ((found.person, f"named in the byline block, line {found.line}"),)
+    record = RECORD_HEADLINE.match(document.headline.text.strip()) if document.headline else None
+    named = name_index(registry.people).find(fold(record.group("by"))) if record else []
+    return ((min(named)[2], f"named after 'by' in the headline, line {document.headline.number}"),) if named and document.headline else ()

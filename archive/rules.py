@@ -126,6 +126,11 @@ LINE_RULES: tuple[LineRule, ...] = (
         "the site's banner, logo, appeal or notice of what kind of site it is: not the article",
     ),
     _rule(
+        "press-contact",
+        r"(?:media|press)\s+(?:contacts?|inquiries|enquiries)\b.{0,100}",
+        "a press office's contact line, who to call for more: not the article",
+    ),
+    _rule(
         "bare-url",
         r"(?:https?://|www\.)\S+",
         "a link with no words around it is a leftover share button or embed",
@@ -205,7 +210,7 @@ TITLE_WORDS: tuple[str, ...] = (
     "Chairman", "Chairwoman", "Chair", "Director", "General", "Admiral", "Colonel", "Governor", "Mayor",
     "Chancellor", "Commissioner", "High Representative", "Envoy", "Special Envoy", "Acting", "King",
     "Queen", "Prince", "Sheikh", "Secretary of State", "Minister of Foreign Affairs", "Foreign Secretary",
-    "Secretary General", "Secretary-General", "Director General", "Director-General", "Permanent Representative",
+    "Secretary General", "Secretary-General", "Under-Secretary-General", "Assistant Secretary-General", "Director General", "Director-General", "Permanent Representative",
     "Defence Minister", "Defense Minister", "Defense Secretary", "National Security Adviser",
 )
 

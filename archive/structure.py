@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
+from collections import Counter
 from functools import partial
 
 from archive.model import Block, Document, Line, Problem, Removal, SeedText, warning
@@ -58,6 +59,12 @@ _LABEL_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*")
 _LEAD_DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*(?:,\s[^,]{1,40})?\s?(?:\([^)]{1,30}\)\s?)?[-–—]{1,2}\s\w")
 _BY_WHOM = re.compile(r"(?:by|remarks by|statement by|speech by|address by)\s+\S+(?:\s+\S+){0,29}", re.IGNORECASE)
 _MENU = re.compile(r"(?:^|\s)[•|](?:\s|$)|^[•|]")
+# A speech's opening address: "Thank you, Mr Chair.", "Good afternoon, everyone.", "Ladies and gentlemen,".
+_GREETING = re.compile(
+    r"(?:thank you|thanks|good (?:morning|afternoon|evening)|ladies and gentlemen|excellencies|dear (?:colleagues|friends))\b"
+    r"[^.!?]{0,60}[.!,]$",
+    re.IGNORECASE,
+)
 _TRAILING_NOTE = re.compile(r"(?<=[.!?\"”’»)\]])\s+\([^()]*\)$")
 
 
@@ -221,13 +228,16 @@ def _headline_index(kept: list[Line], below: dict[int, str], furniture: frozense
 
     A line that says when, where or by whom, a label ending in a colon, a menu of bullets or bars, or a
     word or two standing alone is not a headline; the text's first paragraph, a dateline lead or a
-    transcript's first turn ends the search.
+    transcript's first turn ends the search, unless the page prints that line again (a caption).
     """
+    seen = Counter(line.text.strip() for line in kept)
     for index, line in enumerate(kept):
         if line.number in furniture:
             continue
         text, after = repair_sentences(line.text), below.get(line.number, "")
         if _opens_text(text, kept, index, after):
+            if seen[line.text.strip()] > 1:
+                continue  # a sentence the page prints again, an image's caption and alt text: not where the text starts
             return None
         if _reads_as_headline(text, kept, index, after):
             following = kept[index + 1].text.strip() if index + 1 < len(kept) else ""
@@ -248,6 +258,7 @@ def _opens_text(text: str, kept: list[Line], index: int, below: str = "") -> boo
         or (words >= LEAD_MIN_WORDS and _lead_sentence(text) and not _is_byline(below))
         or (_ends_sentence(text) and len(split_sentences(text)) > 1)
         or bool(_LEAD_DATELINE.match(text))
+        or bool(_GREETING.match(text))
         or _opens_transcript(kept, index)
     )
 
@@ -268,8 +279,10 @@ def _reads_as_headline(text: str, kept: list[Line], index: int, below: str) -> b
     if _is_office(text):
         return False
     if len(alphabetic) <= 3 and all(word[0].isupper() for word in alphabetic):
-        if _is_byline(below) or _is_office(below):
-            return False  # a place or venue above the date ("Via Teleconference"), a name above an office ("Jen Psaki")
+        # A place or venue above the date ("Via Teleconference"), a name above an office ("Jen Psaki"), but
+        # not a record's name ("Daily Briefing", "Department Press Briefing"), whose date it is.
+        if (_is_byline(below) or _is_office(below)) and not any(word.casefold() in GENRE_WORDS for word in alphabetic):
+            return False
         following = kept[index + 1].text if index + 1 < len(kept) else ""
         if (
             len(alphabetic) == 2

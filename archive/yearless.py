@@ -7,7 +7,7 @@ import calendar
 import datetime
 import os.path
 
-from archive.date_text import WEEKDAYS, Cue, Hit, Stamp, as_edtf, bounds, cite, is_ahead, latest_past, one_of, phrase
+from archive.date_text import WEEKDAYS, Cue, Hit, Stamp, as_edtf, bounds, cite, latest_past, one_of, phrase, soonest_ahead
 from archive.model import Term
 
 
@@ -43,8 +43,7 @@ def yearless_date(
         )
     else:
         evidence.append(f"The text mentions no past year to bound it from below; it is not after today ({today}).")
-    ahead = [h for h in prose if h.year is not None and h.value and is_ahead(h)]
-    soonest = min(ahead, key=lambda h: (bounds(h.value)[1], h.line), default=None)
+    soonest = soonest_ahead(prose)
     if soonest is not None:
         # A day the text writes as still ahead had not come when it was written.
         until = bounds(soonest.value)[1]

@@ -75,16 +75,25 @@ def expected_source(outlet: str, registry: Registry) -> str:
     """The registry id a label's outlet should come out as: its id, or "unknown" for an outlet not registered.
 
     A label written before the outlet was registered says "new: Name (home)"; once the registry has
-    an outlet of that name or home page, that outlet is expected.
+    an outlet of that whole name or home page, that outlet is expected.
     """
     if not outlet.startswith("new:"):
         return outlet
-    described = fold(outlet[len("new:"):])
+    described = re.fullmatch(r"new:\s*(?P<name>.*?)\s*(?:\((?P<home>https?://[^)]*)\))?\s*", outlet)
+    assert described is not None  # the pattern matches any text after "new:"
+    name, home = _bare_name(described["name"]), _bare_home(described["home"] or "")
     for source in registry.sources:
-        home = fold(source.home).removeprefix("https://").removeprefix("http://").removeprefix("www.").rstrip("/")
-        if re.search(rf"(?<!\w){re.escape(fold(source.name))}(?!\w)", described) or (home and home in described):
+        if name == _bare_name(source.name) or (home and home == _bare_home(source.home)):
             return source.id
     return "unknown"
+
+
+def _bare_name(name: str) -> str:
+    return fold(name).removeprefix("the ")
+
+
+def _bare_home(home: str) -> str:
+    return fold(home).removeprefix("https://").removeprefix("http://").removeprefix("www.").rstrip("/")
 
 
 def person_key(name: str, registry: Registry) -> str:
@@ -142,6 +151,8 @@ def scores(judged: list[Outcome]) -> dict[str, float]:
 
 def report(name: str, judged: list[Outcome], show_misses: bool) -> list[str]:
     """Lines of figures for one part of the set, and its misses when asked."""
+    if not judged:
+        return [f"{name}: no pages"]  # figures of nothing would read as 0% right
     outlets = {str(o.page.label["outlet"]) for o in judged}
     lines = [f"{name}: {len(judged)} pages from {len(outlets)} outlets"]
     lines += [f"  {field:<19} {value:6.1%}" for field, value in scores(judged).items()]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import hashlib
 import http.server
 import os
 import shutil
@@ -45,6 +46,9 @@ PINNED = {
 # Tests import the build package (`from archive.model import ...`) without installing it.
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from archive.dates import extract_date  # noqa: E402  (the package is importable only from here on)
+from archive.model import DateFinding, Document, Line, RawSeed, Removal, SeedText  # noqa: E402
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -309,3 +313,21 @@ def search_site(search_archive, tmp_path_factory) -> Path:
     shutil.copytree(ROOT / "docs" / "assets" / "search", site / "assets" / "search")
     shutil.copytree(ROOT / "docs" / "assets" / "vendor" / "lunr", site / "assets" / "vendor" / "lunr")
     return site
+
+
+def text_document(text: str, name: str = "fixture.txt", removed: tuple[int, ...] = ()) -> Document:
+    """A Document holding every line of `text`, numbered from 1; `removed` lists boilerplate line numbers."""
+    data = text.encode("utf-8")
+    lines = tuple(Line(number, line) for number, line in enumerate(text.split("\n"), start=1))
+    seed = SeedText(RawSeed(f"tests/{name}", name, data), "utf-8", hashlib.sha256(data).hexdigest(), lines)
+    removals = tuple(Removal(line.number, line.text, "test") for line in lines if line.number in removed)
+    return Document(seed, None, (), removals)
+
+
+def extract_lines(*lines: str, removed: tuple[int, ...] = ()) -> DateFinding:
+    """The date finding for a text given line by line, so a test's line numbers are the argument positions."""
+    return extract_date(text_document("\n".join(lines), removed=removed), TODAY)
+
+
+# A sentence with no date in it, to stand for a story's text in the date tests.
+BODY = "Russia is ready to talk, the minister said."

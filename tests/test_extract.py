@@ -204,7 +204,7 @@ def terms(*paragraphs: str, turns: tuple[tuple[str, str], ...] = ()) -> list[tup
 def test_a_title_before_a_name_is_a_term_of_the_role_it_fits() -> None:
     assert terms("Secretary Blinken met Russian Foreign Minister Sergey Lavrov.") == [
         ("antony-blinken", "Secretary Blinken", ["Secretary of State"]),
-        ("sergey-lavrov", "Foreign Minister Sergey Lavrov", ["Minister of Foreign Affairs of the Russian Federation"]),
+        ("sergey-lavrov", "Russian Foreign Minister Sergey Lavrov", ["Minister of Foreign Affairs of the Russian Federation"]),
     ]
     # A title held twice gives both terms; an upper-case turn label is a title too.
     assert terms("President Putin spoke.") == [("vladimir-putin", "President Putin", ["President of Russia", "President of Russia"])]
@@ -230,6 +230,20 @@ def test_a_former_title_is_a_term_of_the_offices_left() -> None:
 
 def test_a_lesser_office_of_the_same_name_is_not_fitted_by_the_bare_title() -> None:
     assert terms("Deputy Secretary Blinken spoke.") == [("antony-blinken", "Deputy Secretary Blinken", ["Deputy Secretary of State"])]
+
+
+def test_the_words_of_an_office_before_a_title_qualify_it_and_gender_leaves_it_the_same() -> None:
+    registry = Registry(people=(
+        _person("pat-psaki", "Pat Psaki", ("Spokesperson for the United States Department of State", "2013", "2015"), ("White House Press Secretary", "2021", "2022")),
+    ))
+    found = lambda text: [(t.quote, [r.title for r in t.roles]) for t in extract_terms(document(text), registry)]  # noqa: E731
+    assert found("State Department spokeswoman Pat Psaki said so.") == [
+        ("State Department spokeswoman Pat Psaki", ["Spokesperson for the United States Department of State"])
+    ]
+    # "White House" is no word of the State Department's office, so the spokesperson's title fits none of hers.
+    assert found("White House Spokesperson Pat Psaki said so.") == []
+    # A word of no office of hers ends the run: "the" and "with" stay out of the title.
+    assert found("He spoke with the State Department spokesman Pat Psaki.")[0][0] == "State Department spokesman Pat Psaki"
 
 
 SPEAKERS_REGISTRY = Registry(people=(
@@ -280,6 +294,11 @@ def test_a_registry_person_in_the_byline_block_is_the_speaker() -> None:
     ("NATO-Russia Council Chairman Anders Fogh Rasmussen Opening Remarks 2013-04-23", "anders-fogh-rasmussen"),
     ("We note statements on the treaty made by US Under Secretary of State for Arms Control and International Security Andrea Thompson at a conference.", "andrea-thompson"),
     ("Sergey Lavrov’s statement and answers to media questions", "sergey-lavrov"),
+    ("In a separate statement, Chief Pentagon Spokesman Ned Price expressed support for the plan.", "ned-price"),
+    ("Vladimir Putin has proposed a year-long extension of the treaty.", "vladimir-putin"),
+    ("When President Joseph Biden addressed the nation today, he said that talks would go on.", "joe-biden"),
+    ("RIA news agency quoted deputy foreign minister Sergey Lavrov as saying on Tuesday that talks would begin.", "sergey-lavrov"),
+    ("Foreign Affairs Council: Press remarks by High Representative Ban Ki-moon after the meeting", "ban-ki-moon"),
 ])
 def test_more_ways_of_reporting_speech(sentence: str, speaker: str) -> None:
     assert [p for p, _, _ in found_speakers(f"Headline here\n{sentence}\n")] == [speaker]
@@ -304,3 +323,28 @@ def test_a_line_opening_with_a_person_and_a_colon_gives_their_words(registry) ->
 def test_plural_bodies_are_no_unknown_speakers(registry) -> None:
     doc = document("I would also recall the G7 Foreign Ministers statement last week on the sham elections.")
     assert speaker_names(doc, registry)[0] == []
+
+
+def test_a_long_role_clause_between_a_name_and_its_verb_still_attributes() -> None:
+    clause = "Chinese foreign minister and director of the Office of the Foreign Affairs Commission of the Communist Party of China Central Committee"
+    assert [p for p, _, _ in found_speakers(f"Headline here\nMOSCOW, Sept. 18 (Xinhua) -- Wang Yi, {clause}, said here Monday that all is well.\n")] == ["wang-yi"]
+
+
+def test_a_bare_surname_names_the_person_the_text_named_in_full() -> None:
+    here = Location("annotations/people.yml", 1)
+    registry = Registry(people=(Person("hillary-clinton", "Hillary Clinton", (), (), here), Person("sergey-lavrov", "Sergey Lavrov", (), (), here)))
+
+    def speakers(text: str) -> list[str | None]:
+        document, _ = parse_document(decode_seed(RawSeed("seeds/x.txt", "x.txt", text.encode()))[0])
+        return [s.person for s in extract_speakers(document, registry)[0]]
+
+    assert speakers("Papers exchanged\nHillary Clinton met Sergey Lavrov in Munich.\nClinton called it a milestone.\n") == ["hillary-clinton"]
+    # Not when the text never names her in full, nor after a capitalised word that may make it another Clinton.
+    assert speakers("Papers exchanged\nThe ministers met in Munich.\nClinton called it a milestone.\n") == []
+    assert speakers("Papers exchanged\nHillary Clinton met Sergey Lavrov.\nPresident Clinton called it a milestone.\n") == []
+
+
+def test_an_unregistered_speaker_owns_the_briefing_her_possessive_names() -> None:
+    found = found_speakers("Welcome to the United Nations\nUnder-Secretary-General Rosemary DiCarlo’s Briefing to the Council on threats to peace and security\nMadam President, thank you.\n")
+    assert found == [(None, "Rosemary DiCarlo", "attribution")]
+    assert found_speakers("Headline here\nThe minister welcomed Rosemary DiCarlo's statement on the talks.\n") == [(None, "Rosemary DiCarlo", "attribution")]

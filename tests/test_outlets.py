@@ -174,3 +174,70 @@ def test_a_news_headline_quoting_an_official_is_not_their_outlets_record():
     registry, _ = registry_of()
     article = parsed("\n".join(("Pat Spokes: We are ready to talk", "March 3, 2016", "The spokesman said the talks would go on. Nothing more was agreed.")), registry)
     assert [s.person for s in article.speakers] == ["pat-spokes"] and article.source.value == "unknown"
+
+
+def test_a_credit_line_names_the_writer_before_the_furniture_of_the_site_that_carries_it(real_registry):
+    text = seed_text('"primaryCenter": "Carnegie Endowment for International Peace",', "Source: Foreign Affairs", "Ten years ago the treaty was signed.")
+    source, _, problems = extract_source(text, real_registry)
+    assert (source.value, source.evidence) == ("foreign-affairs", "credit line 'Source: Foreign Affairs' on line 2")
+    assert [p.location.line for p in problems] == [1]
+    for byline, outlet in (("By REUTERS", "reuters"), ("  • By Al Jazeera", "al-jazeera"), ("By The New York Times.", "new-york-times")):
+        assert extract_source(seed_text("Talks resume", byline, "The talks resumed."), real_registry)[0].value == outlet
+
+
+def test_a_credit_line_naming_no_registered_outlet_names_none(real_registry):
+    for line in ("By Richard Solash", "Source: Getty", "By Reuters staff in Moscow"):
+        assert extract_source(seed_text("Talks resume", line, "The talks resumed."), real_registry)[0].value == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("In progress at UNHQ", "un-press"),
+        ("9012th Meeting (AM)", "un-press"),
+        ("SC/15011", "un-press"),
+        ("EEAS Press Team", "eeas"),
+        ("Nato-Russia Council", "nato"),
+        ("You are viewing ARCHIVED CONTENT released online from January 20, 2009 to January 20, 2017.", "us-department-of-state"),
+        ("Talks must go on: UK statement to the OSCE", "gov-uk"),
+        ("MOSCOW, March 3 – RIA Novosti. The talks resumed.", "ria-novosti"),
+        ("Try Rev and save time transcribing, captioning, and subtitling.", "rev"),
+    ],
+)
+def test_an_outlets_furniture_names_it(real_registry, line, outlet):
+    assert extract_source(seed_text("Talks resume", line, "The talks resumed."), real_registry)[0].value == outlet
+
+
+def test_an_outlets_furniture_above_the_headline_is_never_the_headline(real_registry):
+    article = parsed("\n".join(("In progress at UNHQ", "", "9012th Meeting (AM)", "SC/15011", "", "Council Extends Mission Mandate", "", "The Council met today.")), real_registry)
+    assert (article.title.value, article.source.value) == ("Council Extends Mission Mandate", "un-press")
+
+
+def test_a_tie_in_turns_between_officials_of_one_outlet_is_that_outlets_record():
+    deputy = PEOPLE + "  - id: lee-deputy\n    name: Lee Deputy\n    aliases: [MR DEPUTY]\n    roles:\n      - {title: Spokesperson of the Ministry, from: 2012-01-01, to: 2016-12-31}\n"
+    registry, problems = registry_of(people=deputy)
+    assert problems == ()
+    article = parsed("\n".join(("Talks", "March 3, 2016", "MR SPOKES: Welcome. We begin.", "MR DEPUTY: Thanks. We agree.")), registry)
+    assert (article.source.value, article.source.method) == ("ministry", "office")
+    assert "Pat Spokes (1 transcript turn)" in article.source.evidence
+
+
+def test_a_records_headline_names_whose_record_it_is():
+    registry, _ = registry_of()
+    lines = ("Remarks by Press Secretary Pat Spokes on the Treaty", "East Room", "THE SECRETARY: Good afternoon. We have news.")
+    article = parsed("\n".join(lines), registry)
+    assert (article.source.value, article.source.method) == ("palace", "office")
+    assert "named after 'by' in the headline, line 1" in article.source.evidence
+    # A news headline about someone's statement is no record of theirs.
+    assert parsed("\n".join(("Pat Spokes criticised over statement by the minister", "Nothing more was agreed.")), registry).source.value == "unknown"
+
+
+def test_a_records_headline_naming_only_an_office_is_the_outlet_of_that_office():
+    registry, _ = registry_of()
+    article = parsed("\n".join(("Statement by the Press Secretary on the treaty", "The Palace deplores the announcement.")), registry)
+    assert (article.source.value, article.source.method) == ("palace", "office")
+    assert "a record of the Press Secretary, the title of one office only, Press Secretary of the Palace" in article.source.evidence
+    # A title two outlets' offices share says nothing of which.
+    shared = SOURCES.replace("offices: [Press Secretary of the Palace]", "offices: [Press Secretary of the Palace, Spokesperson of the Palace]")
+    registry, _ = registry_of(sources=shared)
+    assert parsed("\n".join(("Statement by the Spokesperson on the treaty", "The treaty stands.")), registry).source.value == "unknown"

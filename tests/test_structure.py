@@ -693,3 +693,26 @@ def test_a_long_unpunctuated_line_is_a_paragraph_of_its_own_not_a_wrapped_one() 
     standfirst = "Replying to questions about renewing the treaty, the spokesman said that they still expect Russia to return to the deal"
     document = parse(f"Price expects Russia back\n{standfirst}\n{LEAD}\n")
     assert [b.text for b in document.blocks] == [standfirst, LEAD]
+
+
+@pytest.mark.parametrize("name", ["Daily Briefing", "Department Press Briefing", "Joint Statement"])
+def test_a_records_short_name_above_its_date_is_the_headline_not_a_place(name: str) -> None:
+    assert headline_of(f"{name}\nMarch 3, 2016\nMR SPOKES: Good afternoon. I have two items today.\n") == name
+
+
+@pytest.mark.parametrize("opening", ["Thank you, Mr Chair.", "Good afternoon, everyone.", "Ladies and gentlemen,", "Thanks, everybody."])
+def test_a_speech_that_opens_with_its_address_has_no_headline(opening: str) -> None:
+    assert headline_of(f"{opening}\nSince the invasion the UK has pledged to use this forum to support Ukraine.\n") is None
+
+
+def test_a_press_contact_line_is_furniture_never_the_headline() -> None:
+    document = parse("Media Contact 202-226-8467\nWashington, DC – The committee chairman said the treaty matters.\n")
+    assert document.headline is None and [(r.line, r.rule) for r in document.removed] == [(1, "press-contact")]
+
+
+def test_a_caption_the_page_prints_again_does_not_hide_the_headline_below_it() -> None:
+    caption = "Missile systems in a convoy ahead of the parade, April 20, 2022."
+    text = f"{caption}\nexplainers\nThe last guardrail falls this week\n{caption}\n{LEAD}\n"
+    assert headline_of(text) == "The last guardrail falls this week"
+    # Printed once, the same sentence is where the text starts.
+    assert headline_of(f"{caption}\nexplainers\nThe last guardrail falls this week\n{LEAD}\n") is None
