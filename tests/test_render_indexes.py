@@ -150,3 +150,35 @@ def test_every_dated_entry_is_on_exactly_one_timeline_page(pages, corpus):
     assert undated == 1 and len(entries) == len(corpus.archive.articles) - 1 + len(corpus.archive.statements)
     for entry in entries:
         assert timeline.count(entry.text) == 1, entry
+
+
+def test_the_picture_is_written_and_shown_on_the_timeline_and_the_home_page(pages):
+    assert pages["chart.svg"].lstrip().startswith("<?xml")
+    assert "](../chart.svg)" in pages["timeline/index.md"] and "](archive/chart.svg)" in pages["_overview.md"]
+    caption = re.search(r"<figcaption>(.*)</figcaption>", pages["timeline/index.md"]).group(1)
+    assert caption.startswith("6 articles from 2023 to 2025")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("where", ["http", "file"])
+def test_the_reading_room_in_chromium(explore_site, browser, where):
+    """Each new page family reached from the home page's links, the picture loaded, a statement opening at its quote."""
+    from conftest import serving, site_page
+
+    with serving(explore_site) as http_base:
+        base = http_base if where == "http" else explore_site.as_uri() + "/"
+        with site_page(browser, base, []) as page:
+            page.goto(base + "index.html")
+            for name, heading in (("People", "People"), ("Topics", "Topics"), ("Sources", "Sources"), ("Timeline", "Timeline")):
+                page.goto(base + "index.html")
+                page.locator("article").get_by_role("link", name=name, exact=True).click()
+                assert page.locator("article h1").first.text_content().strip().rstrip("¶") == heading
+            page.goto(base + "archive/timeline/index.html")
+            image = page.locator("figure.archive-chart img")
+            image.wait_for()
+            assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+            assert page.locator("figure.archive-chart figcaption").text_content().strip()
+            page.goto(base + "archive/people/sergey-lavrov.html")
+            page.locator("article li a[href*='#quote-']").first.click()
+            page.wait_for_url("**/archive/articles/*.html#quote-*")
+            assert page.locator("mark.quote:target").is_visible()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from archive.chart import render_chart
 from archive.model import Archive
 from archive.render.article import render_article
-from archive.render.common import ARTICLES_DIR, EVENTS_DIR, Context
+from archive.render.common import ARTICLES_DIR, CHART, EVENTS_DIR, Context
 from archive.render.events import render_event, render_event_list
 from archive.render.indexes import render_indexes
 from archive.render.lists import render_article_list, render_overview
@@ -22,6 +23,7 @@ def render_site(archive: Archive) -> dict[str, str]:
         ("_overview.md", render_overview(archive)),
     ]
     pages += render_indexes(context) + render_timeline(context)
+    pages.append((CHART, render_chart(archive)))
     files: dict[str, str] = {}
     for path, text in pages:
         # Validation refuses ids that would collide (`index`); a collision here is a bug, never an overwrite.

@@ -10,6 +10,7 @@ from archive.model import Archive, Article, Event, EventArticle, LinkedStatement
 
 ARTICLES_DIR = "articles"
 EVENTS_DIR = "events"
+CHART = "chart.svg"  # the picture of the archive over time (archive/chart.py), on the home page and the timeline
 ROLE_LABELS = {
     "primary-record": "primary record",
     "report": "report",

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+from archive.chart import chart_summary
 from archive.edtf import certain_year, edtf_bounds
 from archive.markup import escape_markdown, link_target
 from archive.model import Archive, Article
 from archive.render.common import ARTICLES_DIR
+from archive.render.timeline import picture
 
 def render_article_list(archive: Archive) -> str:
     """Every article by date, newest first, grouped by year; uncertain, then unknown dates last."""
@@ -78,6 +80,9 @@ def render_overview(archive: Archive, newest: int = 5) -> str:
         f"- {escape_markdown(a.date.published)}: [{escape_markdown(a.title.value)}]({link_target(f'archive/{ARTICLES_DIR}/{a.id}.md')})"
         for a in articles[:newest]
     ]
+    _, table = chart_summary(archive)
+    lines += ["", picture(archive, "archive/"), "", '??? info "The picture as a table"', ""]
+    lines += ["    " + row for row in table.splitlines()]
     lines += ["", "[All articles by date](archive/index.md) · [Events](archive/events/index.md) · [People](archive/people/index.md) · "
               "[Topics](archive/topics/index.md) · [Sources](archive/sources/index.md) · [Timeline](archive/timeline/index.md)"]
     return "\n".join(lines) + "\n"

@@ -12,10 +12,11 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from archive.chart import chart_summary
 from archive.edtf import edtf_bounds
 from archive.markup import escape_markdown, link_target
 from archive.model import Archive
-from archive.render.common import ARTICLES_DIR, Context, render_front_matter, shorten
+from archive.render.common import ARTICLES_DIR, CHART, Context, render_front_matter, shorten
 from archive.render.indexes import statement_date
 
 TIMELINE_DIR = "timeline"
@@ -93,6 +94,14 @@ def _line(entry: Entry, in_month: bool) -> str:
     return f"- {day} · {kind}: {entry.text}"
 
 
+def picture(archive: Archive, prefix: str) -> str:
+    """The chart as a figure: the image says what it is, its caption what it shows (the text alternative)."""
+    summary, _ = chart_summary(archive)
+    alt = "Chart of the archive's articles and statements over time, by topic; summarised below"
+    return (f'<figure class="archive-chart" markdown>\n![{alt}]({link_target(prefix + CHART)})\n'
+            f"<figcaption>{escape_markdown(summary)}</figcaption>\n</figure>")
+
+
 def render_timeline_index(archive: Archive, years: dict[int, list[Entry]], spanning: list[Entry], undated: int) -> str:
     lines = [
         render_front_matter({"title": "Timeline"}).rstrip("\n"),
@@ -102,6 +111,8 @@ def render_timeline_index(archive: Archive, years: dict[int, list[Entry]], spann
         "The archive's articles and statements by year and month. A date known only roughly is shown as the "
         "range of days it allows and placed where all of them fall: in a month, \"sometime in\" a year, or "
         "below among the dates that span years. It is never put on its first day.",
+        "",
+        picture(archive, "../"),
         "",
         "| Year | Articles | Statements |",
         "| --- | ---: | ---: |",
