@@ -126,3 +126,40 @@ def test_event_page_shows_coverage(page, base, mode):
     sync_api.expect(page.get_by_role("heading", name="Coverage")).to_be_visible()
     sync_api.expect(page.get_by_role("heading", name="The record and its renderings")).to_be_visible()
     shot(page, "event", mode, full_page=True)
+
+
+def test_event_page_marks_the_words_a_report_changes(page, base, mode, browser):
+    page.goto(f"{base}archive/events/index.html")
+    page.locator("article a[href$='.html']").first.click()
+    pair = page.locator("div.wording").first
+    record, report = pair.locator(".wording__text--record del").first, pair.locator(".wording__text--report ins").first
+    sync_api.expect(record).to_be_visible()
+    sync_api.expect(report).to_be_visible()
+    sync_api.expect(pair.locator(".wording__summary")).to_contain_text("% of words in common; words that differ are marked.")
+    style = "m => [getComputedStyle(m).backgroundColor, getComputedStyle(m).textDecorationLine, getComputedStyle(m).textDecorationStyle]"
+    (record_bg, record_line, record_rule), (report_bg, report_line, report_rule) = record.evaluate(style), report.evaluate(style)
+    assert "rgba(0, 0, 0, 0)" not in (record_bg, report_bg) and record_bg != report_bg
+    # Told apart without colour too, and the record's words are never struck out.
+    assert (record_line, report_line) == ("underline", "underline") and record_rule != report_rule
+    # "record:" and "report:" are in the text a screen reader reads, and take no room on the screen.
+    assert record.text_content().startswith("record: ") and report.text_content().startswith("report: ")
+    # Copied, the record's words are the quote alone.
+    text = pair.locator(".wording__text--record")
+    copied = text.evaluate("p => { const s = getSelection(); s.selectAllChildren(p); const t = s.toString(); s.removeAllRanges(); return t; }")
+    assert copied == text.text_content().replace("record: ", "")
+    assert record.locator(".wording__sr").bounding_box()["width"] <= 1
+    pair.scroll_into_view_if_needed()
+    shot(page, "event-wording", mode)
+    page.emulate_media(color_scheme="dark")
+    assert record.evaluate(style)[0] != record_bg
+    shot(page, "event-wording-dark", mode)
+    page.set_viewport_size({"width": 390, "height": 844})
+    pair.scroll_into_view_if_needed()
+    shot(page, "event-wording-390", mode)
+    # Readable without JavaScript: the marks are in the page as served.
+    quiet = browser.new_context(java_script_enabled=False)
+    static = quiet.new_page()
+    static.goto(page.url)
+    sync_api.expect(static.locator(".wording__text--record del").first).to_be_visible()
+    sync_api.expect(static.locator(".wording__text--report ins").first).to_be_visible()
+    quiet.close()

@@ -57,6 +57,10 @@ TOPIC = f"Talks {SCRIPT}"
 SOURCE = f"Evil Wire </title>{IMG}"
 ROLE = f"Role `{SCRIPT}` of {IMG}"  # shown after the speaker's name on the pages of the term's dates
 TRANSCRIPT = "906_transcript.txt"  # turns whose text writes attribute lists, anchors and the hidden label's markup
+# One statement as a record and a report word it, each with markup of every kind in the words they share and in those they do not.
+WORDING = {"907_wording-record.txt": "hostile-record.txt", "908_wording-report.txt": "hostile-report.txt"}
+RECORD_QUOTE = "We will <script>window.__pwned=1</script> talk *only* about the _agenda_ | with `colleagues` {: onclick=x } ]]> today"
+REPORT_QUOTE = "We shall <script>window.__pwned=1</script> discuss only the _agenda_ | with `partners` {: onclick=x } ]]> now"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +105,8 @@ def hostile_corpus(root: Path, value: str | None = None) -> Corpus:
         (c.seeds / name).write_text((pick(first).replace("\n", " ") or "Headline") + "\n" + rest, encoding="utf-8")
     shutil.copy(FIXTURES / "seeds" / "hostile.txt", c.seeds / "904_markup.txt")
     shutil.copy(FIXTURES / "seeds" / "hostile-transcript.txt", c.seeds / TRANSCRIPT)
+    for name, fixture in WORDING.items():
+        shutil.copy(FIXTURES / "seeds" / fixture, c.seeds / name)
     append_registry(c.annotations, "people", [{"id": "evil-person", "name": pick(PERSON), "roles": [{"title": pick(ROLE), "from": "2000-01-01"}]}])
     append_registry(c.annotations, "topics", [{"id": "evil-talks", "name": pick(TOPIC), "keywords": ["resume"]}])
     append_registry(c.annotations, "sources", [{"id": "evil-wire", "name": pick(SOURCE), "kind": "wire", "markers": [{"text": "Evil Wire reported"}]}])
@@ -126,6 +132,15 @@ def hostile_corpus(root: Path, value: str | None = None) -> Corpus:
          "speaker": "sergey-lavrov", "note": pick(f"Statement note {SCRIPT}"),
          "links": [{"to": "talks-resume", "type": "context", "note": pick(f"Link note {IMG}")}]},
         {"id": "talks-resume", "article": "901_title-script", "quote": "the talks would resume", "speaker": "sergey-lavrov"},
+    ]})
+    write_yaml(c.annotations / "events" / "hostile-wording.yml", {
+        "title": "Wording", "date": "2026-02-06",
+        "articles": [{"article": "907_wording-record", "role": "primary-record"}, {"article": "908_wording-report", "role": "report"}],
+    })
+    write_yaml(c.annotations / "statements" / "hostile-wording.yml", {"statements": [
+        {"id": "wording-record", "article": "907_wording-record", "quote": RECORD_QUOTE, "speaker": "sergey-lavrov"},
+        {"id": "wording-report", "article": "908_wording-report", "quote": REPORT_QUOTE, "speaker": "sergey-lavrov",
+         "links": [{"to": "wording-record", "type": "same-statement", "note": pick(f"Wording note {IMG} *x* `y` | z")}]},
     ]})
     return c
 
@@ -216,6 +231,22 @@ def test_text_cannot_move_or_add_the_anchors_and_classes_of_its_blocks(hostile_s
     tree = page_of(hostile_site, Path(TRANSCRIPT).stem)
     assert [n.text() for n in tree.css("p.turn--cont > .turn__again")] == ["SERGEY LAVROV:", "SERGEY LAVROV:"]
     assert [n.attributes["id"] for n in tree.css("p.turn--cont")] == ["p-3", "p-4"]
+
+
+def test_compared_wordings_are_text_with_only_their_marks(hostile_site: Corpus) -> None:
+    page = (hostile_site.site / "archive" / "events" / "hostile-wording.html").read_text(encoding="utf-8")
+    assert live_markup(page) == []
+    tree = LexborHTMLParser(page)
+    record, report = tree.css(".wording__text")
+    for node in (record, report):
+        assert {n.tag for n in node.traverse(include_text=False)} <= {"p", "del", "ins", "span"}, node.html
+        assert [n.text() for n in node.css("span")] == [n.text() for n in node.css("span.wording__sr")]
+        for label in node.css(".wording__sr"):
+            label.decompose()
+    assert (record.text(), report.text()) == (RECORD_QUOTE, REPORT_QUOTE)
+    assert [n.text() for n in record.css("del")] == ["will", "talk *only* about", "colleagues", "today"]
+    assert [n.text() for n in report.css("ins")] == ["shall", "discuss only", "partners", "now"]
+    assert tree.css_first(".wording__summary").text().endswith(f"Wording note {IMG} *x* `y` | z")
 
 
 def test_registry_names_are_shown_as_written(hostile_site: Corpus) -> None:
@@ -349,11 +380,11 @@ def test_any_hostile_value_anywhere_builds_inert(tmp_path_factory: pytest.TempPa
 @pytest.mark.browser
 @pytest.mark.parametrize("mode", ["http", "file"])
 def test_no_payload_runs_in_chromium(browser, hostile_site: Corpus, mode: str) -> None:
-    pages = ["index.html", "archive/index.html", "archive/events/index.html", "archive/events/hostile-event.html"]
+    pages = ["index.html", "archive/index.html", "archive/events/index.html", "archive/events/hostile-event.html", "archive/events/hostile-wording.html"]
     pages += [f"archive/{family}/{page}.html" for family, page in (
         ("people", "index"), ("people", "evil-person"), ("sources", "index"), ("sources", "evil-wire"),
         ("topics", "index"), ("topics", "evil-talks"), ("timeline", "index"), ("timeline", "2026"))]
-    pages += [f"archive/articles/{Path(name).stem}.html" for name in [*SEEDS, "904_markup.txt", TRANSCRIPT]]
+    pages += [f"archive/articles/{Path(name).stem}.html" for name in [*SEEDS, "904_markup.txt", TRANSCRIPT, *WORDING]]
     with serving(hostile_site.site) as http_base:
         base = http_base if mode == "http" else hostile_site.site.as_uri() + "/"
         context = browser.new_context(viewport={"width": 1280, "height": 800})
