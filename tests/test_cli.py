@@ -179,6 +179,19 @@ def test_missing_folder_is_a_usage_error(tmp_path, capsys):
     assert "--seeds folder does not exist" in capsys.readouterr().err
 
 
+def test_the_site_url_makes_citations_absolute(tmp_path, capsys):
+    article = PINNED["002"]
+    assert build(tmp_path / "docs", "--site-url", "https://user.github.io/archive") == 0
+    meta, body = read_page(tmp_path / "docs" / "archive", article)
+    page = f"https://user.github.io/archive/archive/articles/{article}.html"
+    assert f"Statement Archive, article {article}: {page}\n" in body and f"  url = {{{page}}}," in body
+    for bad in ("ftp://host/", "user.github.io/archive/", "https://host/a b/", "https://host/?q=1"):
+        with pytest.raises(SystemExit) as exit:
+            build(tmp_path / "other", "--site-url", bad)
+        assert exit.value.code == 2 and "is not an http(s) address" in capsys.readouterr().err
+    assert not (tmp_path / "other").exists()
+
+
 def test_bad_arguments_exit_2_with_usage():
     run = subprocess.run([sys.executable, str(ROOT / "build_archive.py"), "frobnicate"], capture_output=True, text=True)
     assert run.returncode == 2 and "usage:" in run.stderr and "Traceback" not in run.stderr

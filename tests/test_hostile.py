@@ -216,6 +216,15 @@ def test_text_cannot_move_or_add_the_anchors_and_classes_of_its_blocks(hostile_s
     assert [n.attributes["id"] for n in tree.css("p.turn--cont")] == ["p-3", "p-4"]
 
 
+def test_cite_blocks_show_hostile_titles_and_quotes_as_text(hostile_site: Corpus) -> None:
+    tree = page_of(hostile_site, "901_title-script")
+    [article, statement] = tree.css("details.archive-cite")
+    assert article.css_first("pre > code").text().startswith(f"“Title {SCRIPT} end”, ")
+    assert "\n".join(code.text() for code in statement.css("pre > code")).count("the talks would resume") == 3
+    markup = page_of(hostile_site, "904_markup").css_first("details.archive-cite")
+    assert markup.css_first("pre > code").text().startswith("“Hostile Markup Is Shown, Never Run”")
+
+
 def test_registry_names_are_shown_as_written(hostile_site: Corpus) -> None:
     text = page_of(hostile_site, "905_corrected").css_first("article").text()
     assert PERSON in text and f"{PERSON} ({ROLE})" in text
