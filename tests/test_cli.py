@@ -12,6 +12,7 @@ import sys
 import pytest
 import yaml
 
+from archive.markup import escape_markdown
 from build_archive import main
 
 from conftest import ANNOTATIONS, GOLDEN, PINNED, ROOT, SEARCH_FIXTURE, SEEDS, TODAY
@@ -184,7 +185,7 @@ def test_the_site_url_makes_citations_absolute(tmp_path, capsys):
     assert build(tmp_path / "docs", "--site-url", "https://user.github.io/archive") == 0
     meta, body = read_page(tmp_path / "docs" / "archive", article)
     page = f"https://user.github.io/archive/archive/articles/{article}.html"
-    assert f"Statement Archive, article {article}: {page}\n" in body and f"  url = {{{page}}}," in body
+    assert escape_markdown(f"Statement Archive, article {article}: {page}") + "\n" in body and f"  url = {{{page}}}," in body
     for bad in ("ftp://host/", "user.github.io/archive/", "https://host/a b/", "https://host/?q=1"):
         with pytest.raises(SystemExit) as exit:
             build(tmp_path / "other", "--site-url", bad)

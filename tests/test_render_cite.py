@@ -12,6 +12,7 @@ import pytest
 from jsonschema import Draft7Validator
 from selectolax.lexbor import LexborHTMLParser
 
+from archive.markup import one_line
 from archive.render.cite import Citation, bibtex_citation, csl_item, csl_json, plain_citation, render_cite_block
 
 CSL_SCHEMA = json.loads((Path(__file__).resolve().parent / "vendor" / "csl" / "csl-data.json").read_text(encoding="utf-8"))
@@ -34,7 +35,7 @@ STATEMENT = replace(
     container=ARTICLE.title,
 )
 DATES = ["2026-02-06", "2026-02", "2026", "2026-02-05/2026-02-06", "2026-02-06?", "2021-02~", "2021-XX", "[2026-02-05,2026-02-06]", "../2021", "unknown"]
-HOSTILE = "50% of {a} & $x_1 #2 ~ ^ \\ \\} } { end</code>\n--8<-- \"/etc/passwd\" {: onclick=x }"
+HOSTILE = "50% of {a} & $x_1 #2 ~ ^ \\ \\} } { end</code> <!-- <script>\n--8<-- \"/etc/passwd\" {: onclick=x }"
 
 
 def test_plain_text_names_the_work_the_outlet_the_date_and_the_archive_page() -> None:
@@ -53,7 +54,7 @@ def test_plain_text_says_an_uncertain_date_as_it_is_and_names_an_unknown_outlet(
     text = plain_citation(replace(ARTICLE, date="2026-02-05/2026-02-07", outlet="", original="https://mid.ru/x"))
     assert ", outlet unknown, between 5 February 2026 and 7 February 2026. https://mid.ru/x. Statement Archive" in text
     assert ", 6 February 2026 (uncertain)." in plain_citation(replace(ARTICLE, date="2026-02-06?"))
-    assert ", n.d." in plain_citation(replace(ARTICLE, date="unknown"))
+    assert ", n.d. Statement Archive, article " in plain_citation(replace(ARTICLE, date="unknown"))
     said_earlier = plain_citation(replace(STATEMENT, date="2026-02-05", container_date="2026-02-06"))
     assert "— Sergey Lavrov, 5 February 2026. In “Foreign Minister Sergey Lavrov’s statement”, Ministry of Foreign Affairs of the Russian Federation, 6 February 2026." in said_earlier
 
@@ -81,8 +82,8 @@ def test_bibtex_is_article_for_news_misc_otherwise_with_a_date_only_when_known()
 
 def unescape_bibtex(value: str) -> str:
     """What TeX prints for a field value written with the specials' escapes (the inverse of the escaping, for the test)."""
-    names = {"textbackslash": "\\", "textasciitilde": "~", "textasciicircum": "^"}
-    return re.sub(r"\\(textbackslash|textasciitilde|textasciicircum)\{\}|\\([{}&%$#_])", lambda m: names.get(m[1]) or m[2], value)
+    names = {"textbackslash": "\\", "textasciitilde": "~", "textasciicircum": "^", "textless": "<", "textgreater": ">"}
+    return re.sub(r"\\(textbackslash|textasciitilde|textasciicircum|textless|textgreater)\{\}|\\([{}&%$#_])", lambda m: names.get(m[1]) or m[2], value)
 
 
 def test_bibtex_writes_every_special_character_as_tex_does_and_keeps_braces_balanced() -> None:
@@ -121,12 +122,16 @@ def test_csl_issued_has_date_parts_only_for_a_known_date_or_interval() -> None:
 
 
 def test_the_block_shows_each_format_exactly_as_written(markdown_converter: markdown.Markdown) -> None:
-    citation = replace(STATEMENT, title=HOSTILE, speaker=f"Evil {HOSTILE}")
-    html = markdown_converter.reset().convert("\n".join(render_cite_block(citation, "statement")))
-    tree = LexborHTMLParser(html)
+    citation = replace(STATEMENT, title=HOSTILE, speaker=f"Evil {HOSTILE}", outlet="<script>")
+    source = "\n".join(render_cite_block(citation, "statement"))
+    assert "<" not in source  # MkDocs reads the whole source as HTML when it checks anchors
+    tree = LexborHTMLParser(markdown_converter.reset().convert(source))
     details = tree.css_first("details.quote.archive-cite")
     assert details is not None and "open" not in details.attributes
     assert details.css_first("summary").text() == "Cite this statement"
-    shown = [code.text() for code in details.css("pre > code")]
-    assert shown == [plain_citation(citation) + "\n", bibtex_citation(citation) + "\n", csl_json(csl_item(citation)) + "\n"]
-    assert [n.tag for n in details.traverse(include_text=False)] == ["details", "summary", "p", "strong", "pre", "code", "p", "strong", "pre", "code", "p", "strong", "pre", "code"]
+    assert [n.tag for n in details.traverse(include_text=False)] == ["details", "summary", "p", "strong", "p", "p", "strong", "pre", "code", "p", "strong", "pre", "code"]
+    assert details.css("p")[1].text() == one_line(plain_citation(citation))
+    bibtex, csl = (code.text() for code in details.css("pre > code"))
+    assert unescape_bibtex(bibtex) == unescape_bibtex(bibtex_citation(citation)) + "\n"
+    assert "\\textless{}script\\textgreater{}" in bibtex
+    assert json.loads(csl) == [csl_item(citation)]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from archive.edtf import edtf_bounds
-from archive.markup import one_line
+from archive.markup import escape_markdown, one_line
 from archive.model import Article, LinkedStatement, Source
 from archive.render.common import ARCHIVE_NAME, Context, date_range, date_words, known_language, page_url
 
@@ -16,9 +16,11 @@ from archive.render.common import ARCHIVE_NAME, Context, date_range, date_words,
 NEWS_KINDS = frozenset({"wire", "agency", "state-media", "newspaper", "broadcaster", "magazine"})
 REPORT_KINDS = frozenset({"ministry", "international-organization", "think-tank"})
 CSL_TYPES = {"news": "article-newspaper", "magazine": "article-magazine", "report": "report", "other": "article", "statement": "speech"}
-# BibTeX's special characters, each as TeX writes it inside a field value.
-BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$",
-                  "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+# BibTeX's special characters, each as TeX writes it inside a field value;
+# `<` and `>` too: TeX's default font encoding prints them as other glyphs, and the page's source must
+# hold no `<` from data, even in a code block, where MkDocs's anchor check would read it as HTML.
+BIBTEX_SPECIAL = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#",
+                  "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "<": r"\textless{}", ">": r"\textgreater{}"}
 BIBTEX_SPECIALS = re.compile("|".join(re.escape(c) for c in BIBTEX_SPECIAL))
 # A url field is read as written: whatever could end the field or break the address is percent-encoded.
 URL_SAFE = ":/?#[]@!$&'()*+,;=%~._-"
@@ -83,13 +85,18 @@ def statement_citation(linked: LinkedStatement, context: Context) -> Citation:
 
 
 def plain_citation(citation: Citation) -> str:
-    """One line in the archive's house style; it starts with a quotation mark, whatever the data."""
+    """One line in the archive's house style."""
     outlet = citation.outlet or "outlet unknown"
     if citation.kind == "statement":
         where = f"In “{citation.container}”, {outlet}" + (f", {date_words(citation.container_date)}" if citation.container_date else "")
-        return f"“{citation.title}” — {citation.speaker}, {date_words(citation.date)}. {where}. {ARCHIVE_NAME}, statement {citation.key}: {citation.page}"
-    original = f"{citation.original}. " if citation.original else ""
-    return f"“{citation.title}”, {outlet}, {date_words(citation.date)}. {original}{ARCHIVE_NAME}, article {citation.key}: {citation.page}"
+        return f"“{citation.title}” — {citation.speaker}, {_ended(date_words(citation.date))} {_ended(where)} {ARCHIVE_NAME}, statement {citation.key}: {citation.page}"
+    original = f"{_ended(citation.original)} " if citation.original else ""
+    return f"“{citation.title}”, {outlet}, {_ended(date_words(citation.date))} {original}{ARCHIVE_NAME}, article {citation.key}: {citation.page}"
+
+
+def _ended(text: str) -> str:
+    """The text with a full stop after it, unless it has one ("n.d.")."""
+    return text if text.endswith(".") else text + "."
 
 
 def bibtex_citation(citation: Citation) -> str:
@@ -162,19 +169,23 @@ def csl_item(citation: Citation) -> dict[str, object]:
 
 
 def csl_json(item: dict[str, object]) -> str:
-    """CSL-JSON of one item (a list of one, as CSL-JSON files are), a line for each variable."""
-    variables = ",\n".join(f"    {json.dumps(name)}: {json.dumps(value, ensure_ascii=False)}" for name, value in item.items())
+    """CSL-JSON of one item (a list of one, as CSL-JSON files are), a line for each variable; `<`, `>`, `&` as \\u escapes."""
+    variables = ",\n".join(f"    {_json(name)}: {_json(value)}" for name, value in item.items())
     return f"[\n  {{\n{variables}\n  }}\n]"
 
 
+def _json(value: object) -> str:
+    # The same JSON: these characters occur only inside strings, where an escape stands for each.
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def render_cite_block(citation: Citation, what: str) -> list[str]:
-    """A collapsed "Cite this" block, each format in a code block, which Markdown shows exactly as written."""
-    formats = [
-        ("Plain text", plain_citation(citation)),
-        ("BibTeX", bibtex_citation(citation)),
-        ("CSL-JSON", csl_json(csl_item(citation))),
-    ]
-    out = [f'??? quote archive-cite "Cite this {what}"']
-    for label, text in formats:
+    """A collapsed "Cite this" block: the plain text as running text, BibTeX and CSL-JSON as code blocks.
+
+    No character of data reaches the page's source as `<`: MkDocs reads the whole source as HTML
+    to check anchors, and an unclosed `<!--` or `<script>` in it would hide every anchor after it.
+    """
+    out = [f'??? quote archive-cite "Cite this {what}"', "    **Plain text**", "", f"    {escape_markdown(plain_citation(citation))}", ""]
+    for label, text in (("BibTeX", bibtex_citation(citation)), ("CSL-JSON", csl_json(csl_item(citation)))):
         out += [f"    **{label}**", ""] + [f"        {line}" for line in text.splitlines()] + [""]
     return out
