@@ -64,7 +64,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     build = commands.add_parser("build", parents=[common], help="validate everything, then write docs/archive/",
                                 description="Validate seeds and annotations, then write docs/archive/ (swapped in only when complete).")
     build.add_argument("--site-url", type=site_url, default=None, metavar="URL",
-                       help="where the site is published, e.g. https://user.github.io/archive/: citations then give "
+                       help="where the site is published, e.g. https://user.github.io/archive/: citations and JSON-LD then give "
                        "absolute addresses (default: none; citations give addresses relative to the site's root)")
     commands.add_parser("check", parents=[common], help="validate seeds and annotations; write nothing",
                         description="Validate seeds and annotations and report every problem; write nothing.")

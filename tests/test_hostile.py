@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import shutil
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from archive.seeds import read_seeds
 from archive.write import write_generated
 from conftest import ANNOTATIONS, FIXTURES, TODAY, copy_site_project, serving
 from live_markup import PAYLOAD, live_markup, live_markup_in_site
+from schema_vocabulary import vocabulary
 
 PWN = f"window.{PAYLOAD}=1"
 SCRIPT = f"<script>{PWN}</script>"
@@ -216,6 +218,18 @@ def test_text_cannot_move_or_add_the_anchors_and_classes_of_its_blocks(hostile_s
     tree = page_of(hostile_site, Path(TRANSCRIPT).stem)
     assert [n.text() for n in tree.css("p.turn--cont > .turn__again")] == ["SERGEY LAVROV:", "SERGEY LAVROV:"]
     assert [n.attributes["id"] for n in tree.css("p.turn--cont")] == ["p-3", "p-4"]
+
+
+def test_json_ld_is_one_inert_script_that_reads_back_as_the_front_matter_says(hostile_site: Corpus) -> None:
+    for page in sorted((hostile_site.docs / "archive" / "articles").glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        expected = yaml.safe_load(text[4:text.index("\n---\n", 4)])["jsonld"]
+        [script] = page_of(hostile_site, page.stem).css("head script[type='application/ld+json']")
+        assert "<" not in script.text() and ">" not in script.text(), page.stem
+        assert json.loads(script.text()) == expected, page.stem
+        assert vocabulary().problems(expected) == [], page.stem
+    title = json.loads(page_of(hostile_site, "901_title-script").css_first("script[type='application/ld+json']").text())["headline"]
+    assert title == f"Title {SCRIPT} end"
 
 
 def test_cite_blocks_show_hostile_titles_and_quotes_as_text(hostile_site: Corpus) -> None:

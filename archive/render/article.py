@@ -7,6 +7,7 @@ from archive.markup import code, escape_inline, escape_line_start, escape_markdo
 from archive.model import Article, Block, Event, EventArticle, LinkedStatement, LinkView, Person, SpeakerFinding, Topic, TopicFinding
 from archive.render.cite import article_citation, render_cite_block, statement_citation
 from archive.render.common import EVENTS_DIR, ROLE_LABELS, Context, render_front_matter, shorten
+from archive.render.jsonld import article_jsonld
 from archive.rules import NON_PERSON_LABELS
 
 EVIDENCE_BRIEF = 280  # characters of evidence a metadata cell shows before "in full below"
@@ -62,6 +63,7 @@ def front_matter(article: Article, context: Context) -> dict[str, object]:
         "notes": correction.notes if correction else None,
         "events": [{"id": e.id, "role": m.role} for e, m in context.events_of.get(article.id, [])],
         "statements": [_statement_matter(s, context) for s in context.statements_in(article.id)],
+        "jsonld": article_jsonld(article, context),  # printed into <head> by overrides/main.html
     }
 
 
