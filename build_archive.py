@@ -12,10 +12,11 @@ import json
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from archive.annotations import annotations_from_files
 from archive.exports import DATA_DIR, render_exports
-from archive.feeds import FEEDS_DIR, read_site, render_feeds
+from archive.feeds import FEEDS_DIR, Site, read_site, render_feeds
 from archive.model import ERROR, WARNING, Problem
 from archive.needs import needs_summary
 from archive.pipeline import build_archive
@@ -28,6 +29,14 @@ from archive.write import WriteRefused, write_generated
 from archive.yamlio import closest, read_yaml_files
 
 ROOT = Path(__file__).resolve().parent
+
+
+def site_url(value: str) -> str:
+    """An http(s) address with a host, ending in a slash: the folder the site's index.html is published in."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment or any(c.isspace() for c in value):
+        raise argparse.ArgumentTypeError(f"{value!r} is not an http(s) address like https://user.github.io/archive/")
+    return value if value.endswith("/") else value + "/"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -55,9 +64,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                               "an article already there is refused. Then run check.")
     add.add_argument("files", type=Path, nargs="+", metavar="FILE", help="an article's text as collected (UTF-8 .txt)")
     add.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of raw seed .txt files (default: %(default)s)")
-    commands.add_parser("build", parents=[common], help="validate everything, then write docs/archive/, docs/data/ and docs/feeds/",
-                        description="Validate seeds and annotations, then write the pages (docs/archive/), the open data (docs/data/) "
-                        "and the feeds (docs/feeds/), swapped in only when all are complete.")
+    build = commands.add_parser("build", parents=[common], help="validate everything, then write docs/archive/, docs/data/ and docs/feeds/",
+                                description="Validate seeds and annotations, then write the pages (docs/archive/), the open data (docs/data/) "
+                                "and the feeds (docs/feeds/), swapped in only when all are complete.")
+    build.add_argument("--site-url", type=site_url, default=None, metavar="URL",
+                       help="where the site is published, e.g. https://user.github.io/archive/: feeds, citations and JSON-LD then "
+                       "give absolute addresses (default: site_url of the mkdocs.yml beside --docs, which reads SITE_URL; "
+                       "without either, addresses are relative)")
     commands.add_parser("check", parents=[common], help="validate seeds and annotations; write nothing",
                         description="Validate seeds and annotations and report every problem; write nothing.")
     find = commands.add_parser(
@@ -192,8 +205,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     try:
         index = {f"search/{path}": text for path, text in render_search_index(archive).items()}
-        generated = {DATA_DIR: render_exports(archive), FEEDS_DIR: render_feeds(archive, read_site(args.docs.parent / "mkdocs.yml"))}
-        target = write_generated(args.docs, render_site(archive) | index, protected=(args.seeds, args.annotations), alongside=generated)
+        site = read_site(args.docs.parent / "mkdocs.yml")
+        site = Site(site.name, args.site_url or site.url)
+        generated = {DATA_DIR: render_exports(archive), FEEDS_DIR: render_feeds(archive, site)}
+        target = write_generated(args.docs, render_site(archive, site.url or "") | index, protected=(args.seeds, args.annotations),
+                                 alongside=generated)
     except (WriteRefused, OSError) as exc:
         print(f"{display(args.docs)}: error: {exc}", file=sys.stderr)
         return 1

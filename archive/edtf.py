@@ -32,6 +32,7 @@ _DATE_TIME = re.compile(
     r"(\d{4}-\d\d-\d\d)T(?:(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d|24:00:00)"
     r"(?:Z|[+-](?:(?:0[1-9]|1[0-3])(?::[0-5]\d)?|14:00|00:(?:0[1-9]|[1-5]\d)))?"
 )
+_PLAIN = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")  # a day, month or year, with no qualifier, X or interval
 _CLOSING = {"[": "]", "{": "}"}
 _OPEN = ("", "..")
 
@@ -150,6 +151,13 @@ def edtf_unread(value: str) -> str:
     if re.search(r"(?<![0-9X])[0-9X]{4}-(?:2[1-9]|3[0-9]|4[01])(?![0-9])", value):
         return "seasons and other groupings of months (21 to 41) are not read here; write the months as an interval, e.g. 2021-03/2021-05"
     return ""
+
+
+def date_parts(value: str) -> tuple[int, ...] | None:
+    """(year,), (year, month) or (year, month, day) of a plain, certain date ("2026", "2026-02", "2026-02-06"); None for any other form."""
+    if _PLAIN.fullmatch(value) is None or edtf_bounds(value) is None:
+        return None
+    return tuple(int(part) for part in value.split("-"))
 
 
 def certain_year(value: str) -> int | None:

@@ -235,6 +235,16 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def markdown_converter():
+    """Python-Markdown with the extensions and settings mkdocs.yml gives the site, for pages rendered in memory."""
+    import markdown
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
+
+
 SEARCH_FIXTURE = FIXTURES / "search"
 
 

@@ -1,12 +1,13 @@
 """Live markup in built HTML, found by parsing it as a browser does: what the site did not put there itself.
 
 Material's pages carry a fixed set of scripts (its bundle, the archive's search scripts, three short
-inline scripts and a JSON config) and no event-handler attributes. Anything else that can run
+inline scripts and a JSON config), an article page its JSON-LD data block, and no event-handler attributes. Anything else that can run
 or load code is live markup that came from data: a test failure, with where it was found.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -45,6 +46,9 @@ def live_markup(html: str) -> list[str]:
 
 
 def _own_script(text: str, attributes: dict[str, str | None]) -> bool:
+    if attributes.get("type") == "application/ld+json" and "src" not in attributes:
+        # A data block never runs; what it holds is only dangerous if it could end the element.
+        return "<" not in text and _is_json(text)
     if PAYLOAD in text:
         return False
     if "src" in attributes:
@@ -52,6 +56,14 @@ def _own_script(text: str, attributes: dict[str, str | None]) -> bool:
     if attributes.get("type") == "application/json" and attributes.get("id") == "__config":
         return True
     return text.startswith(OWN_INLINE_SCRIPTS)
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
 
 
 def live_markup_in_site(site: Path) -> dict[str, list[str]]:

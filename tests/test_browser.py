@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,43 @@ def test_event_page_marks_the_words_a_report_changes(page, base, mode, browser):
     sync_api.expect(static.locator(".wording__text--record del").first).to_be_visible()
     sync_api.expect(static.locator(".wording__text--report ins").first).to_be_visible()
     quiet.close()
+
+
+def test_article_page_cites_itself_and_describes_itself_in_json_ld(page, base, mode, built_site):
+    matter = front_matter(built_site.docs / "archive" / "articles" / f"{TRANSCRIPT}.md")
+    page.goto(f"{base}archive/articles/{TRANSCRIPT}.html")
+    data = json.loads(page.locator("head script[type='application/ld+json']").text_content())
+    assert data == matter["jsonld"] and data["@type"] == "Report"
+    assert [q["identifier"] for q in data["hasPart"]] == [s["id"] for s in matter["statements"]]
+    blocks = page.locator("details.archive-cite")
+    assert blocks.count() == 1 + len(matter["statements"])
+    cite = blocks.first
+    sync_api.expect(cite.locator("summary")).to_have_text("Cite this article")
+    sync_api.expect(cite.locator("pre").first).to_be_hidden()  # collapsed until asked for
+    cite.locator("summary").click()
+    sync_api.expect(cite.locator("p").nth(1)).to_contain_text(f"Statement Archive, article {TRANSCRIPT}")
+    sync_api.expect(cite.locator("pre code").nth(0)).to_contain_text(f"@misc{{{TRANSCRIPT},")
+    assert json.loads(cite.locator("pre code").nth(1).text_content())[0]["id"] == TRANSCRIPT
+    cite.evaluate("block => { block.scrollIntoView({block: 'start'}); window.scrollBy(0, -64); }")
+    shot(page, "cite", mode)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_link_to_a_paragraph_lands_on_it_and_says_who_speaks(page, base, mode, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    address = f"{base}archive/articles/{TRANSCRIPT}.html"
+    page.goto(address)
+    later = page.locator("article p.turn--cont")
+    assert later.count() > 0
+    # Every later paragraph of a turn carries the turn's rule and its speaker, read out though not shown.
+    assert later.evaluate_all("ps => ps.every(p => getComputedStyle(p).borderLeftStyle === 'solid' && "
+                              "p.querySelector('.turn__again').textContent.endsWith(':'))")
+    assert later.first.locator(".turn__again").evaluate("s => s.getBoundingClientRect().width") <= 1
+    anchor = later.nth(later.count() // 2).get_attribute("id")
+    page.goto(f"{base}index.html")
+    page.goto(f"{address}#{anchor}")
+    landed = page.locator(f"#{anchor}")
+    sync_api.expect(landed).to_be_in_viewport()
+    assert landed.evaluate("p => p.getBoundingClientRect().top") >= page.locator("header.md-header").evaluate("h => h.getBoundingClientRect().bottom")
+    sync_api.expect(landed.locator(".turn__again")).to_be_visible()  # shown on the paragraph a link lands on
+    shot(page, f"paragraph-link-{width}", mode)

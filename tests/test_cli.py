@@ -12,6 +12,7 @@ import sys
 import pytest
 import yaml
 
+from archive.markup import escape_markdown
 from build_archive import main
 
 from conftest import ANNOTATIONS, GOLDEN, PINNED, ROOT, SEARCH_FIXTURE, SEEDS, TODAY
@@ -177,6 +178,20 @@ def test_strict_turns_warnings_into_errors(tmp_path, capsys):
 def test_missing_folder_is_a_usage_error(tmp_path, capsys):
     assert build(tmp_path / "docs", seeds=tmp_path / "nope") == 2
     assert "--seeds folder does not exist" in capsys.readouterr().err
+
+
+def test_the_site_url_makes_citations_and_json_ld_absolute(tmp_path, capsys):
+    article = PINNED["002"]
+    assert build(tmp_path / "docs", "--site-url", "https://user.github.io/archive") == 0
+    meta, body = read_page(tmp_path / "docs" / "archive", article)
+    page = f"https://user.github.io/archive/archive/articles/{article}.html"
+    assert meta["jsonld"]["url"] == page
+    assert escape_markdown(f"Statement Archive, article {article}: {page}") + "\n" in body and f"  url = {{{page}}}," in body
+    for bad in ("ftp://host/", "user.github.io/archive/", "https://host/a b/", "https://host/?q=1"):
+        with pytest.raises(SystemExit) as exit:
+            build(tmp_path / "other", "--site-url", bad)
+        assert exit.value.code == 2 and "is not an http(s) address" in capsys.readouterr().err
+    assert not (tmp_path / "other").exists()
 
 
 def test_bad_arguments_exit_2_with_usage():

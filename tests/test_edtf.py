@@ -12,7 +12,7 @@ from edtf import UnspecifiedIntervalSection, parse_edtf
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archive.edtf import edtf_bounds, edtf_unread, is_valid_edtf, sort_key
+from archive.edtf import date_parts, edtf_bounds, edtf_unread, is_valid_edtf, sort_key
 
 
 @pytest.mark.parametrize(
@@ -50,6 +50,12 @@ def test_edtf_bounds():
     # An unknown end is not "ten years later", whatever the library guesses.
     assert edtf_bounds("2022-11-29/") == (day(2022, 11, 29), datetime.date.max)
     assert edtf_bounds("unknown") is None
+
+
+def test_date_parts_are_given_only_for_a_plain_certain_date():
+    assert [date_parts(v) for v in ("2026-02-06", "2026-02", "2026")] == [(2026, 2, 6), (2026, 2), (2026,)]
+    unplain = ["2026-02-06?", "2026-02~", "2026-XX", "2021/2022", "[2021,2022]", "2021-02-30", "2026-02-06T10:00:00", "unknown", ""]
+    assert [date_parts(v) for v in unplain] == [None] * len(unplain)
 
 
 def test_sort_key_orders_by_date_with_unknown_last():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import shutil
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from archive.seeds import read_seeds
 from archive.write import write_generated
 from conftest import ANNOTATIONS, FIXTURES, TODAY, copy_site_project, serving
 from live_markup import PAYLOAD, live_markup, live_markup_in_site
+from schema_vocabulary import vocabulary
 
 PWN = f"window.{PAYLOAD}=1"
 SCRIPT = f"<script>{PWN}</script>"
@@ -56,7 +58,7 @@ PERSON = f"Evil {IMG} Person"
 TOPIC = f"Talks {SCRIPT}"
 SOURCE = f"Evil Wire </title>{IMG}"
 ROLE = f"Role `{SCRIPT}` of {IMG}"  # shown after the speaker's name on the pages of the term's dates
-TRANSCRIPT = "906_transcript.txt"  # turns whose text writes attribute lists, anchors and the hidden label's markup
+TRANSCRIPT = "906_transcript.txt"  # turns whose text writes attribute lists, anchors, the hidden label's markup; an unclosed comment
 # One statement as a record and a report word it, each with markup of every kind in the words they share and in those they do not.
 WORDING = {"907_wording-record.txt": "hostile-record.txt", "908_wording-report.txt": "hostile-report.txt"}
 RECORD_QUOTE = "We will <script>window.__pwned=1</script> talk *only* about the _agenda_ | with `colleagues` {: onclick=x } ]]> today"
@@ -132,6 +134,8 @@ def hostile_corpus(root: Path, value: str | None = None) -> Corpus:
          "speaker": "sergey-lavrov", "note": pick(f"Statement note {SCRIPT}"),
          "links": [{"to": "talks-resume", "type": "context", "note": pick(f"Link note {IMG}")}]},
         {"id": "talks-resume", "article": "901_title-script", "quote": "the talks would resume", "speaker": "sergey-lavrov"},
+        # After the cite block, whose title opens a comment: MkDocs must still find this quote's anchor.
+        {"id": "who-speaks", "article": Path(TRANSCRIPT).stem, "quote": "Who speaks now?", "speaker": "sergey-lavrov"},
     ]})
     write_yaml(c.annotations / "events" / "hostile-wording.yml", {
         "title": "Wording", "date": "2026-02-06",
@@ -247,6 +251,27 @@ def test_compared_wordings_are_text_with_only_their_marks(hostile_site: Corpus) 
     assert [n.text() for n in record.css("del")] == ["will", "talk *only* about", "colleagues", "today"]
     assert [n.text() for n in report.css("ins")] == ["shall", "discuss only", "partners", "now"]
     assert tree.css_first(".wording__summary").text().endswith(f"Wording note {IMG} *x* `y` | z")
+
+
+def test_json_ld_is_one_inert_script_that_reads_back_as_the_front_matter_says(hostile_site: Corpus) -> None:
+    for page in sorted((hostile_site.docs / "archive" / "articles").glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        expected = yaml.safe_load(text[4:text.index("\n---\n", 4)])["jsonld"]
+        [script] = page_of(hostile_site, page.stem).css("head script[type='application/ld+json']")
+        assert "<" not in script.text() and ">" not in script.text(), page.stem
+        assert json.loads(script.text()) == expected, page.stem
+        assert vocabulary().problems(expected) == [], page.stem
+    title = json.loads(page_of(hostile_site, "901_title-script").css_first("script[type='application/ld+json']").text())["headline"]
+    assert title == f"Title {SCRIPT} end"
+
+
+def test_cite_blocks_show_hostile_titles_and_quotes_as_text(hostile_site: Corpus) -> None:
+    tree = page_of(hostile_site, "901_title-script")
+    [article, statement] = tree.css("details.archive-cite")
+    assert article.css("p")[1].text().startswith(f"“Title {SCRIPT} end”, ")  # the plain text, after its label
+    assert "\n".join(node.text() for node in statement.css("p, pre > code")).count("the talks would resume") == 3
+    markup = page_of(hostile_site, "904_markup").css_first("details.archive-cite")
+    assert markup.css("p")[1].text().startswith("“Hostile Markup Is Shown, Never Run”")
 
 
 def test_registry_names_are_shown_as_written(hostile_site: Corpus) -> None:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import markdown
-import pytest
-from mkdocs.config import load_config
 from selectolax.lexbor import LexborHTMLParser
 
 from archive.model import Block, RawSeed, Registry
 from archive.pipeline import build_archive
 from archive.render.article import block_anchor, render_article, turn_speakers
 from archive.render.common import Context
-from conftest import ROOT, TODAY
+from conftest import TODAY
 
 TRANSCRIPT = """Press briefing on the talks
 
@@ -46,13 +44,6 @@ def test_the_anchor_is_the_blocks_place_counted_from_one() -> None:
     assert [block_anchor(i) for i in range(3)] == ["p-1", "p-2", "p-3"]
 
 
-@pytest.fixture(scope="module")
-def converter() -> markdown.Markdown:
-    """Python-Markdown with the extensions and settings mkdocs.yml gives the site."""
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    return markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
-
-
 def page(converter: markdown.Markdown, seed_text: str) -> tuple[LexborHTMLParser, tuple[Block, ...]]:
     """The HTML MkDocs would make of the seed's page (front matter left out), and the seed's blocks."""
     archive, _ = build_archive((RawSeed("seeds/900_t.txt", "900_t.txt", seed_text.encode()),), Registry(), TODAY)
@@ -62,8 +53,8 @@ def page(converter: markdown.Markdown, seed_text: str) -> tuple[LexborHTMLParser
     return LexborHTMLParser(converter.reset().convert(body)), article.document.blocks
 
 
-def test_every_block_has_its_anchor_in_order_and_text_cannot_set_attributes(converter: markdown.Markdown) -> None:
-    tree, blocks = page(converter, TRANSCRIPT)
+def test_every_block_has_its_anchor_in_order_and_text_cannot_set_attributes(markdown_converter: markdown.Markdown) -> None:
+    tree, blocks = page(markdown_converter, TRANSCRIPT)
     anchored = [node for node in tree.css("[id]") if node.attributes["id"].startswith("p-")]
     assert [n.attributes["id"] for n in anchored] == [block_anchor(i) for i in range(len(blocks))]
     assert [n.tag for n in anchored] == ["h3" if b.kind == "heading" else "p" for b in blocks]
@@ -71,8 +62,8 @@ def test_every_block_has_its_anchor_in_order_and_text_cannot_set_attributes(conv
     assert [n for n in tree.css("*") if "onclick" in n.attributes or "evil" in (n.attributes.get("class") or "")] == []
 
 
-def test_later_paragraphs_of_a_turn_are_marked_and_name_their_speaker(converter: markdown.Markdown) -> None:
-    tree, _ = page(converter, TRANSCRIPT)
+def test_later_paragraphs_of_a_turn_are_marked_and_name_their_speaker(markdown_converter: markdown.Markdown) -> None:
+    tree, _ = page(markdown_converter, TRANSCRIPT)
     classes = {n.attributes["id"]: n.attributes.get("class") for n in tree.css("[id^='p-']")}
     assert classes == {
         "p-1": "turn",

@@ -12,9 +12,9 @@ from archive.render.lists import render_article_list, render_overview
 from archive.render.timeline import render_timeline
 
 
-def render_site(archive: Archive) -> dict[str, str]:
-    """Every generated file, keyed by its path relative to docs/archive/."""
-    context = Context.of(archive)
+def render_site(archive: Archive, site_url: str = "") -> dict[str, str]:
+    """Every generated file, keyed by its path relative to docs/archive/; citations and JSON-LD use `site_url` when given."""
+    context = Context.of(archive, site_url)
     pages = [(f"{ARTICLES_DIR}/{a.id}.md", render_article(a, context)) for a in archive.articles]
     pages += [(f"{EVENTS_DIR}/{e.id}.md", render_event(e, context)) for e in archive.events]
     pages += [

@@ -5,7 +5,9 @@ from __future__ import annotations
 from archive.extract import fold
 from archive.markup import code, escape_inline, escape_line_start, escape_markdown, html_text, link_target, one_line
 from archive.model import Article, Block, Event, EventArticle, LinkedStatement, LinkView, Person, SpeakerFinding, Topic, TopicFinding
+from archive.render.cite import article_citation, render_cite_block, statement_citation
 from archive.render.common import EVENTS_DIR, ROLE_LABELS, Context, render_front_matter, shorten
+from archive.render.jsonld import article_jsonld
 from archive.rules import NON_PERSON_LABELS
 
 EVIDENCE_BRIEF = 280  # characters of evidence a metadata cell shows before "in full below"
@@ -61,6 +63,7 @@ def front_matter(article: Article, context: Context) -> dict[str, object]:
         "notes": correction.notes if correction else None,
         "events": [{"id": e.id, "role": m.role} for e, m in context.events_of.get(article.id, [])],
         "statements": [_statement_matter(s, context) for s in context.statements_in(article.id)],
+        "jsonld": article_jsonld(article, context),  # printed into <head> by overrides/main.html
     }
 
 
@@ -106,6 +109,7 @@ def render_article(article: Article, context: Context) -> str:
         lines += _event_box(article, event, member, context)
     statements = context.statements_in(article.id)
     numbers = {s.statement.id: n for n, s in enumerate(statements, start=1)}
+    lines += ["", *render_cite_block(article_citation(article, context), "article")]
     lines += ["", "## Text", ""]
     for index, (block, speaker) in enumerate(zip(doc.blocks, turn_speakers(doc.blocks))):
         lines.append(_render_block(block, index, speaker, [s for s in statements if s.block == index], numbers))
@@ -268,6 +272,7 @@ def _statement_card(linked: LinkedStatement, number: int, context: Context) -> l
         out += [_link_line(view, context, statement.article)]
     if linked.links:
         out.append("")
+    out += render_cite_block(statement_citation(linked, context), "statement")
     out += [f"<small>Statement id {code(statement.id)}, curated in {code(str(statement.location))}</small>", ""]
     return out
 

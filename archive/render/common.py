@@ -1,13 +1,18 @@
-"""What every page family shares: the lookups a page needs, the folders pages live in, front matter, short quotes."""
+"""What every page family shares: the lookups a page needs, pages' folders and addresses, front matter, dates and quotes in words."""
 
 from __future__ import annotations
 
+import calendar
+import datetime
 from dataclasses import dataclass
 
 import yaml
 
+from archive.edtf import date_parts, edtf_bounds
+from archive.markup import link_target
 from archive.model import Archive, Article, Event, EventArticle, LinkedStatement, Person, Source, Topic
 
+ARCHIVE_NAME = "Statement Archive"  # mkdocs.yml's site_name, as citations name the archive
 ARTICLES_DIR = "articles"
 EVENTS_DIR = "events"
 CHART = "chart.svg"  # the picture of the archive over time (archive/chart.py), on the home page and the timeline
@@ -31,9 +36,10 @@ class Context:
     statements: dict[str, LinkedStatement]
     events_of: dict[str, list[tuple[Event, EventArticle]]]
     anchored_in: dict[str, list[LinkedStatement]]
+    site_url: str = ""  # where the site is published, "https://host/path/"; "" when not known
 
     @classmethod
-    def of(cls, archive: Archive) -> Context:
+    def of(cls, archive: Archive, site_url: str = "") -> Context:
         events_of: dict[str, list[tuple[Event, EventArticle]]] = {}
         for event in archive.events:
             for member in event.articles:
@@ -51,6 +57,7 @@ class Context:
             {s.statement.id: s for s in archive.statements},
             events_of,
             anchored_in,
+            site_url,
         )
 
     def statements_in(self, article_id: str) -> list[LinkedStatement]:
@@ -72,3 +79,52 @@ def shorten(text: str, words: int = 14) -> str:
     """The text's first `words` words, with " …" when it had more."""
     parts = text.split()
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def page_url(context: Context, article_id: str, fragment: str = "") -> str:
+    """An article page's address: absolute under the site's URL when it is known, else relative to the site's root."""
+    path = link_target(f"archive/{ARTICLES_DIR}/{article_id}.html" + (f"#{fragment}" if fragment else ""))
+    return f"{context.site_url.rstrip('/')}/{path}" if context.site_url else path
+
+
+def known_language(article: Article) -> str:
+    """The article's language code, or "" when the text did not tell."""
+    return "" if article.language.value == "und" else article.language.value
+
+
+def date_range(value: str) -> tuple[tuple[int, ...], ...] | None:
+    """A date known to the day, month or year, as one plain date or an interval of two: ((2026, 2, 6),), ((2021, 2), (2021, 3)).
+
+    None for every other form (uncertain, approximate, unspecified digits, sets, open ends, unknown).
+    """
+    ends = value.split("/")
+    parts = tuple(date_parts(end) for end in ends)
+    return parts if len(ends) <= 2 and None not in parts and edtf_bounds(value) is not None else None
+
+
+def date_words(value: str) -> str:
+    """A date as a reader says it, uncertainty and all: "6 February 2026", "about February 2021", "between A and B", "n.d." when unknown."""
+    known = date_range(value)
+    if known:
+        # An interval is where the day lies, not a span of days: "between", never "from ... to".
+        return _in_words(known[0]) if len(known) == 1 else f"between {_in_words(known[0])} and {_in_words(known[1])}"
+    qualified = {"~": "about {}", "?": "{} (uncertain)", "%": "about {} (uncertain)"}
+    if value[-1:] in qualified and (parts := date_parts(value[:-1])):
+        return qualified[value[-1]].format(_in_words(parts))
+    bounds = edtf_bounds(value)
+    if bounds is None or bounds == (datetime.date.min, datetime.date.max):
+        return "n.d."
+    low, high = (_in_words((day.year, day.month, day.day)) for day in bounds)
+    if bounds[0] == datetime.date.min:
+        return f"on or before {high}"
+    if bounds[1] == datetime.date.max:
+        return f"on or after {low}"
+    return f"{low} (uncertain)" if low == high else f"between {low} and {high}"
+
+
+def _in_words(parts: tuple[int, ...]) -> str:
+    """(2026, 2, 6) as "6 February 2026", (2026, 2) as "February 2026", (2026,) as "2026"."""
+    words = [str(parts[2])] if len(parts) == 3 else []
+    if len(parts) >= 2:
+        words.append(calendar.month_name[parts[1]])
+    return " ".join([*words, str(parts[0])])
