@@ -99,7 +99,7 @@ WATCH = """new MutationObserver(function (changes, observer) {
   if (!document.querySelector(%s)) return;
   observer.disconnect();
   var nav = performance.getEntriesByType("navigation")[0];
-  window.__firstResult(performance.now(), nav ? nav.domContentLoadedEventEnd : 0);
+  window.__firstResult(performance.now(), nav ? nav.domContentLoadedEventEnd : 0, nav ? nav.responseStart : 0);
 }).observe(document, {childList: true, subtree: true});"""
 
 
@@ -108,7 +108,8 @@ class Measured:
     bytes: int  # the files the page loaded until the first result showed, as the files weigh
     wire: int  # the same, as sent: gzip-compressed over http
     search_bytes: int  # of `bytes`, the search's scripts and index files
-    seconds: float  # from the start of navigation to the first result
+    seconds: float  # from the start of navigation to the first result (a new tab's process start included)
+    from_first_byte: float  # from the page's first byte to the first result: what the page itself takes
     after_page: float  # of those, after the page's DOMContentLoaded
     heap_mb: float
 
@@ -123,9 +124,9 @@ def first_result(site: Path, base: str, engine: str, query: str, filters: dict[s
     try:
         page = context.new_page()
         loaded: list[str] = []
-        seen: list[tuple[int, float, float]] = []
+        seen: list[tuple[int, float, float, float]] = []
         page.on("request", lambda request: loaded.append(request.url))
-        page.expose_function("__firstResult", lambda now, ready: seen.append((len(loaded), now / 1e3, ready / 1e3)))
+        page.expose_function("__firstResult", lambda now, ready, first: seen.append((len(loaded), now / 1e3, ready / 1e3, first / 1e3)))
         page.add_init_script(WATCH % json.dumps(RESULT[engine]))
         # Not waiting for "load": from file:// Material's page inlines its whole index, which at
         # thousands of articles holds the load event back for longer than Playwright's default.
@@ -138,12 +139,12 @@ def first_result(site: Path, base: str, engine: str, query: str, filters: dict[s
             return None, outside()
         page.wait_for_function("() => true")  # the exposed function's call has been handled
         heap = page.evaluate("performance.memory ? performance.memory.usedJSHeapSize : 0") / 1e6
-        count, seconds, ready = seen[0]
+        count, seconds, ready, first = seen[0]
         urls = list(dict.fromkeys(loaded[:count]))
         search = [u for u in urls if u.startswith(base) and u[len(base):].lstrip("/").startswith(SEARCH_FILES)]
         sizes = {u: _size(site, base, u) for u in urls}
         return Measured(sum(sizes.values()), sum(sent.get(urlparse(u).path, sizes[u]) for u in urls), sum(sizes[u] for u in search),
-                        seconds, seconds - ready if ready else float("nan"), heap), outside()
+                        seconds, seconds - first, seconds - ready if ready else float("nan"), heap), outside()
     finally:
         context.close()
 
@@ -219,8 +220,8 @@ def bench(n: int, engine: str, keep: bool, reuse: bool, patience: float) -> dict
                     print(f"  {where:4} {what:14} {shown!r:45} no result shown in {patience:.0f} s{asked}")
                     continue
                 print(f"  {where:4} {what:14} {shown!r:45} wire {m.wire / 1e3:6.0f} KB, files {m.bytes / 1e3:6.0f} KB "
-                      f"(search {m.search_bytes / 1e3:4.0f} KB)  {m.seconds:6.2f} s ({m.after_page:5.2f} s after the page's "
-                      f"DOMContentLoaded)  heap {m.heap_mb:6.1f} MB{asked}")
+                      f"(search {m.search_bytes / 1e3:4.0f} KB)  {m.seconds:6.2f} s, {m.from_first_byte:5.2f} s from the page's first byte "
+                      f"({m.after_page:5.2f} s after its DOMContentLoaded)  heap {m.heap_mb:6.1f} MB{asked}")
     finally:
         server.shutdown()
     if not keep:
@@ -238,7 +239,8 @@ def print_ratios(n: int, ours: dict[tuple[str, str], Measured | None], material:
                 print(f"  {where:4} {what:14} {'ours' if mine is None else 'material'} showed no result in time")
             continue
         print(f"  {where:4} {what:14} wire {mine.wire / theirs.wire:6.3f}  files {mine.bytes / theirs.bytes:6.3f}  "
-              f"time {mine.seconds / theirs.seconds:6.3f}  heap {mine.heap_mb / theirs.heap_mb:6.3f}")
+              f"time {mine.seconds / theirs.seconds:6.3f}  from first byte {mine.from_first_byte / theirs.from_first_byte:6.3f}  "
+              f"heap {mine.heap_mb / theirs.heap_mb:6.3f}")
 
 
 def main() -> int:
