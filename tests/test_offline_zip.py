@@ -1,4 +1,4 @@
-"""tools/offline_zip.py: the site as one zip, the same bytes twice, unzipped and read from file:// in Chromium."""
+"""tools/offline_zip.py: the site as one zip, the same bytes twice, unzipped and read from file:// in Chromium (navigation, picture, search)."""
 
 from __future__ import annotations
 
@@ -92,6 +92,9 @@ def test_unzipped_anywhere_it_reads_and_searches_from_file(explore_site, browser
     requests: list[str] = []
     with site_page(browser, base, requests) as page:  # fails on any request outside the unzipped folder
         page.goto(base + "index.html")
+        picture = page.locator("figure.archive-chart img")
+        picture.scroll_into_view_if_needed()
+        assert picture.evaluate("img => img.complete && img.naturalWidth > 0")  # the picture, from the zip
         page.get_by_role("link", name="Articles").first.click()
         page.wait_for_url(base + "archive/index.html")
         page.locator("article a[href^='articles/']").first.click()
