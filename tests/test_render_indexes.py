@@ -182,3 +182,12 @@ def test_the_reading_room_in_chromium(explore_site, browser, where):
             page.locator("article li a[href*='#quote-']").first.click()
             page.wait_for_url("**/archive/articles/*.html#quote-*")
             assert page.locator("mark.quote:target").is_visible()
+
+
+def test_an_article_page_links_its_speakers_outlet_and_topics_to_their_pages(pages, corpus):
+    article = pages["articles/100_talks.md"]
+    row = {line.split(" | ")[0].lstrip("| "): line for line in article.splitlines() if line.startswith("| ")}
+    assert "](../people/anna-alpha.md)" in row["Speakers"] and "](../sources/wire-one.md)" in row["Source"]
+    assert "](../topics/arms-control.md)" in row["Topics"]
+    for target in re.findall(r"\]\(\.\./((?:people|sources|topics)/[^)]+)\)", article):
+        assert target in pages, target  # every such link has its page

@@ -6,7 +6,7 @@ from archive.extract import fold
 from archive.markup import code, escape_inline, escape_line_start, escape_markdown, html_text, link_target, one_line
 from archive.model import Article, Block, Event, EventArticle, LinkedStatement, LinkView, Person, SpeakerFinding, Topic, TopicFinding
 from archive.render.cite import article_citation, render_cite_block, statement_citation
-from archive.render.common import EVENTS_DIR, ROLE_LABELS, Context, render_front_matter, shorten
+from archive.render.common import EVENTS_DIR, PEOPLE_DIR, ROLE_LABELS, SOURCES_DIR, TOPICS_DIR, Context, render_front_matter, shorten
 from archive.render.jsonld import article_jsonld
 from archive.rules import NON_PERSON_LABELS
 
@@ -160,22 +160,26 @@ def _metadata_table(article: Article, context: Context) -> list[str]:
         date += f"; event {article.date.event}"
     if article.date.republished:
         date += f"; republished {article.date.republished}"
+    # Registry people, outlets and topics link to their pages (archive/render/indexes.py), which exist for every one an article names.
     speakers = ", ".join(
-        _titled(people[s.person], article.date.published) if s.person else f"{s.name} (not in the registry)" for s in article.speakers
+        _page_link(_titled(people[s.person], article.date.published), PEOPLE_DIR, s.person) if s.person
+        else escape_markdown(f"{s.name} (not in the registry)") for s in article.speakers
     ) or "none found"
-    source = sources[article.source.value].name if article.source.value in sources else "unknown"
+    known = article.source.value in sources
+    source = _page_link(sources[article.source.value].name, SOURCES_DIR, article.source.value) if known else "unknown"
     if article.republisher:
-        source += f"; republished by {sources[article.republisher.value].name}"
+        source += "; republished by " + _page_link(sources[article.republisher.value].name, SOURCES_DIR, article.republisher.value)
     rows = [
-        ("Date", date, article.date.evidence),
+        ("Date", escape_markdown(date), article.date.evidence),
         ("Source", source, article.source.evidence + (f"; {article.republisher.evidence}" if article.republisher else "")),
         ("Speakers", speakers, "; ".join(_speaker_evidence(s) for s in article.speakers) or "no attributed speech found"),
-        ("Topics", ", ".join(topics[t.topic].name for t in article.topics) or "none", "; ".join(_topic_evidence(t, topics) for t in article.topics) or "no topic keyword found"),
-        ("Language", article.language.value, article.language.evidence),
+        ("Topics", ", ".join(_page_link(topics[t.topic].name, TOPICS_DIR, t.topic) for t in article.topics) or "none",
+         "; ".join(_topic_evidence(t, topics) for t in article.topics) or "no topic keyword found"),
+        ("Language", escape_markdown(article.language.value), article.language.evidence),
     ]
     # data-search-exclude keeps the evidence out of search snippets; the text is what readers search.
     out = ['<div class="archive-meta" markdown data-search-exclude>', "", "| Field | Value | How it was found |", "| --- | --- | --- |"]
-    out += [f"| {name} | {escape_markdown(value)} | {escape_markdown(_brief(evidence))} |" for name, value, evidence in rows]
+    out += [f"| {name} | {value} | {escape_markdown(_brief(evidence))} |" for name, value, evidence in rows]
     # Curated reasoning can run to paragraphs: the table shows its start, the whole of it folds out below.
     long = [(name, evidence) for name, _, evidence in rows if evidence != _brief(evidence)]
     if long:
@@ -183,6 +187,11 @@ def _metadata_table(article: Article, context: Context) -> list[str]:
         for name, evidence in long:
             out += ["", f"    **{name}:** {escape_markdown(evidence)}"]
     return out + ["", "</div>"]
+
+
+def _page_link(name: str, folder: str, ident: str) -> str:
+    """A link from an article page to a person's, outlet's or topic's page."""
+    return f"[{escape_markdown(name)}]({link_target(f'../{folder}/{ident}.md')})"
 
 
 def _brief(evidence: str, limit: int = EVIDENCE_BRIEF) -> str:

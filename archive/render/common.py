@@ -15,6 +15,9 @@ from archive.model import Archive, Article, Event, EventArticle, LinkedStatement
 ARCHIVE_NAME = "Statement Archive"  # mkdocs.yml's site_name, as citations name the archive
 ARTICLES_DIR = "articles"
 EVENTS_DIR = "events"
+PEOPLE_DIR = "people"
+TOPICS_DIR = "topics"
+SOURCES_DIR = "sources"
 CHART = "chart.svg"  # the picture of the archive over time (archive/chart.py), on the home page and the timeline
 ROLE_LABELS = {
     "primary-record": "primary record",

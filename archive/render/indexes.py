@@ -8,11 +8,8 @@ from dataclasses import dataclass
 from archive.edtf import certain_year, edtf_bounds, sort_key
 from archive.markup import escape_markdown, html_text, link_target
 from archive.model import Article, LinkedStatement, Person, Role, Source, Topic
-from archive.render.common import ARTICLES_DIR, EVENTS_DIR, ROLE_LABELS, Context, render_front_matter
+from archive.render.common import ARTICLES_DIR, EVENTS_DIR, PEOPLE_DIR, ROLE_LABELS, SOURCES_DIR, TOPICS_DIR, Context, render_front_matter
 
-PEOPLE_DIR = "people"
-TOPICS_DIR = "topics"
-SOURCES_DIR = "sources"
 
 
 def render_indexes(context: Context) -> list[tuple[str, str]]:
