@@ -117,11 +117,6 @@ def _facets(speakers: Iterable[str], topics: Iterable[str], article: Article, da
     )
 
 
-def _source_name(article: Article, context: Context) -> str:
-    source = context.sources.get(article.source.value)
-    return source.name if source else ""
-
-
 def _article_document(article: Article, context: Context) -> SearchDocument:
     speakers = [s.person for s in article.speakers if s.person]
     return SearchDocument(
@@ -131,7 +126,7 @@ def _article_document(article: Article, context: Context) -> SearchDocument:
         date=article.date.published,
         title=article.title.value,
         url=f"archive/{ARTICLES_DIR}/{article.id}.html",
-        source=_source_name(article, context),
+        source=context.source_name(article, ""),
         speaker="",
         fields=(
             ("title", (article.title.value,)),
@@ -145,7 +140,7 @@ def _article_document(article: Article, context: Context) -> SearchDocument:
 def _statement_document(linked: LinkedStatement, context: Context) -> SearchDocument:
     statement = linked.statement
     article = context.articles[statement.article]
-    date = statement.date or article.date.published
+    date = context.statement_date(statement)
     # A statement without curated topics is about what its article is about.
     topics = statement.topics or [t.topic for t in article.topics]
     return SearchDocument(
@@ -155,7 +150,7 @@ def _statement_document(linked: LinkedStatement, context: Context) -> SearchDocu
         date=date,
         title=f"“{shorten(statement.quote, 12)}”",
         url=f"archive/{ARTICLES_DIR}/{article.id}.html#quote-{statement.id}",
-        source=_source_name(article, context),
+        source=context.source_name(article, ""),
         speaker=context.person(statement.speaker),
         fields=(("names", _names([statement.speaker], context)), ("text", (statement.quote,))),
         facets=_facets([statement.speaker], topics, article, date, context, "statement"),

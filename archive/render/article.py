@@ -263,8 +263,7 @@ def _highlight(text: str, statements: list[LinkedStatement], numbers: dict[str, 
 
 def _statement_card(linked: LinkedStatement, number: int, context: Context) -> list[str]:
     statement = linked.statement
-    article = context.articles[statement.article]
-    date = statement.date or article.date.published
+    date = context.statement_date(statement)
     out = [
         f"### {number}. {escape_markdown('“' + shorten(statement.quote, 8) + '”')} {{ #statement-{statement.id} }}",
         "",
@@ -292,7 +291,7 @@ def _link_line(view: LinkView, context: Context, current: str) -> str:
         return f"- **{RELATION_LABELS[view.relation]}** {code(view.other)} (not anchored: see `build_archive.py check`)"
     target = other.statement
     here = "" if target.article == current else link_target(f"{target.article}.md")
-    label = f"{context.person(target.speaker)}, {target.date or context.articles[target.article].date.published}: “{shorten(target.quote)}”"
+    label = f"{context.person(target.speaker)}, {context.statement_date(target)}: “{shorten(target.quote)}”"
     line = f"- **{RELATION_LABELS[view.relation]}** [{escape_markdown(label)}]({here}#statement-{target.id}) in *{escape_markdown(shorten(context.articles[target.article].title.value, 10))}*"
     if view.note:
         line += f" — {escape_markdown(view.note)}"

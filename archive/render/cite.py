@@ -69,7 +69,7 @@ def statement_citation(linked: LinkedStatement, context: Context) -> Citation:
     statement = linked.statement
     article = context.articles[statement.article]
     reported_in = article_citation(article, context)
-    date = statement.date or article.date.published
+    date = context.statement_date(statement)
     return Citation(
         key=statement.id,
         kind="statement",

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import calendar
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import yaml
 
-from archive.edtf import date_parts, edtf_bounds
-from archive.markup import link_target
-from archive.model import Archive, Article, Event, EventArticle, LinkedStatement, Person, Source, Topic
+from archive.edtf import certain_year, date_parts, edtf_bounds
+from archive.markup import escape_markdown, link_target
+from archive.model import Archive, Article, Event, EventArticle, LinkedStatement, Person, Source, Statement, Topic
 
 ARCHIVE_NAME = "Statement Archive"  # mkdocs.yml's site_name, as citations name the archive
 ARTICLES_DIR = "articles"
@@ -71,11 +72,48 @@ class Context:
         """A person's name, or the id itself when the registry does not know it."""
         return self.people[person_id].name if person_id in self.people else person_id
 
+    def source_name(self, article: Article, unknown: str = "unknown") -> str:
+        """The name of the outlet that published the article, or `unknown` when the registry has none."""
+        source = self.sources.get(article.source.value)
+        return source.name if source else unknown
+
+    def statement_date(self, statement: Statement) -> str:
+        """A statement's date: its own when curated, else its article's."""
+        return statement.date or self.articles[statement.article].date.published
+
 
 def render_front_matter(data: dict[str, object]) -> str:
     """YAML front matter between --- lines, written by yaml.safe_dump so it always reads back."""
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100)
     return f"---\n{text}---\n"
+
+
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """'1 event', '2 events', '1,000 articles'."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def year_group(value: str) -> str:
+    """The group an article of this date is listed under: its certain year, "Date uncertain" or "Date unknown"."""
+    if edtf_bounds(value) is None:
+        return "Date unknown"
+    year = certain_year(value)
+    return "Date uncertain" if year is None else str(year)
+
+
+def year_groups(articles: Iterable[Article]) -> list[tuple[str, list[Article]]]:
+    """Articles grouped by year_group, in their given order within each; years newest first, then uncertain, then unknown."""
+    groups: dict[str, list[Article]] = {}
+    for article in articles:
+        groups.setdefault(year_group(article.date.published), []).append(article)
+    return sorted(groups.items(), key=lambda kv: (not kv[0].isdigit(), kv[0] == "Date unknown", -int(kv[0]) if kv[0].isdigit() else 0))
+
+
+def picture(summary: str, prefix: str) -> str:
+    """The chart as a figure: the image says what it is, its caption what it shows (the chart's summary, its text alternative)."""
+    alt = "Chart of the archive's articles and statements over time, by topic; summarised below"
+    return (f'<figure class="archive-chart" markdown>\n![{alt}]({link_target(prefix + CHART)})\n'
+            f"<figcaption>{escape_markdown(summary)}</figcaption>\n</figure>")
 
 
 def shorten(text: str, words: int = 14) -> str:

@@ -6,7 +6,7 @@ import datetime
 
 from archive.edtf import edtf_bounds
 from archive.markup import code, escape_inline, escape_line_start, escape_markdown, html_text, link_target, one_line
-from archive.model import Archive, Article, Event, EventArticle, LinkedStatement
+from archive.model import Archive, Event, EventArticle, LinkedStatement
 from archive.render.common import ARTICLES_DIR, ROLE_LABELS, Context, render_front_matter
 from archive.wording import Wording, compare_wording
 
@@ -26,7 +26,7 @@ def render_event(event: Event, context: Context) -> str:
     lines += ["## Coverage", "", "| Role | Article | Source | Date |", "| --- | --- | --- | --- |"]
     for m in members:
         article = context.articles[m.article]
-        source = _source_name(article, context)
+        source = context.source_name(article)
         note = f" — {escape_markdown(m.note)}" if m.note else ""
         lines.append(
             f"| {ROLE_LABELS[m.role]} | [{escape_markdown(article.title.value)}]({link_target(f'../{ARTICLES_DIR}/{m.article}.md')}){note} "
@@ -93,7 +93,7 @@ def _side(linked: LinkedStatement, side: str, wording: Wording, role: dict[str, 
     statement = linked.statement
     article = context.articles[statement.article]
     target = link_target(f"../{ARTICLES_DIR}/{statement.article}.md#statement-{statement.id}")
-    who = (f"{ROLE_LABELS[role[statement.article]].capitalize()}, [{escape_markdown(_source_name(article, context))}]({target}), "
+    who = (f"{ROLE_LABELS[role[statement.article]].capitalize()}, [{escape_markdown(context.source_name(article))}]({target}), "
            f"{escape_markdown(article.date.published)}")
     tag = "del" if side == "record" else "ins"
     words = []
@@ -106,11 +106,6 @@ def _side(linked: LinkedStatement, side: str, wording: Wording, role: dict[str, 
         # The hidden label says whose words these are where a screen reader does not announce <del> and <ins>.
         words.append(f'<{tag}><span class="wording__sr">{side}: </span>{escape_inline(marked)}</{tag}>{text[len(marked):]}')
     return [who, "{: .wording__who }", "", escape_line_start("".join(words)), f"{{: .wording__text .wording__text--{side} }}", ""]
-
-
-def _source_name(article: Article, context: Context) -> str:
-    """The name of the outlet that published the article, or "unknown"."""
-    return context.sources[article.source.value].name if article.source.value in context.sources else "unknown"
 
 
 def render_event_list(archive: Archive, context: Context) -> str:

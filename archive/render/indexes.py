@@ -5,11 +5,21 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from archive.edtf import certain_year, edtf_bounds, sort_key
+from archive.edtf import sort_key
 from archive.markup import escape_markdown, html_text, link_target
 from archive.model import Article, LinkedStatement, Person, Role, Source, Topic
-from archive.render.common import ARTICLES_DIR, EVENTS_DIR, PEOPLE_DIR, ROLE_LABELS, SOURCES_DIR, TOPICS_DIR, Context, render_front_matter
-
+from archive.render.common import (
+    ARTICLES_DIR,
+    EVENTS_DIR,
+    PEOPLE_DIR,
+    ROLE_LABELS,
+    SOURCES_DIR,
+    TOPICS_DIR,
+    Context,
+    count,
+    render_front_matter,
+    year_groups,
+)
 
 
 def render_indexes(context: Context) -> list[tuple[str, str]]:
@@ -55,7 +65,7 @@ class Appearances:
             found.source_articles.setdefault(article.source.value, []).append(article)
             if article.republisher is not None:
                 found.republished.setdefault(article.republisher.value, []).append(article)
-        for linked in sorted(context.archive.statements, key=lambda s: sort_key(statement_date(s, context)) + (s.statement.id,)):
+        for linked in sorted(context.archive.statements, key=lambda s: sort_key(context.statement_date(s.statement)) + (s.statement.id,)):
             statement = linked.statement
             found.statements_of.setdefault(statement.speaker, []).append(linked)
             for topic in statement.topics or [t.topic for t in context.articles[statement.article].topics]:
@@ -63,33 +73,17 @@ class Appearances:
         return found
 
 
-def statement_date(linked: LinkedStatement, context: Context) -> str:
-    """A statement's date: its own when curated, else its article's."""
-    return linked.statement.date or context.articles[linked.statement.article].date.published
-
-
 # Pieces of pages.
 
-def _year_groups(articles: list[Article]) -> list[tuple[str, list[Article]]]:
-    """Articles (already newest first) grouped under their certain year; uncertain, then unknown dates last."""
-    groups: dict[str, list[Article]] = {}
-    for article in articles:
-        date = article.date.published
-        year = certain_year(date)
-        key = str(year) if year is not None else ("Date uncertain" if edtf_bounds(date) else "Date unknown")
-        groups.setdefault(key, []).append(article)
-    return sorted(groups.items(), key=lambda kv: (not kv[0].isdigit(), kv[0] == "Date unknown", -int(kv[0]) if kv[0].isdigit() else 0))
-
-
 def _article_item(article: Article, context: Context, prefix: str) -> str:
-    source = context.sources[article.source.value].name if article.source.value in context.sources else "unknown source"
+    source = context.source_name(article, "unknown source")
     target = link_target(f"{prefix}{ARTICLES_DIR}/{article.id}.md")
     return f"- {escape_markdown(article.date.published)} · [{escape_markdown(article.title.value)}]({target}) · {escape_markdown(source)}"
 
 
 def _article_sections(articles: list[Article], context: Context, level: str = "###") -> list[str]:
     out: list[str] = []
-    for group, members in _year_groups(articles):
+    for group, members in year_groups(articles):
         out += ["", f"{level} {group}", ""]
         out += [_article_item(a, context, "../") for a in members]
     return out
@@ -100,7 +94,7 @@ def _statement_item(linked: LinkedStatement, context: Context, speaker: bool) ->
     article = context.articles[statement.article]
     target = link_target(f"../{ARTICLES_DIR}/{article.id}.md") + f"#quote-{statement.id}"
     who = f"**{escape_markdown(context.person(statement.speaker))}**: " if speaker else ""
-    return (f"- {escape_markdown(statement_date(linked, context))} · {who}“{escape_markdown(statement.quote)}” "
+    return (f"- {escape_markdown(context.statement_date(statement))} · {who}“{escape_markdown(statement.quote)}” "
             f"— [in *{escape_markdown(article.title.value)}*]({target})")
 
 
@@ -110,10 +104,6 @@ def _term(role: Role) -> str:
     if role.start:
         return f"{role.title} (from {role.start})"
     return f"{role.title} (until {role.end})" if role.end else role.title
-
-
-def _count(n: int, noun: str, plural: str | None = None) -> str:
-    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
 
 
 def _page(title: str, trail: str | None, lines: list[str]) -> str:
@@ -129,7 +119,7 @@ def _page(title: str, trail: str | None, lines: list[str]) -> str:
 def render_people_index(people: list[Person], found: Appearances, context: Context) -> str:
     """Everyone in the registry who speaks, is quoted or is mentioned, by name, with roles and counts."""
     lines = [
-        f"{_count(len(people), 'person', 'people')} in the registry speak, are quoted or are named in the archive. "
+        f"{count(len(people), 'person', 'people')} in the registry speak, are quoted or are named in the archive. "
         "Each page lists their statements in date order with the quote and a link to it in its article, "
         "the articles they speak in, and those that only mention them.",
         "",
@@ -155,8 +145,8 @@ def render_person(person: Person, found: Appearances, context: Context) -> str:
         lines += ["Also written: " + ", ".join(escape_markdown(a) for a in person.aliases), ""]
     if person.roles:
         lines += ["**Roles:**", ""] + [f"- {escape_markdown(_term(r))}" for r in person.roles] + [""]
-    lines += [f"{_count(len(statements), 'statement')}, speaks in {_count(len(speaks), 'article')}, "
-              f"mentioned in {_count(len(mentioned), 'other article')}."]
+    lines += [f"{count(len(statements), 'statement')}, speaks in {count(len(speaks), 'article')}, "
+              f"mentioned in {count(len(mentioned), 'other article')}."]
     lines += ["", "## Statements", ""]
     lines += [_statement_item(s, context, speaker=False) for s in statements] or ["None anchored yet."]
     lines += ["", "## Articles they speak in"]
@@ -170,7 +160,7 @@ def render_person(person: Person, found: Appearances, context: Context) -> str:
 
 def render_topic_index(topics: list[Topic], found: Appearances) -> str:
     lines = [
-        f"{_count(len(topics), 'topic')} with articles or statements. A topic is found by its keywords "
+        f"{count(len(topics), 'topic')} with articles or statements. A topic is found by its keywords "
         "(listed on its page) or added by a curator.",
         "",
         "| Topic | Articles | Statements |",
@@ -188,7 +178,7 @@ def render_topic(topic: Topic, found: Appearances, context: Context) -> str:
     lines = []
     if topic.keywords:
         lines += ["Found by: " + ", ".join(f"“{escape_markdown(k)}”" for k in topic.keywords), ""]
-    lines += [f"{_count(len(articles), 'article')}, {_count(len(statements), 'statement')}.", "", "## Statements", ""]
+    lines += [f"{count(len(articles), 'article')}, {count(len(statements), 'statement')}.", "", "## Statements", ""]
     lines += [_statement_item(s, context, speaker=True) for s in statements] or ["None anchored yet."]
     lines += ["", "## Articles, newest first"]
     lines += _article_sections(articles, context) if articles else ["", "None."]
@@ -199,8 +189,8 @@ def render_topic(topic: Topic, found: Appearances, context: Context) -> str:
 
 def render_source_index(sources: list[Source], found: Appearances, context: Context) -> str:
     lines = [
-        f"{_count(len(sources), 'outlet')} with articles in the archive, of the "
-        f"{_count(len(context.archive.registry.sources), 'outlet')} the registry knows.",
+        f"{count(len(sources), 'outlet')} with articles in the archive, of the "
+        f"{count(len(context.archive.registry.sources), 'outlet')} the registry knows.",
         "",
         "| Outlet | Kind | Country | Articles | Republished |",
         "| --- | --- | --- | ---: | ---: |",
@@ -224,7 +214,7 @@ def render_source(source: Source, found: Appearances, context: Context) -> str:
     lines = [
         " · ".join(facts),
         "",
-        f"{_count(len(own), 'article')}" + (f", {_count(len(republished), 'republished article')}" if republished else "") + ".",
+        f"{count(len(own), 'article')}" + (f", {count(len(republished), 'republished article')}" if republished else "") + ".",
     ]
     covered = []
     own_ids = {a.id for a in own} | {a.id for a in republished}

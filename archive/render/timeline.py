@@ -16,8 +16,7 @@ from archive.chart import chart_summary
 from archive.edtf import edtf_bounds
 from archive.markup import escape_markdown, link_target
 from archive.model import Archive
-from archive.render.common import ARTICLES_DIR, CHART, Context, render_front_matter, shorten
-from archive.render.indexes import statement_date
+from archive.render.common import ARTICLES_DIR, Context, picture, render_front_matter, shorten
 
 TIMELINE_DIR = "timeline"
 
@@ -42,16 +41,16 @@ def timeline_entries(context: Context) -> tuple[list[Entry], int]:
             undated += 1
             continue
         target = link_target(f"../{ARTICLES_DIR}/{article.id}.md")
-        source = context.sources[article.source.value].name if article.source.value in context.sources else "unknown source"
+        source = context.source_name(article, "unknown source")
         entries.append(Entry("article", article.date.published, *bounds,
                              f"[{escape_markdown(article.title.value)}]({target}) · {escape_markdown(source)}"))
     for linked in context.archive.statements:
-        date = statement_date(linked, context)
+        statement = linked.statement
+        date = context.statement_date(statement)
         bounds = edtf_bounds(date)
         if bounds is None:
             undated += 1
             continue
-        statement = linked.statement
         target = link_target(f"../{ARTICLES_DIR}/{statement.article}.md") + f"#quote-{statement.id}"
         entries.append(Entry("statement", date, *bounds,
                              f"**{escape_markdown(context.person(statement.speaker))}**: [“{escape_markdown(shorten(statement.quote, 16))}”]({target})"))
@@ -94,14 +93,6 @@ def _line(entry: Entry, in_month: bool) -> str:
     return f"- {day} · {kind}: {entry.text}"
 
 
-def picture(archive: Archive, prefix: str) -> str:
-    """The chart as a figure: the image says what it is, its caption what it shows (the text alternative)."""
-    summary, _ = chart_summary(archive)
-    alt = "Chart of the archive's articles and statements over time, by topic; summarised below"
-    return (f'<figure class="archive-chart" markdown>\n![{alt}]({link_target(prefix + CHART)})\n'
-            f"<figcaption>{escape_markdown(summary)}</figcaption>\n</figure>")
-
-
 def render_timeline_index(archive: Archive, years: dict[int, list[Entry]], spanning: list[Entry], undated: int) -> str:
     lines = [
         render_front_matter({"title": "Timeline"}).rstrip("\n"),
@@ -112,7 +103,7 @@ def render_timeline_index(archive: Archive, years: dict[int, list[Entry]], spann
         "range of days it allows and placed where all of them fall: in a month, \"sometime in\" a year, or "
         "below among the dates that span years. It is never put on its first day.",
         "",
-        picture(archive, "../"),
+        picture(chart_summary(archive)[0], "../"),
         "",
         "| Year | Articles | Statements |",
         "| --- | ---: | ---: |",
