@@ -48,8 +48,9 @@ from dataclasses import dataclass
 from archive.edtf import certain_year
 from archive.model import Archive, Article, LinkedStatement
 from archive.pipeline import newest_first
-from archive.render.common import ARTICLES_DIR, Context, shorten
+from archive.render.common import Context, shorten
 from archive.search_text import FOLDS, STOP_WORDS, fold, is_stop_word, stem, words
+from archive.site_paths import article_page, statement_page
 
 FIELDS = ("title", "names", "text")
 FIELD_BOOSTS = {"title": 3, "names": 2, "text": 1}
@@ -125,7 +126,7 @@ def _article_document(article: Article, context: Context) -> SearchDocument:
         statement=None,
         date=article.date.published,
         title=article.title.value,
-        url=f"archive/{ARTICLES_DIR}/{article.id}.html",
+        url=article_page(article.id),
         source=context.source_name(article, ""),
         speaker="",
         fields=(
@@ -149,7 +150,7 @@ def _statement_document(linked: LinkedStatement, context: Context) -> SearchDocu
         statement=statement.id,
         date=date,
         title=f"“{shorten(statement.quote, 12)}”",
-        url=f"archive/{ARTICLES_DIR}/{article.id}.html#quote-{statement.id}",
+        url=statement_page(article.id, statement.id),
         source=context.source_name(article, ""),
         speaker=context.person(statement.speaker),
         fields=(("names", _names([statement.speaker], context)), ("text", (statement.quote,))),

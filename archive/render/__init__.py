@@ -5,7 +5,8 @@ from __future__ import annotations
 from archive.chart import render_chart
 from archive.model import Archive
 from archive.render.article import render_article
-from archive.render.common import ARTICLES_DIR, CHART, EVENTS_DIR, Context
+from archive.render.common import CHART, Context
+from archive.site_paths import ARTICLES_DIR, EVENTS_DIR
 from archive.render.events import render_event, render_event_list
 from archive.render.indexes import render_indexes
 from archive.render.lists import render_article_list, render_overview

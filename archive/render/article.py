@@ -6,7 +6,8 @@ from archive.extract import fold
 from archive.markup import code, escape_inline, escape_line_start, escape_markdown, html_text, link_target, one_line
 from archive.model import Article, Block, Event, EventArticle, LinkedStatement, LinkView, Person, SpeakerFinding, Topic, TopicFinding
 from archive.render.cite import article_citation, render_cite_block, statement_citation
-from archive.render.common import EVENTS_DIR, PEOPLE_DIR, ROLE_LABELS, SOURCES_DIR, TOPICS_DIR, Context, render_front_matter, shorten
+from archive.render.common import PEOPLE_DIR, ROLE_LABELS, SOURCES_DIR, TOPICS_DIR, Context, render_front_matter, shorten
+from archive.site_paths import EVENTS_DIR
 from archive.render.jsonld import article_jsonld
 from archive.rules import NON_PERSON_LABELS
 

@@ -12,10 +12,9 @@ import yaml
 from archive.edtf import certain_year, date_parts, edtf_bounds
 from archive.markup import escape_markdown, link_target
 from archive.model import Archive, Article, Event, EventArticle, LinkedStatement, Person, Source, Statement, Topic
+from archive.site_paths import article_page
 
 ARCHIVE_NAME = "Statement Archive"  # mkdocs.yml's site_name, as citations name the archive
-ARTICLES_DIR = "articles"
-EVENTS_DIR = "events"
 PEOPLE_DIR = "people"
 TOPICS_DIR = "topics"
 SOURCES_DIR = "sources"
@@ -124,7 +123,7 @@ def shorten(text: str, words: int = 14) -> str:
 
 def page_url(context: Context, article_id: str, fragment: str = "") -> str:
     """An article page's address: absolute under the site's URL when it is known, else relative to the site's root."""
-    path = link_target(f"archive/{ARTICLES_DIR}/{article_id}.html" + (f"#{fragment}" if fragment else ""))
+    path = article_page(article_id) + (f"#{link_target(fragment)}" if fragment else "")
     return f"{context.site_url.rstrip('/')}/{path}" if context.site_url else path
 
 

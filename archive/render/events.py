@@ -7,7 +7,8 @@ import datetime
 from archive.edtf import edtf_bounds
 from archive.markup import code, escape_inline, escape_line_start, escape_markdown, html_text, link_target, one_line
 from archive.model import Archive, Event, EventArticle, LinkedStatement
-from archive.render.common import ARTICLES_DIR, ROLE_LABELS, Context, render_front_matter
+from archive.render.common import ROLE_LABELS, Context, render_front_matter
+from archive.site_paths import ARTICLES_DIR
 from archive.wording import Wording, compare_wording
 
 def render_event(event: Event, context: Context) -> str:

@@ -9,8 +9,6 @@ from archive.edtf import sort_key
 from archive.markup import escape_markdown, html_text, link_target
 from archive.model import Article, LinkedStatement, Person, Role, Source, Topic
 from archive.render.common import (
-    ARTICLES_DIR,
-    EVENTS_DIR,
     PEOPLE_DIR,
     ROLE_LABELS,
     SOURCES_DIR,
@@ -20,6 +18,7 @@ from archive.render.common import (
     render_front_matter,
     year_groups,
 )
+from archive.site_paths import ARTICLES_DIR, EVENTS_DIR
 
 
 def render_indexes(context: Context) -> list[tuple[str, str]]:

@@ -7,7 +7,8 @@ from collections import Counter
 from archive.chart import chart_summary
 from archive.markup import escape_markdown, link_target
 from archive.model import Archive
-from archive.render.common import ARTICLES_DIR, count, picture, year_group, year_groups
+from archive.render.common import count, picture, year_group, year_groups
+from archive.site_paths import ARTICLES_DIR
 
 def render_article_list(archive: Archive) -> str:
     """Every article by date, newest first, grouped by year; uncertain, then unknown dates last."""

@@ -16,7 +16,8 @@ from archive.chart import chart_summary
 from archive.edtf import edtf_bounds
 from archive.markup import escape_markdown, link_target
 from archive.model import Archive
-from archive.render.common import ARTICLES_DIR, Context, picture, render_front_matter, shorten
+from archive.render.common import Context, picture, render_front_matter, shorten
+from archive.site_paths import ARTICLES_DIR
 
 TIMELINE_DIR = "timeline"
 
