@@ -23,7 +23,7 @@ from archive.extract import (
 )
 from archive.seeds import decode_seed
 from archive.structure import parse_document
-from archive.model import Block, Document, Line, Location, Person, RawSeed, Registry, Role, SeedText, Source, SourceMarker
+from archive.model import Block, Document, Line, Location, Person, RawSeed, Registry, Role, SeedText
 
 from conftest import ANNOTATIONS
 
