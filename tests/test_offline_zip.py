@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import subprocess
 import sys
 import zipfile
@@ -18,23 +19,23 @@ from offline_zip import newest_day  # noqa: E402  (tools/ is scripts, not a pack
 SCRIPT = ROOT / "tools" / "offline_zip.py"
 
 
-def zip_site(site: Path, docs: Path, out: Path, epoch: str | None = "1764547200") -> subprocess.CompletedProcess:
+def zip_site(site: Path, out: Path, epoch: str | None = "1764547200") -> subprocess.CompletedProcess:
     env = {"PATH": "/usr/bin:/bin", **({"SOURCE_DATE_EPOCH": epoch} if epoch else {})}
-    return subprocess.run([sys.executable, SCRIPT, "--site", site, "--docs", docs, "--out", out],
+    return subprocess.run([sys.executable, SCRIPT, "--site", site, "--out", out],
                           capture_output=True, text=True, env=env, timeout=300)
 
 
-def tiny_site(root: Path, dates: list[str]) -> tuple[Path, Path]:
-    """A site of three files and a docs/ whose generated article pages carry `dates`."""
-    site, docs = root / "site", root / "docs"
+def tiny_site(root: Path, dates: list[str]) -> Path:
+    """A site of three files and open data whose articles carry `dates`."""
+    site = root / "site"
     (site / "assets").mkdir(parents=True)
+    (site / "data").mkdir()
     (site / "index.html").write_text("<h1>Home</h1>", encoding="utf-8")
     (site / "assets" / "app.js").write_text("1;", encoding="utf-8")
     (site / "assets" / "app.js.map").write_text("{}", encoding="utf-8")
-    (docs / "archive" / "articles").mkdir(parents=True)
-    for n, date in enumerate(dates):
-        (docs / "archive" / "articles" / f"a{n}.md").write_text(f"---\nid: a{n}\ndate: '{date}'\n---\n# A\n", encoding="utf-8")
-    return site, docs
+    rows = [{"id": f"a{n}", "date": date} for n, date in enumerate(dates)]
+    (site / "data" / "articles.json").write_text(json.dumps({"schema_version": 1, "table": "articles", "rows": rows}), encoding="utf-8")
+    return site
 
 
 def test_the_newest_day_counts_only_known_days():
@@ -44,38 +45,39 @@ def test_the_newest_day_counts_only_known_days():
 
 
 def test_the_zip_is_named_for_the_newest_article_and_holds_one_folder(tmp_path):
-    site, docs = tiny_site(tmp_path, ["2021-05-19", "2026-02-06", "2027-01/2027-03"])
-    done = zip_site(site, docs, tmp_path / "dist")
+    site = tiny_site(tmp_path, ["2021-05-19", "2026-02-06", "2027-01/2027-03"])
+    done = zip_site(site, tmp_path / "dist")
     assert done.returncode == 0, done.stderr
     made = tmp_path / "dist" / "statement-archive-2026-02-06.zip"
     with zipfile.ZipFile(made) as z:
-        assert z.namelist() == ["statement-archive-2026-02-06/assets/app.js", "statement-archive-2026-02-06/index.html"]
+        assert z.namelist() == ["statement-archive-2026-02-06/assets/app.js", "statement-archive-2026-02-06/data/articles.json",
+                                "statement-archive-2026-02-06/index.html"]
         assert {info.date_time for info in z.infolist()} == {(2025, 12, 1, 0, 0, 0)}  # SOURCE_DATE_EPOCH
     assert [p.name for p in (tmp_path / "dist").iterdir()] == [made.name]  # no partial file left behind
 
 
 def test_an_archive_without_a_known_day_is_undated(tmp_path):
-    site, docs = tiny_site(tmp_path, ["unknown"])
-    assert zip_site(site, docs, tmp_path / "dist", epoch=None).returncode == 0
+    site = tiny_site(tmp_path, ["unknown"])
+    assert zip_site(site, tmp_path / "dist", epoch=None).returncode == 0
     with zipfile.ZipFile(tmp_path / "dist" / "statement-archive-undated.zip") as z:
         assert {info.date_time for info in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
 def test_the_same_site_gives_the_same_bytes(tmp_path):
-    site, docs = tiny_site(tmp_path, ["2026-02-06"])
+    site = tiny_site(tmp_path, ["2026-02-06"])
     digests = []
     for out in ("one", "two"):
-        assert zip_site(site, docs, tmp_path / out).returncode == 0
+        assert zip_site(site, tmp_path / out).returncode == 0
         digests.append(hashlib.sha256((tmp_path / out / "statement-archive-2026-02-06.zip").read_bytes()).hexdigest())
     assert digests[0] == digests[1]
 
 
 def test_no_site_is_a_clear_error_and_an_earlier_zip_stays(tmp_path):
-    site, docs = tiny_site(tmp_path, ["2026-02-06"])
-    assert zip_site(site, docs, tmp_path / "dist").returncode == 0
+    site = tiny_site(tmp_path, ["2026-02-06"])
+    assert zip_site(site, tmp_path / "dist").returncode == 0
     before = (tmp_path / "dist" / "statement-archive-2026-02-06.zip").read_bytes()
     (site / "index.html").unlink()
-    done = zip_site(site, docs, tmp_path / "dist")
+    done = zip_site(site, tmp_path / "dist")
     assert done.returncode == 2 and "index.html not found" in done.stderr and "make site" in done.stderr
     assert (tmp_path / "dist" / "statement-archive-2026-02-06.zip").read_bytes() == before
 
@@ -83,7 +85,7 @@ def test_no_site_is_a_clear_error_and_an_earlier_zip_stays(tmp_path):
 @pytest.mark.browser
 def test_unzipped_anywhere_it_reads_and_searches_from_file(explore_site, browser, tmp_path):
     pytest.importorskip("playwright.sync_api")
-    done = zip_site(explore_site, explore_site.parent / "docs", tmp_path / "dist")
+    done = zip_site(explore_site, tmp_path / "dist")
     assert done.returncode == 0, done.stderr
     (made,) = (tmp_path / "dist").glob("statement-archive-*.zip")
     with zipfile.ZipFile(made) as z:

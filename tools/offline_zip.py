@@ -6,21 +6,21 @@ the site loads nothing from outside and links relatively. The zip holds one fold
 the zip; entries are sorted and dated SOURCE_DATE_EPOCH (else 1980-01-01), so the same site gives
 the same bytes. Source maps are left out (they serve debugging, not reading). The zip is written
 beside its final name and renamed into place, so a failure leaves an earlier zip as it was.
-Usage: tools/offline_zip.py [--site site] [--docs docs] [--out dist]
+The newest article is read from the site's own open data (data/articles.json).
+Usage: tools/offline_zip.py [--site site] [--out dist]
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import os
 import re
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
-
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "statement-archive-{date}"
@@ -33,15 +33,10 @@ def newest_day(dates: list[str]) -> str | None:
     return max((d for d in dates if DAY.fullmatch(d)), default=None)
 
 
-def article_dates(docs: Path) -> list[str]:
-    """The `date` of every generated article page's front matter under docs/archive/articles/."""
-    dates = []
-    for page in sorted((docs / "archive" / "articles").glob("*.md")):
-        text = page.read_text(encoding="utf-8")
-        if text.startswith("---\n"):
-            matter = yaml.safe_load(text[4:text.index("\n---\n", 4)])
-            dates.append(str(matter.get("date", "")))
-    return dates
+def article_dates(site: Path) -> list[str]:
+    """The `date` of every article in the site's open data (data/articles.json, written by build_archive.py)."""
+    table = json.loads((site / "data" / "articles.json").read_text(encoding="utf-8"))
+    return [str(row["date"]) for row in table["rows"]]
 
 
 def zip_stamp() -> tuple[int, int, int, int, int, int]:
@@ -68,13 +63,13 @@ def write_zip(site: Path, target: Path, folder: str, stamp: tuple[int, int, int,
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="tools/offline_zip.py", description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (default: %(default)s)")
-    parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="the docs/ it was built from (default: %(default)s)")
     parser.add_argument("--out", type=Path, default=ROOT / "dist", help="where the zip goes (default: %(default)s)")
     args = parser.parse_args(argv)
-    if not (args.site / "index.html").is_file():
-        print(f"{args.site}/index.html not found: build the site first (make site)", file=sys.stderr)
-        return 2
-    folder = NAME.format(date=newest_day(article_dates(args.docs)) or "undated")
+    for needed in ("index.html", "data/articles.json"):
+        if not (args.site / needed).is_file():
+            print(f"{args.site}/{needed} not found: build the site first (make site)", file=sys.stderr)
+            return 2
+    folder = NAME.format(date=newest_day(article_dates(args.site)) or "undated")
     args.out.mkdir(parents=True, exist_ok=True)
     target = args.out / f"{folder}.zip"
     handle, partial = tempfile.mkstemp(prefix=f".{folder}-", suffix=".zip", dir=args.out)
