@@ -1,0 +1,237 @@
+"""Quote alignment: which passage of a record each quotation and paraphrase of a report renders (pure).
+
+A report's passages are its quotations (the words inside quotation marks, split at sentences and
+ellipses) and its reported speech (a sentence with a speech verb, its attribution cut off). The
+record's are its sentences, with the speaker of the transcript turn each is in. Two passages are
+compared by the content words they share, weighed by how rare each is in the record, so that a
+translation that changes most words still shares the names, numbers and terms that carry the
+point. Reports follow their record's order most of the time, as parallel texts do, so the
+passages are aligned the way sentence aligners align parallel texts (Gale–Church, Vecalign):
+one monotonic path through the similarity matrix by dynamic programming, where each aligned
+pair gains its similarity less a threshold and any passage may stay unaligned. A passage the path
+leaves out is still aligned out of order when it resembles one record passage far more than the
+threshold asks: reports do move an answer up to their lead.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from archive.extract import SPEECH_VERBS, NameIndex, is_role_label, label_person
+from archive.model import Article
+from archive.search_text import fold, is_stop_word, stem, words
+from archive.structure import split_sentences
+
+THRESHOLD = 0.3  # similarity an aligned pair must pass
+OUT_OF_ORDER = 0.5  # similarity a pair off the monotonic path must pass
+MIN_WORDS = 5  # shorter passages say too little to align
+OTHER_VOICE = 0.3  # weight of a record passage in another speaker's turn (a question, an interpreter)
+KEY = 6  # letters of a stem compared: "ukrainization" and "ukrainisation" are one word
+
+_QUOTED = re.compile(r"[\"“«„]([^\"“”«»„]{20,}?)[\"”»“]")
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*")
+_GLUED = re.compile(r"(?<=[a-z][.!?])(?=[A-Z])")  # "Lavrov added.Swiss Foreign Minister": a scrape lost the space
+_VERB = "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True))
+_TRAILING = re.compile(rf",\s*(?!and\b|but\b)[^,\"“”]{{0,80}}?\b(?:{_VERB})\b[^,\"“”]{{0,60}}[.!?]?$")
+_LEADING = re.compile(rf"^[^,\"“”]{{0,120}}?\b(?:{_VERB})\b(?:\s+on\s+\w+)?(?:,)?\s+(?:that\s+)?(?=\w)")
+_ACCORDING = re.compile(r"^according to [^,]{1,80},\s*|,?\s*according to [^,]{1,80}[.!?]?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A run of one block's text: the words a statement would quote."""
+
+    block: int
+    start: int
+    end: int
+    text: str
+    kind: str  # "quote" | "paraphrase" | "record"
+    speaker: str | None  # registry id of who speaks, where the article says
+
+
+@dataclass(frozen=True, slots=True)
+class Aligned:
+    """A report passage, the record passage it renders, and why."""
+
+    report: Passage
+    record: Passage
+    similarity: float
+    in_order: bool
+    shared: tuple[str, ...]  # the shared words that weigh most, as the report writes them
+
+
+def _content(text: str) -> list[tuple[str, str]]:
+    """(comparison key, word as written) of each content word: not a stop word, three letters or a digit."""
+    found = []
+    for word in words(fold(text)):
+        if is_stop_word(word) or (len(word) < 3 and not word.isdigit()):
+            continue
+        found.append((stem(word)[:KEY], word))
+    return found
+
+
+def _spans(text: str, pieces: list[str], offset: int) -> list[tuple[int, int]]:
+    """Where each piece lies in text, in order, from offset."""
+    spans, position = [], offset
+    for piece in pieces:
+        start = text.find(piece, position)
+        if start < 0:
+            continue
+        spans.append((start, start + len(piece)))
+        position = start + len(piece)
+    return spans
+
+
+def record_passages(article: Article, names: NameIndex) -> list[Passage]:
+    """Every sentence of the record's paragraphs and turns, with who speaks it: its turn's person, "?" for a
+    question or moderator, else the first registry person the article has speak (its headline's, often)."""
+    first = min((s for s in article.speakers if s.person), key=lambda s: s.line, default=None)
+    only = first.person if first else None
+    found = []
+    for index, block in enumerate(article.document.blocks):
+        if block.kind == "heading":
+            continue
+        if not block.label:
+            voice = only
+        else:
+            voice = "?" if is_role_label(block.label) else label_person(block.label, names)
+        for start, end in _spans(block.text, _sentences(block.text), 0):
+            found.append(Passage(index, start, end, block.text[start:end], "record", voice))
+    return found
+
+
+def _sentences(text: str) -> list[str]:
+    """Sentences, also where a scrape glued two together."""
+    return [part.strip() for sentence in split_sentences(text) for part in _GLUED.split(sentence) if part.strip()]
+
+
+def report_passages(article: Article, names: NameIndex) -> list[Passage]:
+    """The report's quotations, split at sentences and ellipses, then its reported speech, in text order."""
+    found = []
+    for index, block in enumerate(article.document.blocks):
+        if block.kind == "heading":
+            continue
+        text, quoted = block.text, []
+        for m in _QUOTED.finditer(text):
+            inner = m.group(1)
+            pieces = [s for part in _ELLIPSIS.split(inner) for s in _sentences(part)]
+            for start, end in _spans(text, pieces, m.start(1)):
+                piece = text[start:end].rstrip(",;: ")
+                quoted.append((start, start + len(piece)))
+        for start, end in quoted:
+            found.append(Passage(index, start, end, text[start:end], "quote", _named(text, names)))
+        for start, end in _spans(text, _sentences(text), 0):
+            if any(s < end and start < e for s, e in quoted):
+                continue
+            sentence = text[start:end]
+            if not re.search(rf"\b(?:{_VERB})\b|according to", sentence, re.IGNORECASE):
+                continue
+            start, end = _cut_attribution(text, start, end)
+            found.append(Passage(index, start, end, text[start:end], "paraphrase", _named(sentence, names)))
+    found = [p for p in found if len(words(fold(p.text))) >= MIN_WORDS]
+    return sorted(found, key=lambda p: (p.block, p.start))
+
+
+def _cut_attribution(text: str, start: int, end: int) -> tuple[int, int]:
+    """A reported sentence without its attribution: '…, Lavrov said on Friday.' and 'Lavrov said that …' cut off."""
+    trailing = _TRAILING.search(text[start:end])
+    if trailing and trailing.start() > 20:
+        end = start + trailing.start()
+    leading = _LEADING.match(text[start:end])
+    if leading and end - start - leading.end() > 20:
+        start += leading.end()
+    according = _ACCORDING.search(text[start:end])
+    if according and end - start - len(according.group()) > 20:
+        if according.start() == 0:
+            start += according.end()
+        else:
+            end = start + according.start()
+    return start, end
+
+
+def _named(text: str, names: NameIndex) -> str | None:
+    """The one registry person a passage's context names, if exactly one."""
+    people = {person for _, _, person in names.find(fold(text))}
+    return people.pop() if len(people) == 1 else None
+
+
+def similarity_matrix(report: list[Passage], record: list[Passage]) -> tuple[np.ndarray, list[dict[str, float]]]:
+    """Cosine similarity of weighted content words, report passages by record passages; weights log(N/df) over the record."""
+    record_keys = [set(k for k, _ in _content(p.text)) for p in record]
+    df = Counter(k for keys in record_keys for k in keys)
+    n = len(record) + 1
+    weight = {k: math.log(n / c) + 0.5 for k, c in df.items()}
+    matrix = np.zeros((len(report), len(record)))
+    report_keys = [set(k for k, _ in _content(p.text)) for p in report]
+    record_norms = [math.sqrt(sum(weight[k] ** 2 for k in keys)) for keys in record_keys]
+    unseen = math.log(n) + 0.5
+    for i, keys in enumerate(report_keys):
+        norm = math.sqrt(sum(weight.get(k, unseen) ** 2 for k in keys))
+        if not norm:
+            continue
+        for j, other in enumerate(record_keys):
+            shared = keys & other
+            if shared and record_norms[j]:
+                matrix[i, j] = sum(weight[k] ** 2 for k in shared) / (norm * record_norms[j])
+    return matrix, [weight]
+
+
+def monotonic_path(matrix: np.ndarray, threshold: float = THRESHOLD) -> list[tuple[int, int]]:
+    """The (report, record) pairs of the best path whose record indices never go back, each pair gaining its similarity less threshold.
+
+    best[i, j] is the most a path through report passages 0..i can gain using record passages
+    0..j: either it does not use j, or it aligns i with j after a path through 0..i-1 that used
+    passages up to j (so two report passages may render one record passage).
+    """
+    rows, cols = matrix.shape
+    if not rows or not cols:
+        return []
+    gain = np.maximum(matrix - threshold, 0.0)
+    best = np.zeros((rows + 1, cols))
+    for i in range(rows):
+        best[i + 1] = np.maximum.accumulate(best[i] + gain[i])
+    pairs, i, j = [], rows, cols - 1
+    while i > 0 and j >= 0:
+        if j > 0 and best[i, j] == best[i, j - 1]:
+            j -= 1
+        elif gain[i - 1, j] > 0 and best[i, j] == best[i - 1, j] + gain[i - 1, j]:
+            pairs.append((i - 1, j))
+            i -= 1
+        else:
+            i -= 1
+    return sorted(pairs)
+
+
+def align(report_article: Article, record_article: Article, names: NameIndex) -> list[Aligned]:
+    """Each report passage that renders a record passage, with the record passage: the monotonic path, then strong pairs off it."""
+    report, record = report_passages(report_article, names), record_passages(record_article, names)
+    matrix, (weight,) = similarity_matrix(report, record)
+    for j, passage in enumerate(record):
+        if passage.speaker == "?":
+            matrix[:, j] *= OTHER_VOICE
+    for i, passage in enumerate(report):
+        for j, other in enumerate(record):
+            if passage.speaker and other.speaker and other.speaker not in ("?", passage.speaker):
+                matrix[i, j] *= OTHER_VOICE
+    path = dict(monotonic_path(matrix))
+    found = []
+    for i, passage in enumerate(report):
+        j = path.get(i)
+        in_order = j is not None
+        if j is None:
+            j = int(np.argmax(matrix[i])) if len(record) else None
+            if j is None or matrix[i, j] < OUT_OF_ORDER:
+                continue
+        other = record[j]
+        written = dict(_content(passage.text))
+        shared = set(written) & {k for k, _ in _content(other.text)}
+        top = sorted(shared, key=lambda k: (-weight.get(k, 0), k))[:6]
+        speaker = other.speaker if other.speaker not in (None, "?") else passage.speaker
+        found.append(Aligned(passage, Passage(other.block, other.start, other.end, other.text, "record", speaker),
+                             round(float(matrix[i, j]), 3), in_order, tuple(written[k] for k in top)))
+    return found
