@@ -25,6 +25,7 @@ from archive.render import render_site
 from archive.search import read_index, resolve_filters, search
 from archive.search_index import FACETS, render_search_index
 from archive.seeds import add_seed, read_seeds
+from archive.suggestions import MIN_SCORE, render_json, render_yaml, suggest
 from archive.write import WriteRefused, write_generated
 from archive.yamlio import closest, read_yaml_files
 
@@ -58,7 +59,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="processes that parse seeds in parallel (default: the number of CPUs, %(default)s)")
     common.add_argument("--github", action="store_true", default=bool(os.environ.get("GITHUB_ACTIONS")),
                         help="also print problems as GitHub Actions annotations (default: on inside GitHub Actions)")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{add,build,check,search}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{add,build,check,search,suggest}")
     add = commands.add_parser("add", help="copy collected articles into seeds/ under their permanent names",
                               description="Copy each FILE into seeds/ byte for byte, named <next number>_<16 hex digits of its SHA-256>.txt; "
                               "an article already there is refused. Then run check.")
@@ -87,6 +88,19 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     find.add_argument("--format", choices=("text", "json"), default="text", help="text, or JSON: a list of {id, title, kind, score[, statement]}")
     find.add_argument("--site", type=Path, default=ROOT / "site", metavar="DIR",
                       help="the built site, or the docs folder right after `build` (default: %(default)s)")
+    offer = commands.add_parser(
+        "suggest", parents=[common], help="propose events for duplicate stories and same-statement links for wire quotes",
+        description="Find articles that cover the same event (copies, rewrites, a report and its transcript) and align each "
+        "report's quotations and reported speech with the record passage they render. Prints annotation files to review "
+        "and paste into annotations/ (yaml), or every suggestion with its score and evidence (json). Writes nothing.",
+        epilog="Exit codes: 0 suggestions, 1 none (or annotations that do not load), 2 a bad option.")
+    offer.add_argument("--kind", choices=("duplicate", "quote"), action="append", default=[],
+                       help="only duplicate stories or only quote alignments (default: both)")
+    offer.add_argument("--min-score", type=float, default=MIN_SCORE, metavar="S",
+                       help="show suggestions scoring at least S, from 0 to 1 (default: %(default)s)")
+    offer.add_argument("--format", choices=("yaml", "json"), default="yaml",
+                       help="yaml: annotation files, each headed by its path; json: a list of {kind, score, curated, evidence, a, b}")
+    offer.add_argument("--all", action="store_true", help="also list what the annotations already link, marked as curated")
     return parser.parse_args(argv)
 
 
@@ -163,6 +177,29 @@ def run_search(args: argparse.Namespace) -> int:
     return 0 if results.hits else 1
 
 
+def run_suggest(args: argparse.Namespace, seeds, registry, annotations, problems: tuple[Problem, ...]) -> int:
+    """Print suggestions; 0 with some, 1 with none or with annotations that do not load, 2 for a bad option."""
+    if not 0 <= args.min_score <= 1:
+        print(f"error: --min-score must be from 0 to 1, not {args.min_score}", file=sys.stderr)
+        return 2
+    errors = [p for p in problems if p.severity == ERROR]
+    for problem in errors:
+        print(problem.format(), file=sys.stderr)
+    if errors:
+        print("no suggestions: fix the errors above (`make check` lists them all)", file=sys.stderr)
+        return 1
+    kinds = frozenset(args.kind or ("duplicate", "quote"))
+    found, proposals = suggest(seeds, registry, annotations, reference_date(args.today), kinds, args.min_score, max(1, args.jobs))
+    shown = render_json(found, args.all)
+    if args.format == "json":
+        print(json.dumps(shown, ensure_ascii=False, indent=2))
+    else:
+        print(render_yaml(proposals, found, args.all), end="")
+    print(f"{len(shown)} suggestion(s): {sum(s['kind'] == 'duplicate' for s in shown)} duplicate pair(s), "
+          f"{sum(s['kind'] == 'quote' for s in shown)} quote pair(s); {len(proposals)} annotation file(s) proposed", file=sys.stderr)
+    return 0 if shown else 1
+
+
 def run(args: argparse.Namespace) -> int:
     if args.command == "search":
         return run_search(args)
@@ -181,6 +218,8 @@ def run(args: argparse.Namespace) -> int:
     registry, registry_problems = registry_from_files(files, display(args.annotations))
     annotations, annotation_problems = annotations_from_files(files, display(args.annotations))
     seeds, seed_problems = read_seeds(args.seeds, display(args.seeds))
+    if args.command == "suggest":
+        return run_suggest(args, seeds, registry, annotations, unread + registry_problems + annotation_problems)
     archive, found = build_archive(seeds, registry, reference_date(args.today), annotations, jobs=max(1, args.jobs))
     problems = tuple(sorted(unread + registry_problems + annotation_problems + seed_problems + found, key=Problem.sort_key))
     if args.strict:

@@ -1,0 +1,361 @@
+"""Curator suggestions: duplicate stories as events, and report passages with the record passage they render (pure).
+
+`suggest` reads every seed's text once (archive/fingerprints.py), proposes pairs without
+comparing all of them (archive/duplicates.py), parses only the articles those pairs and the
+curated events hold, and aligns each report with its record (archive/alignment.py). What is
+already curated is marked so, not proposed again. `render_yaml` and `render_json` write the
+result; the YAML is annotation files that pass `check` as they are.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+import yaml
+
+from archive.alignment import THRESHOLD, Aligned, Passage, align
+from archive.anchor import collapse, locate_quote
+from archive.duplicates import COPY, RESEMBLANCE, Evidence, candidate_pairs, evidence, judge
+from archive.edtf import edtf_bounds
+from archive.extract import name_index
+from archive.fingerprints import Fingerprint, fingerprint
+from archive.model import Annotations, Article, RawSeed, Registry
+from archive.pipeline import parse_articles
+from archive.seeds import decode_seed
+
+MIN_SCORE = 0.5  # default: the lowest score a suggestion is shown with
+RECORD_KINDS = frozenset({"ministry", "international-organization"})  # outlets whose pages are an event's own record
+_CHUNK = 256  # seeds a worker fingerprints per round trip
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One side of a suggestion: an article and its passage (a duplicate's title)."""
+
+    article: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A proposed link with its score and evidence; `curated` when the annotations already make it."""
+
+    kind: str  # "duplicate" | "quote"
+    score: float
+    curated: bool
+    evidence: dict
+    a: Side
+    b: Side
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """An annotation file the suggestions make: its path under annotations/ and its YAML."""
+
+    path: str
+    text: str
+    score: float
+
+
+def _seed_text(raw: RawSeed) -> Fingerprint:
+    text, _ = decode_seed(raw)
+    return fingerprint("\n".join(line.text for line in text.lines) if text else "")
+
+
+def fingerprints(seeds: Sequence[RawSeed], jobs: int = 1) -> list[Fingerprint]:
+    """Every seed's fingerprint, in seed order; in worker processes with jobs > 1."""
+    if jobs <= 1 or len(seeds) < 4 * _CHUNK:
+        return [_seed_text(raw) for raw in seeds]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(_seed_text, seeds, chunksize=_CHUNK))
+
+
+def people(article: Article) -> frozenset[str]:
+    """Registry people an article has speak or names."""
+    return frozenset(s.person for s in article.speakers if s.person) | frozenset(article.mentioned)
+
+
+def is_record(article: Article, registry: Registry) -> bool:
+    """Whether an article is an event's own record: a transcript of turns, or from a ministry or international body."""
+    kinds = {s.id: s.kind for s in registry.sources}
+    turns = sum(1 for block in article.document.blocks if block.kind == "turn")
+    return turns >= 2 or kinds.get(article.source.value) in RECORD_KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """A candidate pair of articles with its evidence and score."""
+
+    a: Article
+    b: Article
+    evidence: Evidence
+    score: float
+    curated: bool
+
+
+def suggest(
+    seeds: Sequence[RawSeed],
+    registry: Registry,
+    annotations: Annotations,
+    today: datetime.date,
+    kinds: frozenset[str] = frozenset({"duplicate", "quote"}),
+    min_score: float = MIN_SCORE,
+    jobs: int = 1,
+) -> tuple[list[Suggestion], list[Proposal]]:
+    """Every suggestion (curated ones too, marked) at or above min_score, and the annotation files the new ones make."""
+    prints = fingerprints(seeds, jobs)
+    pairs = candidate_pairs(prints)
+    index = {raw.name.removesuffix(".txt"): i for i, raw in enumerate(seeds)}
+    event_of = {entry.article: event.id for event in annotations.events for entry in event.articles}
+    needed = sorted({i for pair in pairs for i in pair} | {index[a] for a in event_of if a in index})
+    parsed = parse_articles(tuple(seeds[i] for i in needed), registry, today, jobs)
+    articles = {i: article for i, (article, _) in zip(needed, parsed) if article is not None}
+    judged = []
+    for i, j in pairs:
+        if i not in articles or j not in articles:
+            continue
+        a, b = articles[i], articles[j]
+        found = evidence(prints[i], prints[j], a.date.published, b.date.published, people(a), people(b))
+        curated = a.id in event_of and event_of.get(a.id) == event_of.get(b.id)
+        score = judge(found)
+        if score >= min_score or curated:
+            judged.append(Judged(a, b, found, score, curated))
+    suggestions: list[Suggestion] = []
+    proposals: list[Proposal] = []
+    by_id = {article.id: article for article in articles.values()}
+    if "duplicate" in kinds:
+        suggestions += [_duplicate(pair) for pair in judged]
+    groups = _groups([p for p in judged if not p.curated], event_of)
+    events = [_event(group, judged, registry, annotations) for group in groups]
+    if "duplicate" in kinds:
+        proposals += [proposal for proposal, _ in events]
+    if "quote" in kinds:
+        couples = [couple for _, found in events for couple in found]
+        couples += _curated_couples(annotations, by_id, registry)
+        names = name_index(registry.people)
+        taken = {s.id for s in annotations.statements}
+        for record, report, event_id in sorted(set(couples), key=lambda c: (c[2], c[1], c[0])):
+            aligned = align(by_id[report], by_id[record], names)
+            quotes = [(pair, _quote(pair, by_id[report], by_id[record], annotations)) for pair in aligned]
+            suggestions += [q for _, q in quotes if q.score >= min_score or q.curated]
+            new = [(pair, q) for pair, q in quotes if not q.curated and q.score >= min_score]
+            proposal = _statements(event_id, new, by_id[report], by_id[record], annotations, taken)
+            if proposal:
+                proposals.append(proposal)
+    suggestions.sort(key=lambda s: (s.kind, -s.score, s.a.article, s.b.article, s.a.text, s.b.text))
+    return suggestions, sorted(proposals, key=lambda p: p.path)
+
+
+def _duplicate(pair: Judged) -> Suggestion:
+    first, second = sorted((pair.a, pair.b), key=lambda a: (_earliest(a.date.published), a.id))
+    found = pair.evidence
+    shown = {"jaccard": found.jaccard, "containment": found.containment, "date_gap_days": found.date_gap,
+             "shared_people": list(found.shared_people), "dates": [second.date.published, first.date.published]}
+    return Suggestion("duplicate", pair.score, pair.curated, shown, Side(second.id, second.title.value), Side(first.id, first.title.value))
+
+
+def _earliest(date: str) -> int:
+    bounds = edtf_bounds(date)
+    return bounds[0].toordinal() if bounds else 10**9
+
+
+def _groups(pairs: list[Judged], event_of: dict[str, str]) -> list[list[Article]]:
+    """Connected articles, each group sorted by id; a group whose articles one curated event already holds is left out."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    articles = {}
+    for pair in pairs:
+        articles[pair.a.id], articles[pair.b.id] = pair.a, pair.b
+        parent[root(pair.a.id)] = root(pair.b.id)
+    groups: dict[str, list[Article]] = {}
+    for ident in sorted(articles):
+        groups.setdefault(root(ident), []).append(articles[ident])
+    return sorted(groups.values(), key=lambda g: g[0].id)
+
+
+def _event(group: list[Article], judged: list[Judged], registry: Registry, annotations: Annotations) -> tuple[Proposal, list[tuple[str, str, str]]]:
+    """An event file for a group of duplicate articles, and its (record, report, event id) couples for alignment."""
+    ordered = sorted(group, key=lambda a: (_earliest(a.date.published), a.id))
+    records = [a for a in ordered if is_record(a, registry)]
+    record = max(records, key=lambda a: (sum(b.kind == "turn" for b in a.document.blocks) >= 2, -_earliest(a.date.published))) if records else None
+    similarity = {frozenset((p.a.id, p.b.id)): p.evidence for p in judged}
+    first = record or ordered[0]
+    date = first.date.published if edtf_bounds(first.date.published) else ordered[0].date.published
+    if edtf_bounds(date) is None or any(edtf_bounds(a.date.published) and edtf_bounds(a.date.published)[1] < edtf_bounds(date)[0] for a in group):
+        date = min((a.date.published for a in group if edtf_bounds(a.date.published)), key=_earliest, default=date)
+    taken = {e.id for e in annotations.events}
+    base = f"{re.sub('[^0-9-]', '', str(date))[:10] or 'undated'}-{_slug(first.title.value)}"
+    ident, n = base, 2
+    while ident in taken:
+        ident, n = f"{base}-{n}", n + 1
+    entries, couples, scores = [], [], []
+    for article in ([record] if record else []) + [a for a in ordered if a is not record]:
+        if article is record:
+            role = "primary-record"
+        else:
+            before = [similarity.get(frozenset((article.id, o.id))) for o in ordered[:ordered.index(article)]]
+            best = max((e.jaccard for e in before if e), default=0.0)
+            role = "republication" if best >= COPY else "rewrite" if best >= RESEMBLANCE and article is not ordered[0] else "report"
+            if record and role == "report":
+                couples.append((record.id, article.id, ident))
+        entries.append({"article": article.id, "role": role, "note": _note(article, group, similarity)})
+    for pair in judged:
+        if pair.a in group and pair.b in group:
+            scores.append(pair.score)
+    body = {"title": first.title.value, "date": date, "articles": entries}
+    text = yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100)
+    return Proposal(f"events/{ident}.yml", "# Suggested by `build_archive.py suggest`: check the roles and the title, then keep.\n" + text,
+                    max(scores, default=0.0)), couples
+
+
+def _note(article: Article, group: list[Article], similarity: dict[frozenset[str], Evidence]) -> str:
+    """What ties an article to the others, in figures."""
+    parts = []
+    for other in sorted(group, key=lambda a: a.id):
+        found = similarity.get(frozenset((article.id, other.id)))
+        if found:
+            gap = "unknown" if found.date_gap is None else f"{found.date_gap} day(s)"
+            parts.append(f"{other.id}: Jaccard {found.jaccard}, containment {found.containment}, date gap {gap}")
+    return f"{article.source.value}, {article.date.published}. Suggested from " + "; ".join(parts)
+
+
+def _slug(title: str) -> str:
+    words = re.findall(r"[a-z0-9]+", collapse(title).lower().encode("ascii", "ignore").decode())
+    return "-".join(words[:6]) or "event"
+
+
+def _curated_couples(annotations: Annotations, by_id: dict[str, Article], registry: Registry) -> list[tuple[str, str, str]]:
+    """(record, report, event id) for each curated event's primary record and each of its reports."""
+    couples = []
+    for event in annotations.events:
+        records = [e.article for e in event.articles if e.role == "primary-record" and e.article in by_id]
+        for record in records:
+            couples += [(record, e.article, event.id) for e in event.articles if e.role == "report" and e.article in by_id]
+    return couples
+
+
+def _overlaps(quote: str, passage: str) -> bool:
+    """Whether a curated quote and a suggested passage cover mostly the same words."""
+    a, b = collapse(quote).lower(), collapse(passage).lower()
+    if a in b or b in a:
+        return True
+    first, second = set(re.findall(r"\w+", a)), set(re.findall(r"\w+", b))
+    return len(first & second) >= 0.6 * min(len(first), len(second)) if first and second else False
+
+
+def quote_score(similarity: float) -> float:
+    """An aligned pair's similarity on the duplicates' scale: the alignment threshold scores 0.5, twice it 1."""
+    return round(min(1.0, similarity / (2 * THRESHOLD)), 3)
+
+
+def _quote(pair: Aligned, report: Article, record: Article, annotations: Annotations) -> Suggestion:
+    statements = annotations.statements
+    reported = [s.id for s in statements if s.article == report.id and _overlaps(s.quote, pair.report.text)]
+    recorded = {s.id for s in statements if s.article == record.id and _overlaps(s.quote, pair.record.text)}
+    links = {(l.source, l.target) for s in statements for l in s.links if l.type == "same-statement"}
+    curated = any((x, y) in links or (y, x) in links for x in reported for y in recorded)
+    shown = {"similarity": pair.similarity, "in_order": pair.in_order, "shared_words": list(pair.shared),
+             "passage": pair.report.kind, "speaker": pair.record.speaker}
+    return Suggestion("quote", quote_score(pair.similarity), curated, shown, Side(report.id, pair.report.text), Side(record.id, pair.record.text))
+
+
+def _statements(event_id: str, new: list[tuple[Aligned, Suggestion]], report: Article, record: Article,
+                annotations: Annotations, taken: set[str]) -> Proposal | None:
+    """A statements file: each record passage once, each report passage linked to it as the same statement."""
+    existing = {s.id: s for s in annotations.statements}
+    entries: list[dict] = []
+    made: dict[tuple[int, int], str] = {}
+    day = record.date.published if re.fullmatch(r"\d{4}-\d{2}-\d{2}", record.date.published) else None
+    for pair, suggestion in new:
+        speaker = pair.record.speaker
+        if not speaker or speaker == "?":
+            continue
+        reported = _anchored(report, pair.report)
+        recorded = _anchored(record, pair.record)
+        if reported is None or recorded is None:
+            continue
+        key = (pair.record.block, pair.record.start)
+        target = made.get(key) or next((s.id for s in existing.values() if s.article == record.id
+                                        and _overlaps(s.quote, pair.record.text)), None)
+        if target is None:
+            target = _new_id(speaker, day, pair.record.text, "record", taken)
+            entries.append(_statement(target, record.id, recorded, speaker, day))
+            made[key] = target
+        ident = _new_id(speaker, day, pair.report.text, "report", taken)
+        shared = ", ".join(pair.shared)
+        note = (f"Suggested (similarity {pair.similarity}, {'in' if pair.in_order else 'out of'} order; shared: {shared}). "
+                "Say how the wording differs.")
+        entries.append(_statement(ident, report.id, reported, speaker, day) | {"links": [{"to": target, "type": "same-statement", "note": note}]})
+    if not any("links" in e for e in entries):
+        return None
+    text = yaml.safe_dump({"statements": entries}, sort_keys=False, allow_unicode=True, width=100)
+    return Proposal(f"statements/suggested-{report.id}.yml",
+                    f"# Suggested by `build_archive.py suggest` for event {event_id}: report {report.id}, record {record.id}.\n" + text,
+                    max(s.score for _, s in new))
+
+
+def _anchored(article: Article, passage: Passage) -> tuple[str, str | None] | None:
+    """The passage as a quote, with a prefix when it occurs more than once in its article; None if it cannot be told apart."""
+    blocks = article.document.blocks
+    quote = passage.text.strip()
+    if len(locate_quote(blocks, quote, None, None)) == 1:
+        return quote, None
+    before = blocks[passage.block].text[:passage.start].rstrip()
+    prefix = before[-40:].lstrip() if before else ""
+    if prefix and len(locate_quote(blocks, quote, prefix, None)) == 1:
+        return quote, prefix
+    return None
+
+
+def _statement(ident: str, article: str, anchored: tuple[str, str | None], speaker: str, day: str | None) -> dict:
+    quote, prefix = anchored
+    entry = {"id": ident, "article": article, "quote": quote}
+    if prefix:
+        entry["prefix"] = prefix
+    entry["speaker"] = speaker
+    if day:
+        entry["date"] = day
+    return entry
+
+
+def _new_id(speaker: str, day: str | None, text: str, side: str, taken: set[str]) -> str:
+    surname = speaker.rsplit("-", 1)[-1]
+    words = [w for w in re.findall(r"[a-z0-9]+", collapse(text).lower().encode("ascii", "ignore").decode()) if len(w) > 3][:4]
+    base = "-".join([surname, day or "undated", *words, side])
+    ident, n = base, 2
+    while ident in taken:
+        ident, n = f"{base}-{n}", n + 1
+    taken.add(ident)
+    return ident
+
+
+def render_json(suggestions: list[Suggestion], show_curated: bool) -> list[dict]:
+    """The suggestions as JSON objects: kind, score, curated, evidence, a and b."""
+    return [{"kind": s.kind, "score": s.score, "curated": s.curated, "evidence": s.evidence,
+             "a": {"article": s.a.article, "text": s.a.text}, "b": {"article": s.b.article, "text": s.b.text}}
+            for s in suggestions if show_curated or not s.curated]
+
+
+def render_yaml(proposals: list[Proposal], suggestions: list[Suggestion], show_curated: bool) -> str:
+    """Every proposed annotation file as a YAML document headed by its path; curated suggestions as comments with --all."""
+    parts = [f"--- # annotations/{p.path} (score {p.score})\n{p.text}" for p in proposals]
+    if show_curated:
+        curated = [s for s in suggestions if s.curated]
+        parts += [f"# curated {s.kind} ({s.score}): {s.a.article} “{_short(s.a.text)}” = {s.b.article} “{_short(s.b.text)}”\n" for s in curated]
+    return "".join(parts)
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = collapse(text)
+    return text if len(text) <= width else text[:width - 1] + "…"
+
