@@ -38,6 +38,9 @@ _PATTERNS = (
     )),
     ("written-date", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}")),
     ("written-date", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}")),
+    # As Unix `date` and some content systems write a day: "Tue Jul 7 00:57:51 EST 2009", "26-Mar-2010".
+    ("written-date", re.compile(rf"\b{_MONTH}\s+{_DAY}\s+\d{{2}}:\d{{2}}:\d{{2}}\s+(?:[A-Z]{{2,5}}\s+)?{_YEAR}")),
+    ("written-date", re.compile(rf"\b{_DAY}-{_MONTH}-{_YEAR}")),
     ("numeric", re.compile(r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})\b")),
     ("dotted-date", re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b")),
     ("written-date", re.compile(rf"\b{_MONTH},?\s+{_YEAR}")),

@@ -34,6 +34,7 @@ _OFFICE_WORDS = frozenset({"of", "the", "for", "and", "on"})
 MIN_TURNS = 2  # one "Lavrov: ..." line is a news headline, not a transcript
 WRAP_WIDTH = 100  # hard-wrapped text breaks its lines at 80 characters or so; a longer line is a paragraph
 LEAD_MIN_WORDS = 12  # a line of sentences this long is the text's first paragraph, not a headline
+SECTION_MAX_WORDS = 3  # a line this short that the page prints twice is a section's name, not the headline
 
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"“‘«"
@@ -232,9 +233,11 @@ def _headline_index(kept: list[Line], below: dict[int, str], furniture: frozense
     """
     seen = Counter(line.text.strip() for line in kept)
     for index, line in enumerate(kept):
-        if line.number in furniture:
-            continue
         text, after = repair_sentences(line.text), below.get(line.number, "")
+        if line.number in furniture and not (DATE_OR_TIME.search(text) and _dated_headline(text)):
+            continue  # an outlet's marker, unless it is a record's title with its date: "Briefing by ..., Moscow, November 22, 2018"
+        if len(text.split()) <= SECTION_MAX_WORDS and seen[line.text.strip()] > 1:
+            continue  # a section's name the page's rails print again ("News Feed"): a headline is longer
         if _opens_text(text, kept, index, after):
             if seen[line.text.strip()] > 1:
                 continue  # a sentence the page prints again, an image's caption and alt text: not where the text starts
@@ -272,9 +275,10 @@ def _lead_sentence(text: str) -> bool:
 
 
 def _reads_as_headline(text: str, kept: list[Line], index: int, below: str) -> bool:
-    """A line short enough, with some words in lower case, that is no byline or label; one sentence at most."""
+    """A line short enough, with some words in lower case, that is no byline, label or fragment
+    ("... So that You may be kept informed"); one sentence at most."""
     alphabetic = _LABEL_WORD.findall(text)
-    if len(alphabetic) < 2 or text.rstrip().endswith(":") or _MENU.search(text) or (_is_byline(text) and not _dated_headline(text)):
+    if len(alphabetic) < 2 or text.rstrip().endswith(":") or text.lstrip().startswith(_ELLIPSES) or _MENU.search(text) or (_is_byline(text) and not _dated_headline(text)):
         return False
     if _is_office(text):
         return False
