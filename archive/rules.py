@@ -203,6 +203,7 @@ NON_PERSON_LABELS: frozenset[str] = frozenset({
     "audience member", "member of the audience", "audience", "interpreter", "translator", "host",
     "presenter", "journalist", "correspondent", "reporter", "remark", "reply", "response", "operator",
     "staff", "announcer", "narrator", "voice", "voices", "unidentified speaker", "off-mic", "crosstalk",
+    "briefer", "briefers", "speaker", "speakers",
 })
 
 # "Word:" at a line start that introduces page metadata, never a speaker; compare with casefold().
@@ -212,6 +213,7 @@ NON_TURN_LABELS: frozenset[str] = frozenset({
     "read more", "read also", "see also", "related", "watch", "video", "listen", "date", "time",
     "location", "venue", "place", "subject", "topic", "topics", "category", "keywords", "contact",
     "email", "phone", "tel", "fax", "website", "attachment", "copyright", "summary", "background",
+    "who", "what", "where", "when", "why", "how",  # a media advisory's fields
 })
 
 # Titles that may precede a name in a speaker label ("SECRETARY KERRY", "MS PSAKI"); case-insensitive.

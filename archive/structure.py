@@ -429,8 +429,11 @@ def _is_bare_label(text: str) -> bool:
 def _blocks(paragraphs: list[Line]) -> tuple[Block, ...]:
     """Paragraphs classified as paragraphs, headings and turns, each turn's label carried forward."""
     turns = [turn_label(p.text) for p in paragraphs]
-    # One turn is enough when its label is in capitals, as transcripts write them ("MR PRICE: Good afternoon.").
-    capitals = any(turn and turn[0].isupper() and len(turn[0]) > 2 and _ends_sentence(turn[1]) for turn in turns)
+    # One turn is enough when its label is in capitals, as transcripts write them ("MR PRICE: Good afternoon.",
+    # "PRESIDENT OF RUSSIA DMITRY MEDVEDEV: Ladies and gentlemen, colleagues,").
+    capitals = any(
+        turn and turn[0].isupper() and len(turn[0]) > 2 and (_ends_sentence(turn[1]) or _GREETING.match(turn[1])) for turn in turns
+    )
     if sum(turn is not None for turn in turns) < MIN_TURNS and not capitals:
         turns = [None] * len(paragraphs)
     blocks: list[Block] = []

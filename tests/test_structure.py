@@ -711,6 +711,18 @@ def test_an_outlets_marker_line_that_is_a_dated_record_title_is_the_headline() -
     assert parse_document(text, furniture=frozenset({1}))[0].headline.text == "Treaty talks resume"
 
 
+def test_one_turn_in_capitals_opening_with_a_greeting_is_a_turn() -> None:
+    document = parse("Press Statements\nPRESIDENT OF RUTHENIA ANA POE: Ladies and gentlemen, colleagues,\nWe have just completed our talks.\n")
+    assert kinds(document)[0] == ("turn", 2, "PRESIDENT OF RUTHENIA ANA POE")
+
+
+def test_a_media_advisorys_fields_and_a_briefers_line_are_no_speakers_turns() -> None:
+    document = parse("Ministers to meet\nWHO: The two ministers.\nWHAT: A press availability.\nWHERE: Room 116.\n")
+    assert [b.kind for b in document.blocks] == ["paragraph"] * 3
+    assert structure.turn_label("Briefer: Alex Quill, Assistant Secretary") == ("Briefer", "Alex Quill, Assistant Secretary")
+    assert "briefer" in NON_PERSON_LABELS
+
+
 def test_a_line_of_furniture_is_neither_headline_nor_text() -> None:
     text, _ = decode_seed(RawSeed("x/t.txt", "t.txt", f"News you can use. Stay tuned for more.\nRussian-US talks\n{LEAD}\n".encode()))
     assert parse_document(text)[0].headline is None
