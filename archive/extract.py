@@ -291,7 +291,7 @@ def extract_speakers(
     for sentence in named_sentences(document, registry) if sentences is None else sentences:
         line, folded = sentence.line, sentence.folded
         written = _as_written(sentence.text, folded)
-        attributed = [_attributed(folded, start, end, _role_words(people[person])) for start, end, person in sentence.names]
+        attributed = [_attributed(folded, start, end, role_words(people[person])) for start, end, person in sentence.names]
         for at, (start, end, person) in enumerate(sentence.names):
             mentioned.add(person)
             if attributed[at] or _joined_to_attributed(folded, sentence.names, attributed, at):
@@ -411,7 +411,7 @@ def extract_terms(
     for sentence in read:
         written = _as_written(sentence.text, sentence.folded)
         for start, end, person in sentence.names:
-            found = _title_before(sentence.folded, start, _role_words(people[person]))
+            found = _title_before(sentence.folded, start, role_words(people[person]))
             if found is None:
                 continue
             title_start, former = found
@@ -445,7 +445,7 @@ FUNCTION_WORDS = frozenset({"the", "of", "for", "and", "to", "a", "an", "in", "o
 
 
 @functools.lru_cache(maxsize=1 << 12)
-def _role_words(person: Person) -> frozenset[str]:
+def role_words(person: Person) -> frozenset[str]:
     """The words of a person's role titles, less function words: those that may qualify a title ("State Department spokesman")."""
     return frozenset(w for role in person.roles for w in _TITLE_WORD.findall(fold(role.title))) - FUNCTION_WORDS
 
