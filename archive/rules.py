@@ -17,7 +17,7 @@ class LineRule:
 
 @dataclass(frozen=True, slots=True)
 class PositionalRule:
-    """A line dropped for where it sits rather than what it says; structure.py applies it."""
+    """A line dropped for where it sits, or for what no pattern can test; structure.py applies it."""
 
     name: str
     max_words: int
@@ -176,6 +176,21 @@ BYLINE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"(?i).{{0,60}}\b(?:{_MONTH}\s\d{{1,2}}\b|\d{{1,2}}\s{_MONTH}|{_NUMERIC_DATE}|{_ISO}|{_CLOCK}).{{0,60}}"),
     re.compile(r"[^a-z]{2,100}"),  # upper case throughout: the genre, a name and office, a place
 )
+
+SITE_TITLE = PositionalRule(
+    "site-title",
+    12,
+    "the site's name after its acronym, the page's title: \"NATO - North Atlantic Treaty Organization\"",
+)
+CONTENTS = PositionalRule(
+    "contents",
+    0,
+    "a table of contents and its numbered items below the headline: what the page holds, not its text",
+)
+CONTENTS_HEADING = re.compile(r"(?i)(?:table of contents|contents|in this issue)")
+CONTENTS_ITEM = re.compile(r"\d{1,3}\.\s+\S.*")
+# The page's date as its metadata gives it, run together with the text's first sentence: "date 2018-02-05 The following ...".
+GLUED_DATE = re.compile(rf"(?i)\s*(?:date|published|posted)\s?:?\s{_ISO}\s+(?P<rest>\S.*)")
 
 PHOTO_CAPTION = PositionalRule(
     "photo-caption",

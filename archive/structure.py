@@ -14,7 +14,11 @@ from archive.rules import (
     ABOVE_HEADLINE,
     BYLINE_BLOCK,
     BYLINE_PATTERNS,
+    CONTENTS,
+    CONTENTS_HEADING,
+    CONTENTS_ITEM,
     DATE_OR_TIME,
+    GLUED_DATE,
     GENRE_WORDS,
     IMAGE_LABEL,
     LINE_RULES,
@@ -23,6 +27,7 @@ from archive.rules import (
     NON_TURN_LABELS,
     PHOTO_CAPTION,
     PHOTO_CREDIT,
+    SITE_TITLE,
     TITLE_WORDS,
 )
 
@@ -164,8 +169,8 @@ def parse_document(text: SeedText, furniture: frozenset[int] = frozenset()) -> t
 
     `furniture` are numbers of lines known to be site furniture (an outlet's marker): never the headline.
     """
-    lines = [line for line in text.lines if line.text]
-    removed = {line.number: rule for line in lines if (rule := _line_rule(line.text))}
+    lines = [_unglued(line) for line in text.lines if line.text]
+    removed = {line.number: rule for line in lines if (rule := _line_rule(line.text) or _site_title(line.text))}
     kept = [line for line in lines if line.number not in removed]
     removed |= dict.fromkeys(_captions(lines, removed, kept), PHOTO_CAPTION.name)
     kept = [line for line in kept if line.number not in removed]
@@ -175,13 +180,16 @@ def parse_document(text: SeedText, furniture: frozenset[int] = frozenset()) -> t
     headline = None if at is None else Line(kept[at].number, repair_sentences(kept[at].text))
     removed |= dict.fromkeys((line.number for line in kept[: at or 0]), ABOVE_HEADLINE.name)
     body = kept[at + 1 :] if at is not None else kept
-    if headline and len(body) > 1 and _is_image_label(body[0].text):
+    if headline and len(body) > 1 and _is_image_label(body[0].text) and not _contents(body):
         removed[body[0].number] = IMAGE_LABEL.name
         body = body[1:]
     if headline:
         block = _byline_block(body)
         removed |= dict.fromkeys((line.number for line in block), BYLINE_BLOCK.name)
         body = body[len(block) :]
+        contents = _contents(body)
+        removed |= dict.fromkeys((line.number for line in contents), CONTENTS.name)
+        body = body[len(contents) :]
     blocks = _blocks(_paragraphs(body))
     truncated = bool(blocks) and _cut_off(blocks[-1].text)
 
@@ -201,6 +209,37 @@ def parse_document(text: SeedText, furniture: frozenset[int] = frozenset()) -> t
         Removal(line.number, line.text, removed[line.number]) for line in lines if line.number in removed
     )
     return Document(text, headline, blocks, removals, truncated), tuple(problems)
+
+
+def _unglued(line: Line) -> Line:
+    """A line without the page's date glued before its text's first sentence; the date stage reads the date from the seed's line.
+
+    Not before a label ("MOSCOW: ..."), which may be a dateline or a turn: that line stays furniture as a whole.
+    """
+    glued = GLUED_DATE.fullmatch(line.text)
+    rest = glued.group("rest") if glued else ""
+    sentence = len(rest.split()) >= LEAD_MIN_WORDS and (_ends_sentence(rest) or rest.endswith(":")) and rest[0].isupper()
+    return Line(line.number, rest) if sentence and turn_label(rest) is None else line
+
+
+_ACRONYM_TITLE = re.compile(r"(?P<acronym>[A-Z]{2,8})\s[-–—|:]\s(?P<name>[A-Z][\w'’-]*(?:\s[\w'’-]+){1,10})")
+
+
+def _site_title(text: str) -> str:
+    """SITE_TITLE's name when a line is an acronym and the name it stands for, "OSCE - Organization for Security and Co-operation in Europe"."""
+    titled = _ACRONYM_TITLE.fullmatch(text)
+    if titled is None:
+        return ""
+    initials = "".join(word[0] for part in titled["name"].split() for word in part.split("-") if word[:1].isupper())
+    return SITE_TITLE.name if initials == titled["acronym"] else ""
+
+
+def _contents(body: list[Line]) -> list[Line]:
+    """A "Table of contents" line first in the body and the numbered items right below it, or nothing."""
+    if not body or not CONTENTS_HEADING.fullmatch(body[0].text.strip()):
+        return []
+    items = list(itertools.takewhile(lambda line: CONTENTS_ITEM.fullmatch(line.text), body[1:]))
+    return [body[0], *items] if items else []
 
 
 def _line_rule(text: str) -> str:

@@ -723,6 +723,30 @@ def test_a_media_advisorys_fields_and_a_briefers_line_are_no_speakers_turns() ->
     assert "briefer" in NON_PERSON_LABELS
 
 
+@pytest.mark.parametrize("line", ["OSCE - Organization for Security and Co-operation in Europe", "UNODA | United Nations Office for Disarmament Affairs"])
+def test_a_sites_name_after_its_acronym_is_furniture(line: str) -> None:
+    document = parse(f"{line}\nTreaty talks resume\n{LEAD}\n")
+    assert (document.headline.text, document.removed[0].rule) == ("Treaty talks resume", "site-title")
+    # Initials that do not spell the acronym: no site's name.
+    assert structure._site_title("NATO - Allies Meet in Brussels") == ""
+
+
+def test_a_table_of_contents_below_the_headline_is_set_aside() -> None:
+    document = parse(f"Briefing by the Spokesperson\nTable of contents\n1. Foreign Minister's visit\n2. Comments by the Ruritanian minister on talks\n{LEAD}\n")
+    assert [(r.line, r.rule) for r in document.removed] == [(2, "contents"), (3, "contents"), (4, "contents")]
+    assert [b.text for b in document.blocks] == [LEAD]
+
+
+def test_the_pages_date_glued_to_its_first_sentence_leaves_the_sentence_as_text() -> None:
+    sentence = "The following statement was issued today by the Spokesperson for the Secretary-General of the Union:"
+    document, _ = parse_raw(RawSeed("x/t.txt", "t.txt", f" date 2018-02-05 {sentence}\n{LEAD}\n".encode()))
+    assert [b.text for b in document.blocks] == [sentence, LEAD] and document.removed == ()
+    # Glued to menu words or a label, the whole line is the date's furniture.
+    for glued in ("date 2017-01-17 Financial SolutionsLegal Reuters News Agency Risk Management Tax & Accounting Blog", f"date 2021-10-08 MOSCOW: {LEAD}"):
+        document, _ = parse_raw(RawSeed("x/t.txt", "t.txt", f"{glued}\n{LEAD}\n".encode()))
+        assert [(r.line, r.rule) for r in document.removed] == [(1, "labelled-date")]
+
+
 def test_a_line_of_furniture_is_neither_headline_nor_text() -> None:
     text, _ = decode_seed(RawSeed("x/t.txt", "t.txt", f"News you can use. Stay tuned for more.\nRussian-US talks\n{LEAD}\n".encode()))
     assert parse_document(text)[0].headline is None
