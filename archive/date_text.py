@@ -38,6 +38,9 @@ _PATTERNS = (
     )),
     ("written-date", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}")),
     ("written-date", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}")),
+    # As Unix `date` and some content systems write a day: "Tue Jul 7 00:57:51 EST 2009", "26-Mar-2010".
+    ("written-date", re.compile(rf"\b{_MONTH}\s+{_DAY}\s+\d{{2}}:\d{{2}}:\d{{2}}\s+(?:[A-Z]{{2,5}}\s+)?{_YEAR}")),
+    ("written-date", re.compile(rf"\b{_DAY}-{_MONTH}-{_YEAR}")),
     ("numeric", re.compile(r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})\b")),
     ("dotted-date", re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b")),
     ("written-date", re.compile(rf"\b{_MONTH},?\s+{_YEAR}")),
@@ -45,7 +48,7 @@ _PATTERNS = (
 )
 
 # Agency datelines: "MOSCOW, February 19. /TASS/.", "MOSCOW, February 19 (Reuters) -",
-# "KYIV, Ukraine, Feb. 6, 2026 —", and the day first, "WARSAW/VIENNA, 31 March 2022 -". The place
+# "KYIV, Ukraine, Feb. 6, 2026 —", "MOSCOW, July 6 AFP -", and the day first, "WARSAW/VIENNA, 31 March 2022 -". The place
 # is upper-case words; no list of cities is needed. Its words part at a space or slash only: a word
 # may hold hyphens already, and parting there too gave "AA-AA-…" exponentially many readings to try
 # (seconds for 72 characters).
@@ -53,7 +56,7 @@ _DATELINES = tuple(
     re.compile(
         r"^(?P<place>[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*)(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)*)?,\s+"
         + day
-        + r"(?:\s*\.\s*/[^/]{1,30}/\.?|\s*\([^)]{1,30}\)\s*[-–—]?|\s*[-–—:.]|\s*$)"
+        + r"(?:\s*\.\s*/[^/]{1,30}/\.?|\s*\([^)]{1,30}\)\s*[-–—]?|\s+[A-Z]{2,10}\s*[-–—]|\s*[-–—:.]|\s*$)"
     )
     for day in (rf"{_MONTH}\s+{_DAY}(?:,\s+{_YEAR})?", rf"{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?")
 )
@@ -81,6 +84,11 @@ _DEADLINE = re.compile(r"\b(?:until|till|through|by|before|for)\s+(?:the\s+end\s
 # A date with a clock time at the end of a line is a timestamp, however long the line.
 _ENDING_STAMPS = tuple(
     re.compile(rf"\b{date},?\s+(?:at\s+)?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s?(?:[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{{2,4}})?\s*$")
+    for date in (rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}")
+)
+# A title closed by the place and day of its record: "Briefing by Foreign Ministry Spokesperson X, Moscow, November 22, 2018".
+_TITLE_PLACE_DATES = tuple(
+    re.compile(rf",\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}},\s+(?P<date>{date})\s*$")
     for date in (rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}")
 )
 # A date followed by these words had not come when the text was written.
@@ -247,6 +255,8 @@ def read_stamps(lines: tuple[Line, ...]) -> list[Stamp]:
             if ending is not None:  # "... BY DAVID E. SANGER December 10, 2019 at 05:42AM"
                 hit = _hit(line, ending, "written-date")
                 stamps.append(Stamp(hit, ending.group(0).strip(), "page", "a date and a time ending a line: a timestamp"))
+            elif (titled := _title_place_date(line)) is not None:
+                stamps.append(Stamp(titled, line.text.strip(), "record", "the place and day closing a record's title"))
             continue
         hit, label = found
         nearby = reversed(lines[max(0, index - 3) : index + 1])
@@ -296,6 +306,14 @@ def _date_line(line: Line) -> tuple[Hit, str] | None:
     return hit, label
 
 
+def _title_place_date(line: Line) -> Hit | None:
+    """The day closing a title line with its place ("..., Moscow, November 12, 2020"), not a sentence's; else None."""
+    if len(line.text) > 300 or line.text.rstrip().endswith((".", "!", "?")):
+        return None
+    closing = next((m for pattern in _TITLE_PLACE_DATES if (m := pattern.search(line.text.rstrip()))), None)
+    return None if closing is None else _hit(line, closing, "written-date")
+
+
 def is_stamped(hit: Hit, stamp: Stamp | None) -> bool:
     """Whether a hit is the date of its line's date line or dateline, already read as such."""
     return stamp is not None and hit.start < stamp.hit.end and stamp.hit.start < hit.end
@@ -330,6 +348,8 @@ def file_photo(prose: tuple[Hit, ...], story: tuple[Line, ...]) -> Hit | None:
 # A photo's caption tells when the photo was taken, not the news: "(Photo by ... /Getty Images)".
 _CREDITED = re.compile(r"\((?:photo|image|credit)\b[^)]{0,100}\)|\bphoto(?:graph)?\s(?:by|via|courtesy of)\b|\bvia AP\b", re.IGNORECASE)
 NEWS_DAY_LINES = 5  # the story's first lines, where a report with no date of its own tells the day of its news
+# A rubric that makes the text a view rather than a report: "Analysis | Washington Politics", "Opinion".
+_VIEW_RUBRIC = re.compile(r"\s*(?:analysis|opinion|commentary|op-ed|column|editorial|essay|perspective)(?:\s*[|•:/–—-].*)?", re.IGNORECASE)
 
 
 def news_day(story: tuple[Line, ...]) -> Stamp | None:
@@ -339,7 +359,8 @@ def news_day(story: tuple[Line, ...]) -> Stamp | None:
     A day it calls today ("today, February 4") is the text's own, and one it calls tomorrow ("crosses
     another threshold tomorrow, February 5") the day after it, wherever it says so. A news report
     writes the day of its news so ("the Senate on December 22 ratified"), leaving the year to the
-    reader: that day, in a year the rest of the text allows, is the report's.
+    reader: that day, in a year the rest of the text allows, is the report's. A text its rubric calls
+    an analysis or opinion reports no news of a day: the days it tells are its background.
     """
     for line in story:
         for match in sorted((m for pattern in _TOLD_DAYS for m in pattern.finditer(line.text)), key=lambda m: m.start()):
@@ -349,6 +370,8 @@ def news_day(story: tuple[Line, ...]) -> Stamp | None:
             # The day before the first of a month depends on the year, which is not known.
             if match.group("when").lower() == "tomorrow" and hit.day and hit.day > 1 and (before := replace(hit, day=hit.day - 1)).value:
                 return Stamp(before, match.group(0), "news", "a day the text calls tomorrow: it was written the day before")
+    if any(_VIEW_RUBRIC.fullmatch(line.text) for line in story[: 2 * NEWS_DAY_LINES]):
+        return None
     for line in story[:NEWS_DAY_LINES]:
         if _CREDITED.search(line.text):
             continue

@@ -63,13 +63,11 @@ def extract_date(document: Document, today: datetime.date, terms: tuple[Term, ..
             cited = [cite(s.quote, s.hit.line) + (", a repeat" if s.quote == pages[0].quote else "") for s in updates]
             evidence.append("Later stamps are read as updates: " + "; ".join(cited) + ".")
         event, said = _record_event(published, records, yearless)
-        if event is not None and _dateline_day_before(event, published, records + yearless):
-            # A wire story is of its dateline's day; a stamp a day later may be the same hour in another time zone.
-            said.append(f"A dateline's day a day before the page's stamp is the story's own: {event} is the publication date.")
-            published, event, method = event, None, "dateline"
+        published, event, method = _dateline_day(published, event, method, records + yearless, said)
     elif records:
         published, method, evidence = _from_records(records)
         event, said = _record_event(published, [], yearless)
+        published, event, method = _dateline_day(published, event, method, yearless, said)
     elif yearless:
         published, method, evidence, used = yearless_date(yearless[0], prose, cues, today, terms)
         event, said = None, []
@@ -84,8 +82,7 @@ def extract_date(document: Document, today: datetime.date, terms: tuple[Term, ..
         evidence = [f"{cite(since.quote, since.line)} dates a file photo the text reuses: it was published on or after that day."]
         event, said = None, []
     elif (coming := soonest_ahead(prose)) and bounds(coming.value)[0] > datetime.date.min:
-        published, method = f"../{bounds(coming.value)[0] - datetime.timedelta(days=1)}", "ahead"
-        evidence = [f"{cite(phrase(coming), coming.line)} is still to come in the text: it was published before that day."]
+        published, method, evidence = _before_ahead(coming, prose)
         event, said = None, []
     else:
         seen = notes + _seen(prose, cues, story)
@@ -106,6 +103,18 @@ def _republished(stamps: list[Stamp]) -> tuple[str | None, list[str]]:
     if not later:
         return None, []
     return later[0].hit.value, [stamp_evidence(stamp) for stamp in later]
+
+
+def _dateline_day(published: str, event: str | None, method: str, stamps: list[Stamp], said: list[str]) -> tuple[str, str | None, str]:
+    """Publication date, event date and method, the dateline's day taking the place of a stamp a day later.
+
+    A wire story is of its dateline's day; a stamp a day later may be the same hour in another time zone,
+    or a site that carries the story posting it overnight ("Tue Jul 7 00:57:51 EST 2009" above "MOSCOW, July 6 AFP -").
+    """
+    if event is None or not _dateline_day_before(event, published, stamps):
+        return published, event, method
+    said.append(f"A dateline's day a day before the page's stamp is the story's own: {event} is the publication date.")
+    return event, None, "dateline"
 
 
 def _dateline_day_before(event: str, published: str, stamps: list[Stamp]) -> bool:
@@ -171,6 +180,17 @@ def _from_update(stamp: Stamp, prose: tuple[Hit, ...]) -> tuple[str, str, list[s
     if since == until:
         return since.isoformat(), "update", evidence
     return f"{since.isoformat()}/{stamp.hit.value}", "update", evidence
+
+
+def _before_ahead(coming: Hit, prose: tuple[Hit, ...]) -> tuple[str, str, list[str]]:
+    """With only a day still to come, the text was published before it, and no earlier than the latest past date it tells."""
+    until = bounds(coming.value)[0] - datetime.timedelta(days=1)
+    evidence = [f"{cite(phrase(coming), coming.line)} is still to come in the text: it was published before that day."]
+    latest = latest_past(prose, lambda h: bounds(h.value)[1] <= until)
+    if latest is None:
+        return f"../{until}", "ahead", evidence
+    evidence.append(f"The latest past date the text tells is {cite(phrase(latest), latest.line)}, so it was published no earlier.")
+    return f"{latest.value}/{until}", "ahead", evidence
 
 
 def _cue_event(published: str, cues: list[Cue]) -> tuple[str | None, list[str]]:

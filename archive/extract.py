@@ -36,10 +36,11 @@ SPEECH_VERBS = (
     "claimed", "announced", "urged", "condemned", "slammed", "affirmed", "acknowledged",
     "admitted", "wrote", "tweeted", "observed", "suggested", "confirmed", "denied", "criticized",
     "criticised", "believes", "thinks", "asked", "expressed", "proposed", "addressed", "called it", "calling it", "made the remarks",
+    "informed", "assured", "vowed",
     "released the following statement", "issued the following statement", "released a statement", "issued a statement",
 )
 # Nouns that introduce someone's words ("statements from X", "remarks attributed to X").
-SPEECH_NOUNS = ("statement", "statements", "remarks", "comments", "words", "interview", "message", "announcement")
+SPEECH_NOUNS = ("statement", "statements", "remarks", "comments", "words", "interview", "message", "announcement", "briefing", "speech", "address")
 # Words that show a capitalised run is an organisation or place, not a person.
 NOT_PERSON_WORDS = frozenset(
     """ministry committee office department council agency government kremlin embassy
@@ -49,8 +50,11 @@ NOT_PERSON_WORDS = frozenset(
     moscow washington kiev kyiv beijing london paris berlin vienna geneva russia ukraine
     china america europe european russian american ukrainian chinese british french
     western nato osce un eu the a this that these those his her their our its
-    ministers leaders members officials diplomats delegations g7 g20 arms control security affairs""".split()
+    ministers leaders members officials diplomats delegations g7 g20 arms control security affairs
+    as i i've i'm i'd i'll we we've you he she it they but and so if when""".split()
 )
+# After a name that follows a speech verb, words that make it the subject of what is said: "says Trump has".
+CLAUSE_AFTER = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|should|must|could|can|may|might|yet|did|does|do|not)\b")
 # Words that, between a speech verb and a name, show the name is not the speaker
 # ("said that Putin signed").
 CLAUSE_WORDS = frozenset("that whether if how what when why because which who while as".split())
@@ -157,11 +161,12 @@ ROLE_WORDS = frozenset(
     """foreign minister deputy spokeswoman spokesman spokesperson envoy ambassador high representative permanent
     secretary general chief head president prime state press official officials director chairman
     chairperson chair senior former top diplomat russia's russian us u.s. of for to
-    under assistant arms control international security affairs political and""".split()
+    under assistant arms control international security affairs political and ministry department""".split()
 )
 # After a name: optional ", role clause," then optional adverbs, then a speech verb.
 VERB_AFTER_REACH = 240  # characters after a name it reads: a role clause of 160, the adverbs and the verb
-VERB_AFTER = re.compile(rf"^(?:\s*\([^()]{{1,30}}\))?(?:,[^.;:]{{1,160}}?,)?\s+(?:(?:has|had|have|also|further|then|later|previously|once again|again)\s+)*(?:{_VERBS})\b")
+# The role clause may hold an abbreviation's stops: ", the U.S. Permanent Representative to the Conference,".
+VERB_AFTER = re.compile(rf"^(?:\s*\([^()]{{1,30}}\))?(?:,(?:[^.;:]|\b[a-z]\.(?:[a-z]\.)+){{1,160}}?,)?\s+(?:(?:has|had|have|also|further|then|later|previously|once again|again)\s+)*(?:{_VERBS})\b")
 # Before a name: an inverted speech verb, "according to", or "statements from", then the words between.
 # ("statements on the treaty made by Under Secretary X": the noun may stand a few words before "made by").
 VERB_BEFORE = re.compile(
@@ -178,11 +183,11 @@ STATEMENT_FOR = re.compile(r"\bstatement\b[^.;]{0,60}\bby the spokes(?:wo)?(?:ma
 # Words before a name that make someone else the speaker: "a spokeswoman for President Dmitry Medvedev noted".
 ON_BEHALF = re.compile(r"\b(?:spokes(?:wo)?man|spokesperson|aide|adviser|advisor|assistant|office|press secretary)\s+(?:for|to|of)\s+(?:\S+\s+){0,5}$")
 _PARTICLES = "|".join(sorted(NAME_PARTICLES))
-# The run starts at the first capital of a word that can start one ("ex-President Barack Obama"). A start
-# further into the same word reaches the same word end and fails the same way, and trying each in turn
+# Middle initials belong to the run ("Daryl G. Kimball"). The run starts at the first capital of a word that
+# can start one ("ex-President Barack Obama"). A start further into the same word reaches the same word end and fails the same way, and trying each in turn
 # made a word like "A-A-A-…" quadratic; the atomic group goes past them.
 CAPITALISED_RUN = re.compile(
-    rf"(?<![\w'’-])(?>[\w'’-]*?\b(?=[A-Z][\w'’-]))(?P<run>[A-Z][\w'’-]+(?:\s+(?:(?:{_PARTICLES})\s+)*[A-Z][\w'’-]+)+)"
+    rf"(?<![\w'’-])(?>[\w'’-]*?\b(?=[A-Z][\w'’-]))(?P<run>[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s+)*(?:(?:{_PARTICLES})\s+)*[A-Z][\w'’-]+)+)"
 )
 
 
@@ -191,6 +196,7 @@ POSSESSIVE_WORD = re.compile(r"['’]s(?!\w)")
 TITLE_SEQUENCES = sorted((fold(t).split() for t in TITLE_WORDS), key=len, reverse=True)
 FOLDED_TITLES = frozenset(fold(t) for t in TITLE_WORDS)
 FOLDED_ROLE_LABELS = frozenset(fold(x) for x in NON_PERSON_LABELS)
+FOLDED_TITLE_TOKENS = frozenset(word for title in TITLE_SEQUENCES for word in title)
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,18 +287,21 @@ def extract_speakers(
             folded = fold(removal.text)
             written = _as_written(removal.text, folded)
             found += [SpeakerFinding(person, written(start, end), removal.line, "byline") for start, end, person in index.find(folded)]
+    people = {p.id: p for p in registry.people}
     for sentence in named_sentences(document, registry) if sentences is None else sentences:
         line, folded = sentence.line, sentence.folded
         written = _as_written(sentence.text, folded)
-        for start, end, person in sentence.names:
+        attributed = [_attributed(folded, start, end, role_words(people[person])) for start, end, person in sentence.names]
+        for at, (start, end, person) in enumerate(sentence.names):
             mentioned.add(person)
-            if _attributed(folded, start, end):
+            if attributed[at] or _joined_to_attributed(folded, sentence.names, attributed, at):
                 found.append(SpeakerFinding(person, written(start, end), line, "attribution"))
         # In a headline in title case ("Russia Says U.S. Must End ...") every word looks like a name.
         if not (document.headline and line == document.headline.number and _title_case(sentence.text)):
             found.extend(
                 SpeakerFinding(None, name, line, "attribution") for name in _unknown_attributed(sentence.text, index)
             )
+    found += _signer(document, index)
     speakers = _first_per_person(found)
     speaking = {s.person for s in speakers if s.person}
     problems = tuple(
@@ -301,6 +310,32 @@ def extract_speakers(
         if s.person is None
     )
     return speakers, tuple(sorted(mentioned - speaking)), problems
+
+
+def _joined_to_attributed(folded: str, names: tuple[tuple[int, int, str], ...], attributed: list[bool], at: int) -> bool:
+    """Whether a name is joined by "and" to a name next to it that is attributed speech: "the Joint Statement by
+    President Medvedev and President Obama", "Lavrov and his counterpart Wang Yi said"."""
+    before = at > 0 and attributed[at - 1] and _joins(folded[names[at - 1][1] : names[at][0]])
+    after = at + 1 < len(names) and attributed[at + 1] and _joins(folded[names[at][1] : names[at + 1][0]])
+    return before or after
+
+
+def _joins(between: str) -> bool:
+    """Whether the words between two names are "and" and at most a few titles: " and US President "."""
+    words = between.split()
+    return bool(words) and words[0] == "and" and len(words) <= 6 and all(w in ROLE_WORDS or w in FOLDED_TITLE_TOKENS for w in words[1:])
+
+
+# A statement's signature, its last line: "Jane Doe, Spokesperson for the Secretary-General".
+SIGNATURE = re.compile(r"(?P<name>[^\W\d_][^,]{2,60}),\s+[^.!?]{3,160}")
+
+
+def _signer(document: Document, index: NameIndex) -> list[SpeakerFinding]:
+    """The registry person who signs the text in its last line, name and office and no sentence: the words are theirs."""
+    last = document.blocks[-1] if document.blocks else None
+    signed = SIGNATURE.fullmatch(last.text) if last is not None and last.kind != "turn" else None
+    person = label_person(signed["name"], index) if signed else None
+    return [SpeakerFinding(person, signed["name"], last.line, "signature")] if signed and last and person else []
 
 
 def _title_case(sentence: str) -> bool:
@@ -376,7 +411,7 @@ def extract_terms(
     for sentence in read:
         written = _as_written(sentence.text, sentence.folded)
         for start, end, person in sentence.names:
-            found = _title_before(sentence.folded, start, _role_words(people[person]))
+            found = _title_before(sentence.folded, start, role_words(people[person]))
             if found is None:
                 continue
             title_start, former = found
@@ -409,7 +444,8 @@ GENDERED_TITLE_WORDS = {"spokesman": "spokesperson", "spokeswoman": "spokesperso
 FUNCTION_WORDS = frozenset({"the", "of", "for", "and", "to", "a", "an", "in", "on"})
 
 
-def _role_words(person: Person) -> frozenset[str]:
+@functools.lru_cache(maxsize=1 << 12)
+def role_words(person: Person) -> frozenset[str]:
     """The words of a person's role titles, less function words: those that may qualify a title ("State Department spokesman")."""
     return frozenset(w for role in person.roles for w in _TITLE_WORD.findall(fold(role.title))) - FUNCTION_WORDS
 
@@ -447,7 +483,10 @@ def _title_before(folded: str, name_start: int, qualifiers: frozenset[str] = fro
 def turn_speakers(document: Document, registry: Registry) -> tuple[SpeakerFinding, ...]:
     """The speaker of each transcript turn a person's label opens (not a role's, "QUESTION"), in order, one a turn."""
     index = name_index(registry.people)
-    return tuple(_speaker_from_label(block, index) for block in document.blocks if block.kind == "turn" and not is_role_label(block.label))
+    found = [_speaker_from_label(block, index) for block in document.blocks if block.kind == "turn" and not is_role_label(block.label)]
+    surnames = {s.name for s in found if s.person is None and len(s.name.split()) == 1}
+    full = {surname: name for surname in surnames if (name := _full_name(surname, document))}
+    return tuple(replace(s, name=full[s.name]) if s.person is None and s.name in full else s for s in found)
 
 
 def _speaker_from_label(block: Block, index: NameIndex) -> SpeakerFinding:
@@ -456,8 +495,24 @@ def _speaker_from_label(block: Block, index: NameIndex) -> SpeakerFinding:
     return SpeakerFinding(label_person(block.label, index), written, block.line, "turn")
 
 
-def _attributed(folded: str, start: int, end: int) -> bool:
-    """True when the name at folded[start:end] is the subject or object of a speech verb."""
+def _full_name(surname: str, document: Document) -> str | None:
+    """The first full name the text gives that ends in a turn label's bare surname ("Briefer: Philip J. Crowley"
+    for "MR. CROWLEY"), titles left out; None when it gives none."""
+    pattern = re.compile(rf"(?<![\w'’.-])(?:[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)*)+{re.escape(surname)}(?![\w'’-])")
+    for block in document.blocks:
+        for match in pattern.finditer(block.text):
+            name = _strip_titles(match.group(0))
+            if len(name.split()) > 1:
+                return name
+    return None
+
+
+def _attributed(folded: str, start: int, end: int, qualifiers: frozenset[str] = frozenset()) -> bool:
+    """True when the name at folded[start:end] is the subject or object of a speech verb.
+
+    Between a verb before the name and the name stand only role words, or words of the person's
+    own offices (`qualifiers`): "said State Department spokeswoman X", "Speech by NATO Secretary General X".
+    """
     if STATEMENT_FOR.search(folded[max(0, start - 160):start]):
         return True
     if ON_BEHALF.search(folded[max(0, start - 80):start]):
@@ -468,8 +523,9 @@ def _attributed(folded: str, start: int, end: int) -> bool:
     if before is None:
         return False
     between = before.group(1).split()
-    if all(w.strip(",") in ROLE_WORDS for w in between):
-        return True
+    if all(w.strip(",") in ROLE_WORDS or w.strip(",") in qualifiers for w in between):
+        # "Kremlin says Trump yet to respond": the name opens the clause the verb reports, it does not speak.
+        return not CLAUSE_AFTER.match(folded[end : end + 20])
     # An appositive: "statements from Russia's envoy in Vienna, Mikhail Ulyanov, reiterate ..."
     appositive = before.group(1).rstrip().endswith(",") and folded[end:end + 1] == ","
     return appositive and not {w.strip(",") for w in between} & CLAUSE_WORDS

@@ -255,7 +255,7 @@ class SpeakerFinding:
     person: str | None
     name: str
     line: int
-    how: str  # "turn" | "attribution" | "byline" | "label" (a line opening "Name: ...")
+    how: str  # "turn" | "attribution" | "byline" | "label" (a line opening "Name: ...") | "signature" (the last line)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from archive.edtf import edtf_bounds
-from archive.extract import fits_title, fold, name_index, title_words, turn_speakers
+from archive.extract import FOLDED_TITLE_TOKENS, FUNCTION_WORDS, fits_title, fold, name_index, role_words, title_words, turn_speakers
 from archive.markers import marker_literal, marker_regexp, marker_text_regexp
 from archive.model import Document, Finding, Person, Problem, Registry, Role, SeedText, Source, SpeakerFinding, Term, warning
 
@@ -26,6 +26,13 @@ class MarkerHit:
 
 # A line crediting the text to an outlet: "By REUTERS", "  • By Al Jazeera", "Source: Foreign Affairs".
 CREDIT_LINE = re.compile(r"^[\s•·*-]*(?:by\s+|source:\s*)(?P<name>\S.*?)\.?\s*$", re.IGNORECASE)
+# A dateline crediting its story: "MOSCOW, September 3 (RIA Novosti) -", "Moscow [Russia] August 22 (ANI/Sputnik):",
+# "MOSCOW, July 6 AFP -": a place, a day, and the wire in brackets or in capitals; "ANI/Sputnik" is Sputnik's copy ANI carries.
+DATELINE_CREDIT = re.compile(
+    r"^[A-Z][\w'’.-]+(?:[ /][A-Z][\w'’.-]+){0,3}(?:\s\[[^\]]{1,30}\])?(?:,\s[A-Z][\w.]+(?:\s[A-Z][\w.]+){0,2})?,?\s+"
+    r"(?:[A-Z][a-z]{2,8}\.?\s\d{1,2}(?:,\s\d{4})?\s+(?:\((?P<credit>[^()]{2,40})\)|(?P<bare>[A-Z]{2,10}))"
+    r"|\((?P<undated>[^()]{2,40})\))\s*[-–—:]"
+)
 
 
 def find_markers(text: SeedText, registry: Registry) -> tuple[MarkerHit, ...]:
@@ -56,16 +63,30 @@ def find_markers(text: SeedText, registry: Registry) -> tuple[MarkerHit, ...]:
         credit = CREDIT_LINE.match(line.text)
         if credit and (source_index := names.get(fold(credit.group("name")))) is not None:
             found.append((line.number, source_index, -1, MarkerHit(line.number, registry.sources[source_index].id, "credit", line.text.strip())))
+        elif (wire := _dateline_wire(line.text, names)) is not None:
+            source_index, quote = wire
+            found.append((line.number, source_index, -1, MarkerHit(line.number, registry.sources[source_index].id, "credit", quote)))
     return tuple(hit for *_, hit in sorted(found, key=lambda item: item[:3]))
+
+
+def _dateline_wire(text: str, names: dict[str, int]) -> tuple[int, str] | None:
+    """The registered outlet a dateline credits (of "ANI/Sputnik", the last registered: the writer a wire relays), and the dateline."""
+    dateline = DATELINE_CREDIT.match(text)
+    if dateline is None:
+        return None
+    credit = dateline.group("credit") or dateline.group("bare") or dateline.group("undated")
+    registered = [names[part] for part in map(fold, credit.split("/")) if part.strip() in names]
+    return (registered[-1], dateline.group(0).strip()) if registered else None
 
 
 @functools.lru_cache(maxsize=8)
 def _source_names(sources: tuple[Source, ...]) -> dict[str, int]:
-    """Each outlet's name as a credit line may write it (folded; without "The" or a bracketed gloss) to its index."""
+    """Each outlet's name as a credit line may write it (folded; without "The", without or as its bracketed gloss) to its index."""
     names: dict[str, int] = {}
     for index, source in enumerate(sources):
         name = fold(source.name)
-        for variant in (name, re.sub(r"\s*\(.*\)$", "", name)):
+        gloss = re.search(r"\((.*)\)$", name)
+        for variant in (name, re.sub(r"\s*\(.*\)$", "", name), *([gloss.group(1)] if gloss else [])):
             names.setdefault(variant, index)
             names.setdefault(variant.removeprefix("the "), index)
     return names
@@ -201,13 +222,35 @@ RECORD_HEADLINE = re.compile(
 )
 
 
+# The words before a name that a headline says was met with: "Press Statements following Meeting with President of the United States ".
+MET_WITH = re.compile(r"\bwith\s+((?:[\w.'’-]+\s+){0,8})$")
+
+
+def _guests(document: Document, registry: Registry) -> set[str]:
+    """Registry people a headline names, after "with" and their titles, as those met with: "Talks with President X"."""
+    if document.headline is None:
+        return set()
+    folded = fold(document.headline.text)
+    people = {p.id: p for p in registry.people}
+    guests = set()
+    for start, _, person in name_index(registry.people).find(folded):
+        met = MET_WITH.search(folded[max(0, start - 120) : start])
+        titles = FOLDED_TITLE_TOKENS | FUNCTION_WORDS | role_words(people[person])
+        if met and all(word in titles for word in met.group(1).split()):
+            guests.add(person)
+    return guests
+
+
 def _principals(document: Document, speakers: tuple[SpeakerFinding, ...], registry: Registry) -> tuple[tuple[str, str], ...]:
     """The registry people a page records, each with how: those with the most transcript turns, else the
     one in the byline block, else the one a record's headline names."""
     turns = Counter(turn.person for turn in turn_speakers(document, registry) if turn.person)
     if turns:
         most = max(turns.values())
-        return tuple((person, f"{count} transcript turn{'s' * (count != 1)}") for person, count in turns.items() if count == most)
+        leading = [person for person, count in turns.items() if count == most]
+        # Of two sides with as many turns, the one the headline says was met with is the guest: the record is the host's.
+        hosts = [person for person in leading if person not in _guests(document, registry)] if len(leading) > 1 else leading
+        return tuple((person, f"{most} transcript turn{'s' * (most != 1)}") for person in hosts or leading)
     # Not a "Name: ..." line: a news headline quotes so ("Lavrov: We are ready") as a record does.
     found = next((s for s in speakers if s.how == "byline" and s.person), None)
     if found and found.person:

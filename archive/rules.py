@@ -17,7 +17,7 @@ class LineRule:
 
 @dataclass(frozen=True, slots=True)
 class PositionalRule:
-    """A line dropped for where it sits rather than what it says; structure.py applies it."""
+    """A line dropped for where it sits, or for what no pattern can test; structure.py applies it."""
 
     name: str
     max_words: int
@@ -43,6 +43,9 @@ _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?:\s(?:[A-Z]{2,4}|UTC[+-]
 _NUMERIC_DATE = r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
 _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 _BULLETS = r"[\s•·|–—-]*"
+# A day as Unix `date` and some content systems write it: "Tue Jul 7 00:57:51 EST 2009", "26-Mar-2010 16:58".
+_CTIME = rf"(?:mon|tue|wed|thu|fri|sat|sun)\s{_MONTH}\s{{1,2}}\d{{1,2}}\s\d{{2}}:\d{{2}}:\d{{2}}\s(?:[A-Z]{{2,5}}\s)?\d{{4}}"
+_DAY_MON_YEAR = rf"\d{{1,2}}-{_MONTH}-\d{{4}}(?:\s{_CLOCK})?"
 
 PHOTO_CREDIT = "photo-credit"  # the line rule a photo caption sits next to
 
@@ -54,9 +57,12 @@ LINE_RULES: tuple[LineRule, ...] = (
             "to top", "menu", "main menu", "home", "search", "close", "load more", "next article",
             "previous article", "next", "previous", "related", "related articles", "related news",
             "related stories", "see also", "latest news", "more news", "top stories", "print",
-            "print version", "tags",
-        ),
-        "site navigation links carried over by the scraper",
+            "print version", "tags", "subscribe", "show more", "see more", "view more", "search form",
+            "zum inhalt springen", "aller au contenu", "saltar al contenido", "ir al contenido", "vai al contenuto",
+            "pular para o conteúdo", "перейти к содержанию", "içeriğe geç",
+        )
+        + r"|press\s.?enter.?\sto skip to (?:main )?content|içeriğe geçmek için\s.?enter.?\s?a basın",
+        "site navigation links carried over by the scraper, skip links in any language",
     ),
     _rule(
         "edition-switch",
@@ -73,22 +79,24 @@ LINE_RULES: tuple[LineRule, ...] = (
     _rule(
         "share-follow",
         r"(?:share|tweet|email)(?:\s(?:this(?:\s(?:article|story|page))?|on|via)\b.{0,40})?"
+        r"|follow us(?:\son\ssocial(?:\smedia)?)?"
         r"|(?:read|subscribe|follow|join|find)\b(?!-).{0,60}"
         r"\b(?:telegram|twitter|facebook|vk|vkontakte|youtube|instagram|whatsapp|newsletter|rss)\b.{0,100}",
         "share buttons and calls to subscribe or follow the outlet elsewhere",
     ),
     _rule(
         PHOTO_CREDIT,
-        r"(?:photo|photos|image|images|picture|pic|photo credit|credit|credits|фото)\s?:\s?.{1,100}"
+        r"(?:photo|photos|image|images|picture|pic|photo credit|photographer|credit|credits|фото)\s?:\s?.{1,100}"
         r"|photo\s(?:by|via|courtesy\sof)\s.{1,100}"
         r"|(?:©|\(c\)\s).{0,100}"
-        r"|copyright\s(?:©\s?)?\d{4}.{0,100}",
-        "who took or owns the picture: page furniture, not what was said",
+        r"|copyright\s(?:©\s?)?\d{4}.{0,100}"
+        r"|[^()]{1,300}\((?:©|photo:|photo by|ap photo)[^()]{1,100}\)",
+        "who took or owns the picture, alone or closing the picture's caption: page furniture, not what was said",
     ),
     _rule(
         "timestamp",
         rf"{_BULLETS}(?:(?:updated|published|posted|last updated)(?:\son)?:?\s)?"
-        rf"(?:{_ISO}|{_CLOCK},?\s{_NUMERIC_DATE}|{_NUMERIC_DATE}(?:,?\s{_CLOCK})?|{_CLOCK}){_BULLETS}",
+        rf"(?:{_ISO}|{_CTIME}|{_DAY_MON_YEAR}|{_CLOCK},?\s{_NUMERIC_DATE}|{_NUMERIC_DATE}(?:,?\s{_CLOCK})?|{_CLOCK}){_BULLETS}",
         "a bare publication or update time; the date stage reads it from the removed lines",
     ),
     _rule(
@@ -113,21 +121,26 @@ LINE_RULES: tuple[LineRule, ...] = (
             "additional links", "full text", "breaking news", "accessibility links", "top of page", "license photo",
             "get the news faster.", "support us", "enjoying ad-free content?", "here's how you know",
             "here’s how you know", "listen to this article", "listen", "comments", "share this",
+            "subscriber only", "subscribers only", "for subscribers", "premium", "for immediate release",
         )
-        + r"|view all \(\d+\)|\d+ of \d+|\d+ min(?:ute)? read|\d{1,3}",
-        "menus, buttons, counters and labels of the page around the article",
+        + r"|view all \(\d+\)|\d+ of \d+|\d+ min(?:ute)? read|\d{1,3}"
+        r"|(?=[\w.-]*\d{4})[\w-]+_[\w.-]+",  # an image's file name standing for it: "48162366697_5ced4bdfb7_o"
+        "menus, buttons, counters, labels and image names of the page around the article",
     ),
     _rule(
         "site-banner",
         r"(?:an )?official (?:web ?)?site of .{3,80}|welcome to (?:the )?[^.!?,;:]{3,40}|official websites use \.gov"
         r"|a \.gov website belongs to .{5,80}|secure \.gov websites use https|a lock .{0,20} means you.ve safely connected .{5,200}"
         r"|.{0,60}\blogo\b.{0,60}|.{0,80}\bwe have disabled all ads\b.{0,80}|this commitment costs us .{5,80}"
-        r"|our journalism is banned in .{3,200}",
-        "the site's banner, logo, appeal or notice of what kind of site it is: not the article",
+        r"|our journalism is banned in .{3,200}"
+        r"|this is historical material\b.{0,200}|.{0,100}\bno longer (?:being )?updated\b.{0,200}"
+        r"|(?:get |all )?the latest news\b.{0,160}"
+        r"|[-|]\s(?-i:[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){1,3})",  # the site's name a page title ends with, left on a line: "- Sputnik International"
+        "the site's banner, name, logo, blurb, appeal or notice of what kind of site it is (an archive): not the article",
     ),
     _rule(
         "press-contact",
-        r"(?:media|press)\s+(?:contacts?|inquiries|enquiries)\b.{0,100}",
+        r"(?:media|press)\s+(?:contacts?|inquiries|enquiries)\b.{0,200}",
         "a press office's contact line, who to call for more: not the article",
     ),
     _rule(
@@ -164,6 +177,21 @@ BYLINE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"[^a-z]{2,100}"),  # upper case throughout: the genre, a name and office, a place
 )
 
+SITE_TITLE = PositionalRule(
+    "site-title",
+    12,
+    "the site's name after its acronym, the page's title: \"NATO - North Atlantic Treaty Organization\"",
+)
+CONTENTS = PositionalRule(
+    "contents",
+    0,
+    "a table of contents and its numbered items below the headline: what the page holds, not its text",
+)
+CONTENTS_HEADING = re.compile(r"(?i)(?:table of contents|contents|in this issue)")
+CONTENTS_ITEM = re.compile(r"\d{1,3}\.\s+\S.*")
+# The page's date as its metadata gives it, run together with the text's first sentence: "date 2018-02-05 The following ...".
+GLUED_DATE = re.compile(rf"(?i)\s*(?:date|published|posted)\s?:?\s{_ISO}\s+(?P<rest>\S.*)")
+
 PHOTO_CAPTION = PositionalRule(
     "photo-caption",
     60,
@@ -190,6 +218,7 @@ NON_PERSON_LABELS: frozenset[str] = frozenset({
     "audience member", "member of the audience", "audience", "interpreter", "translator", "host",
     "presenter", "journalist", "correspondent", "reporter", "remark", "reply", "response", "operator",
     "staff", "announcer", "narrator", "voice", "voices", "unidentified speaker", "off-mic", "crosstalk",
+    "briefer", "briefers", "speaker", "speakers",
 })
 
 # "Word:" at a line start that introduces page metadata, never a speaker; compare with casefold().
@@ -199,6 +228,7 @@ NON_TURN_LABELS: frozenset[str] = frozenset({
     "read more", "read also", "see also", "related", "watch", "video", "listen", "date", "time",
     "location", "venue", "place", "subject", "topic", "topics", "category", "keywords", "contact",
     "email", "phone", "tel", "fax", "website", "attachment", "copyright", "summary", "background",
+    "who", "what", "where", "when", "why", "how",  # a media advisory's fields
 })
 
 # Titles that may precede a name in a speaker label ("SECRETARY KERRY", "MS PSAKI"); case-insensitive.

@@ -14,7 +14,11 @@ from archive.rules import (
     ABOVE_HEADLINE,
     BYLINE_BLOCK,
     BYLINE_PATTERNS,
+    CONTENTS,
+    CONTENTS_HEADING,
+    CONTENTS_ITEM,
     DATE_OR_TIME,
+    GLUED_DATE,
     GENRE_WORDS,
     IMAGE_LABEL,
     LINE_RULES,
@@ -23,6 +27,7 @@ from archive.rules import (
     NON_TURN_LABELS,
     PHOTO_CAPTION,
     PHOTO_CREDIT,
+    SITE_TITLE,
     TITLE_WORDS,
 )
 
@@ -34,6 +39,7 @@ _OFFICE_WORDS = frozenset({"of", "the", "for", "and", "on"})
 MIN_TURNS = 2  # one "Lavrov: ..." line is a news headline, not a transcript
 WRAP_WIDTH = 100  # hard-wrapped text breaks its lines at 80 characters or so; a longer line is a paragraph
 LEAD_MIN_WORDS = 12  # a line of sentences this long is the text's first paragraph, not a headline
+SECTION_MAX_WORDS = 3  # a line this short that the page prints twice is a section's name, not the headline
 
 _CLOSERS = "\"'”’»)]"
 _OPENERS = "\"“‘«"
@@ -163,8 +169,8 @@ def parse_document(text: SeedText, furniture: frozenset[int] = frozenset()) -> t
 
     `furniture` are numbers of lines known to be site furniture (an outlet's marker): never the headline.
     """
-    lines = [line for line in text.lines if line.text]
-    removed = {line.number: rule for line in lines if (rule := _line_rule(line.text))}
+    lines = [_unglued(line) for line in text.lines if line.text]
+    removed = {line.number: rule for line in lines if (rule := _line_rule(line.text) or _site_title(line.text))}
     kept = [line for line in lines if line.number not in removed]
     removed |= dict.fromkeys(_captions(lines, removed, kept), PHOTO_CAPTION.name)
     kept = [line for line in kept if line.number not in removed]
@@ -174,13 +180,16 @@ def parse_document(text: SeedText, furniture: frozenset[int] = frozenset()) -> t
     headline = None if at is None else Line(kept[at].number, repair_sentences(kept[at].text))
     removed |= dict.fromkeys((line.number for line in kept[: at or 0]), ABOVE_HEADLINE.name)
     body = kept[at + 1 :] if at is not None else kept
-    if headline and len(body) > 1 and _is_image_label(body[0].text):
+    if headline and len(body) > 1 and _is_image_label(body[0].text) and not _contents(body):
         removed[body[0].number] = IMAGE_LABEL.name
         body = body[1:]
     if headline:
         block = _byline_block(body)
         removed |= dict.fromkeys((line.number for line in block), BYLINE_BLOCK.name)
         body = body[len(block) :]
+        contents = _contents(body)
+        removed |= dict.fromkeys((line.number for line in contents), CONTENTS.name)
+        body = body[len(contents) :]
     blocks = _blocks(_paragraphs(body))
     truncated = bool(blocks) and _cut_off(blocks[-1].text)
 
@@ -200,6 +209,37 @@ def parse_document(text: SeedText, furniture: frozenset[int] = frozenset()) -> t
         Removal(line.number, line.text, removed[line.number]) for line in lines if line.number in removed
     )
     return Document(text, headline, blocks, removals, truncated), tuple(problems)
+
+
+def _unglued(line: Line) -> Line:
+    """A line without the page's date glued before its text's first sentence; the date stage reads the date from the seed's line.
+
+    Not before a label ("MOSCOW: ..."), which may be a dateline or a turn: that line stays furniture as a whole.
+    """
+    glued = GLUED_DATE.fullmatch(line.text)
+    rest = glued.group("rest") if glued else ""
+    sentence = len(rest.split()) >= LEAD_MIN_WORDS and (_ends_sentence(rest) or rest.endswith(":")) and rest[0].isupper()
+    return Line(line.number, rest) if sentence and turn_label(rest) is None else line
+
+
+_ACRONYM_TITLE = re.compile(r"(?P<acronym>[A-Z]{2,8})\s[-–—|:]\s(?P<name>[A-Z][\w'’-]*(?:\s[\w'’-]+){1,10})")
+
+
+def _site_title(text: str) -> str:
+    """SITE_TITLE's name when a line is an acronym and the name it stands for, "OSCE - Organization for Security and Co-operation in Europe"."""
+    titled = _ACRONYM_TITLE.fullmatch(text)
+    if titled is None:
+        return ""
+    initials = "".join(word[0] for part in titled["name"].split() for word in part.split("-") if word[:1].isupper())
+    return SITE_TITLE.name if initials == titled["acronym"] else ""
+
+
+def _contents(body: list[Line]) -> list[Line]:
+    """A "Table of contents" line first in the body and the numbered items right below it, or nothing."""
+    if not body or not CONTENTS_HEADING.fullmatch(body[0].text.strip()):
+        return []
+    items = list(itertools.takewhile(lambda line: CONTENTS_ITEM.fullmatch(line.text), body[1:]))
+    return [body[0], *items] if items else []
 
 
 def _line_rule(text: str) -> str:
@@ -232,9 +272,11 @@ def _headline_index(kept: list[Line], below: dict[int, str], furniture: frozense
     """
     seen = Counter(line.text.strip() for line in kept)
     for index, line in enumerate(kept):
-        if line.number in furniture:
-            continue
         text, after = repair_sentences(line.text), below.get(line.number, "")
+        if line.number in furniture and not (DATE_OR_TIME.search(text) and _dated_headline(text)):
+            continue  # an outlet's marker, unless it is a record's title with its date: "Briefing by ..., Moscow, November 22, 2018"
+        if len(text.split()) <= SECTION_MAX_WORDS and seen[line.text.strip()] > 1:
+            continue  # a section's name the page's rails print again ("News Feed"): a headline is longer
         if _opens_text(text, kept, index, after):
             if seen[line.text.strip()] > 1:
                 continue  # a sentence the page prints again, an image's caption and alt text: not where the text starts
@@ -272,9 +314,10 @@ def _lead_sentence(text: str) -> bool:
 
 
 def _reads_as_headline(text: str, kept: list[Line], index: int, below: str) -> bool:
-    """A line short enough, with some words in lower case, that is no byline or label; one sentence at most."""
+    """A line short enough, with some words in lower case, that is no byline, label or fragment
+    ("... So that You may be kept informed"); one sentence at most."""
     alphabetic = _LABEL_WORD.findall(text)
-    if len(alphabetic) < 2 or text.rstrip().endswith(":") or _MENU.search(text) or (_is_byline(text) and not _dated_headline(text)):
+    if len(alphabetic) < 2 or text.rstrip().endswith(":") or text.lstrip().startswith(_ELLIPSES) or _MENU.search(text) or (_is_byline(text) and not _dated_headline(text)):
         return False
     if _is_office(text):
         return False
@@ -425,8 +468,11 @@ def _is_bare_label(text: str) -> bool:
 def _blocks(paragraphs: list[Line]) -> tuple[Block, ...]:
     """Paragraphs classified as paragraphs, headings and turns, each turn's label carried forward."""
     turns = [turn_label(p.text) for p in paragraphs]
-    # One turn is enough when its label is in capitals, as transcripts write them ("MR PRICE: Good afternoon.").
-    capitals = any(turn and turn[0].isupper() and len(turn[0]) > 2 and _ends_sentence(turn[1]) for turn in turns)
+    # One turn is enough when its label is in capitals, as transcripts write them ("MR PRICE: Good afternoon.",
+    # "PRESIDENT OF RUSSIA DMITRY MEDVEDEV: Ladies and gentlemen, colleagues,").
+    capitals = any(
+        turn and turn[0].isupper() and len(turn[0]) > 2 and (_ends_sentence(turn[1]) or _GREETING.match(turn[1])) for turn in turns
+    )
     if sum(turn is not None for turn in turns) < MIN_TURNS and not capitals:
         turns = [None] * len(paragraphs)
     blocks: list[Block] = []

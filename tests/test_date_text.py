@@ -194,3 +194,36 @@ def test_a_day_the_text_calls_tomorrow_dates_it_to_the_day_before():
     assert extract_lines("Treaty expires", "The council meets today, 4 March, in Vienna.").published == "XXXX-03-04"
     # The day before a month's first depends on a year the text does not give.
     assert extract_lines("Treaty expires", "The council meets tomorrow, March 1, in Vienna.").published == "unknown"
+
+
+@pytest.mark.parametrize(("line", "published"), [
+    ("Tue Jul 7 00:57:51 EST 2009", "2009-07-07"),  # as Unix `date` writes it
+    ("Last updated: 26-Mar-2010 16:58", "../2010-03-26"),  # an update stamp, day-month-year with the month's name
+])
+def test_system_style_stamps_are_read(line: str, published: str) -> None:
+    assert extract_lines("Headline", line, BODY).published == published
+
+
+def test_the_place_and_day_closing_a_records_title_date_it():
+    found = extract_lines("Briefing by the Ministry's Spokesperson, Moscow, November 22, 2018", "Table of contents", BODY)
+    assert (found.published, found.method) == ("2018-11-22", "written-date")
+    assert "the place and day closing a record's title" in found.evidence
+    # A sentence that ends so is the text, not a title.
+    assert extract_lines("Headline", "The talks were held, Moscow, November 22, 2018.", BODY).published == "unknown"
+
+
+def test_a_wire_dateline_with_its_credit_in_capitals_dates_a_story_a_carrying_site_stamped_overnight():
+    found = extract_lines("Presidents sign declaration", "Tue Jul 7 00:57:51 EST 2009", "MOSCOW, July 6 AFP - The presidents signed a declaration.")
+    assert (found.published, found.method) == ("2009-07-06", "dateline")
+
+
+def test_a_day_still_to_come_and_the_latest_past_day_bound_an_undated_text_both_ways():
+    found = extract_lines("Talks stall", "Russia suspended the treaty in February 2023.", "It expires on February 5, 2026.", BODY)
+    assert (found.published, found.method) == ("2023-02/2026-02-04", "ahead")
+    assert '"in February 2023" (line 2), so it was published no earlier' in found.evidence
+
+
+def test_an_analysis_reports_no_news_day():
+    lines = ("Why the talks stall", "Analysis | World Politics", "The envoy stated on June 19 that talks would go on.", BODY)
+    assert extract_lines(*lines).published == "unknown"
+    assert extract_lines(*(line for line in lines if "Analysis" not in line)).published == "XXXX-06-19"

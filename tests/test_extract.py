@@ -6,7 +6,7 @@ import hashlib
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from archive.registry import load_registry
@@ -173,13 +173,14 @@ def test_a_name_found_in_the_folded_sentence_is_cut_from_the_sentence_as_written
     assert _as_written(sentence, folded)(start, start + len(fold(name))) == name
 
 
-# The capitalised-run pattern as first written, tried from every word boundary.
-FIRST_CAPITALISED_RUN = re.compile(rf"\b[A-Z][\w'’-]+(?:\s+(?:(?:{extract._PARTICLES})\s+)*[A-Z][\w'’-]+)+")
+# The capitalised-run pattern as first written (with middle initials since), tried from every word boundary.
+FIRST_CAPITALISED_RUN = re.compile(rf"\b[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s+)*(?:(?:{extract._PARTICLES})\s+)*[A-Z][\w'’-]+)+")
 RUN_PIECES = st.sampled_from(["A", "Ab", "x", "É", "1", "_", "-", "'", "’", " ", "  ", "\n", ".", "de", "von", "ex", "President", "O'Brien"])
 
 
 @settings(max_examples=1000)
 @given(st.lists(RUN_PIECES, max_size=16).map("".join))
+@example("Ab A. Ab")  # a middle initial
 def test_capitalised_runs_are_those_the_pattern_first_written_finds(text):
     runs = [(m.start("run"), m.end(), m.group("run")) for m in extract.CAPITALISED_RUN.finditer(text)]
     assert runs == [(m.start(), m.end(), m.group(0)) for m in FIRST_CAPITALISED_RUN.finditer(text)]
@@ -260,9 +261,9 @@ SPEAKERS_REGISTRY = Registry(people=(
 ))
 
 
-def found_speakers(text: str) -> list[tuple[str | None, str, str]]:
+def found_speakers(text: str, registry: Registry = SPEAKERS_REGISTRY) -> list[tuple[str | None, str, str]]:
     document, _ = parse_document(decode_seed(RawSeed("seeds/x.txt", "x.txt", text.encode()))[0])
-    speakers, _, _ = extract_speakers(document, SPEAKERS_REGISTRY)
+    speakers, _, _ = extract_speakers(document, registry)
     return [(s.person, s.name, s.how) for s in speakers]
 
 
@@ -348,3 +349,66 @@ def test_an_unregistered_speaker_owns_the_briefing_her_possessive_names() -> Non
     found = found_speakers("Welcome to the United Nations\nUnder-Secretary-General Rosemary DiCarlo’s Briefing to the Council on threats to peace and security\nMadam President, thank you.\n")
     assert found == [(None, "Rosemary DiCarlo", "attribution")]
     assert found_speakers("Headline here\nThe minister welcomed Rosemary DiCarlo's statement on the talks.\n") == [(None, "Rosemary DiCarlo", "attribution")]
+
+
+ROLES_REGISTRY = Registry(people=(
+    _person("pat-doe", "Pat Doe", ("Secretary General of NATO", "2014", None)),
+    _person("kim-roe", "Kim Roe", ("Spokesperson for the United States Department of State", "2017", "2019")),
+    _person("ana-poe", "Ana Poe", ("President of Ruritania", "2008", "2012")),
+    _person("lee-moe", "Lee Moe", ("President of the United States", "2009", "2017")),
+    _person("sam-coe", "Sam Coe", ("Spokesperson for the Secretary-General of the United Nations", "2014", None)),
+))
+
+
+def role_speakers(text: str) -> list[tuple[str | None, str, str]]:
+    return found_speakers(text, ROLES_REGISTRY)
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    # Words of the person's own office may stand between the verb and the name.
+    ("Speech by NATO Secretary General Pat Doe at the conference", "pat-doe"),
+    ("The talks will go on, said State Department spokeswoman Kim Roe.", "kim-roe"),
+    ("Briefing by Ministry Spokesperson Kim Roe, Moscow, May 3, 2018", "kim-roe"),
+    # A role clause with an abbreviation's stops.
+    ("Pat Doe, the U.S. Permanent Representative to the Conference, also stated on June 19 that talks go on.", "pat-doe"),
+    ("Kim Roe has informed her counterpart that any deal must include others.", "kim-roe"),
+])
+def test_speech_reported_past_office_words_abbreviations_and_more_verbs(sentence: str, speaker: str) -> None:
+    assert [p for p, _, _ in role_speakers(f"Headline here\n{sentence}\n")] == [speaker]
+
+
+def test_a_name_joined_by_and_to_an_attributed_one_shares_the_attribution() -> None:
+    found = role_speakers("Headline here\nThe ministers welcome the Joint Statement by President Ana Poe and President Lee Moe on the talks.\n")
+    assert [p for p, _, _ in found] == ["ana-poe", "lee-moe"]
+    # Not when other words stand between them: "Ana Poe" is attributed, "Lee Moe" only met.
+    found = role_speakers("Headline here\nThe statement by President Ana Poe came after she met Lee Moe in May.\n")
+    assert [p for p, _, _ in found] == ["ana-poe"]
+
+
+def test_a_name_after_says_that_opens_the_reported_clause_does_not_speak() -> None:
+    assert role_speakers("Headline here\nThe ministry says Lee Moe has yet to respond to the proposal.\n") == []
+    assert role_speakers("Headline here\nThe ministry says Lee Moe yet to respond to the proposal.\n") == []
+    assert [p for p, _, _ in role_speakers("Headline here\n“We will respond,” says Lee Moe.\n")] == ["lee-moe"]
+
+
+def test_middle_initials_belong_to_an_unregistered_name() -> None:
+    assert role_speakers("Headline here\n“Talks must resume,” says Jane Q. Public, director of the association.\n") == [(None, "Jane Q. Public", "attribution")]
+
+
+def test_pronouns_and_conjunctions_open_no_name() -> None:
+    assert role_speakers("Headline here\nAs I've said in the past, I think that the relationship has been allowed to drift.\n") == []
+
+
+def test_the_registry_person_who_signs_a_statement_in_its_last_line_speaks() -> None:
+    text = "Statement attributable to the Spokesperson\nThe Secretary-General welcomes the joint statement.\nSam Coe, Spokesman for the Secretary-General\n"
+    assert role_speakers(text) == [("sam-coe", "Sam Coe", "signature")]
+    # A last line that is a sentence is no signature.
+    assert role_speakers("Statement\nThe Secretary-General welcomes it.\nSam Coe, as ever, welcomes it too.\n") == []
+
+
+def test_an_unregistered_turn_label_is_named_in_full_when_the_text_gives_the_full_name() -> None:
+    text = (
+        "Daily Press Briefing\nBriefer: Alex J. Quill, Assistant Secretary, Bureau of Public Affairs\n"
+        "MR. QUILL: Good afternoon.\nQUESTION: Any news?\nMR. QUILL: None today.\n"
+    )
+    assert role_speakers(text) == [(None, "Alex J. Quill", "turn")]

@@ -241,3 +241,29 @@ def test_a_records_headline_naming_only_an_office_is_the_outlet_of_that_office()
     shared = SOURCES.replace("offices: [Press Secretary of the Palace]", "offices: [Press Secretary of the Palace, Spokesperson of the Palace]")
     registry, _ = registry_of(sources=shared)
     assert parsed("\n".join(("Statement by the Spokesperson on the treaty", "The treaty stands.")), registry).source.value == "unknown"
+
+
+@pytest.mark.parametrize(("line", "outlet"), [
+    ("MOSCOW, September 3 (RIA Novosti) - The talks resumed.", "ria-novosti"),
+    ("Moscow [Russia] August 22 (ANI/Sputnik): The talks resumed.", "sputnik"),  # a wire relaying another's copy
+    ("MOSCOW, July 6 AFP - The talks resumed.", "afp"),  # the bracketed short name of "Agence France-Presse (AFP)"
+    ("GENEVA (Xinhua) - The talks resumed.", "xinhua"),
+])
+def test_a_datelines_credit_names_the_wire_that_wrote_the_story(real_registry, line, outlet):
+    source, _, _ = extract_source(seed_text("Talks resume", line), real_registry)
+    assert (source.value, source.evidence.startswith("credit line")) == (outlet, True)
+
+
+@pytest.mark.parametrize("line", ["MOSCOW, July 6 (Getty) - The talks resumed.", "Talks in Geneva (Xinhua) were long."])
+def test_a_dateline_crediting_no_registered_outlet_or_no_dateline_names_none(real_registry, line):
+    assert extract_source(seed_text("Talks resume", line), real_registry)[0].value == "unknown"
+
+
+def test_of_two_sides_with_as_many_turns_the_record_is_the_hosts_not_the_guests_the_headline_names():
+    registry, _ = registry_of()
+    lines = ("Press Statements following Meeting with Minister of the Island Kim Guest", "March 3, 2023", "MS GUEST: Thank you. We agree.", "MR SPOKES: Welcome. We begin.")
+    article = parsed("\n".join(lines), registry)
+    assert (article.source.value, article.source.method) == ("palace", "office")
+    # A headline that names neither as met with leaves the tie open.
+    lines = ("Press Statements on the Treaty", "March 3, 2023", "MS GUEST: Thank you. We agree.", "MR SPOKES: Welcome. We begin.")
+    assert parsed("\n".join(lines), registry).source.value == "unknown"

@@ -241,6 +241,24 @@ def test_joined_paragraphs_are_what_the_straightforward_joining_gives(lines: lis
         ("February 19, 2021", "dateline"),
         ("6 Feb 2026", "dateline"),
         ("https://t.me/The_International_Affairs", "bare-url"),
+        ("Zum Inhalt springen", "navigation"),  # skip links in other languages
+        ("Aller au contenu", "navigation"),
+        ('Press "Enter" to skip to content', "navigation"),
+        ("Show more", "navigation"),
+        ("Search form", "navigation"),
+        ("Follow us on social media", "share-follow"),
+        ("Photographer: Jane Doe/Getty Images", "photo-credit"),
+        ("Two ministers at a lectern (© Jane Doe/AP Images)", "photo-credit"),  # a caption closed by its credit
+        ("Mon Mar 2 09:15:00 CET 2015", "timestamp"),  # as Unix `date` writes it
+        ("Last updated: 04-Feb-2011 10:03", "timestamp"),
+        ("Subscribers only", "site-furniture"),
+        ("For Immediate Release", "site-furniture"),
+        ("IMG_20190304_1234.jpg", "site-furniture"),  # an image's file name
+        ("This is historical material. The site is no longer updated.", "site-banner"),
+        ("This archive is no longer being updated; see our new site.", "site-banner"),
+        ("Get the latest news from the region, live coverage and analysis.", "site-banner"),
+        ("- Example Daily News", "site-banner"),  # the site's name a page title ends with
+        ("| Example Times", "site-banner"),
     ],
 )
 def test_line_rules_match_boilerplate(line: str, rule: str) -> None:
@@ -258,6 +276,10 @@ def test_line_rules_match_boilerplate(line: str, rule: str) -> None:
         "Home is where the treaty is, Lavrov joked.",
         "The meeting was productive. I trust our discussions will not prove futile.",
         "MOSCOW, February 19. /TASS/. Russia has invited the United States to talks.",
+        "- the talks went on",  # a list item, not a site's name
+        "— Vladimir Putin",  # a quotation's attribution
+        "New_START",  # an underscore but no number: no file name
+        "The ministers were photographed at the lectern (in Geneva).",
     ],
 )
 def test_line_rules_leave_article_text_alone(line: str) -> None:
@@ -673,8 +695,60 @@ def test_no_headline_in_bylines_and_standfirsts(opening: str) -> None:
     assert headline_of(f"{opening}\n{LEAD}\n") is None
 
 
+@pytest.mark.parametrize(("page", "headline"), [
+    ("... So that you may be kept informed\nTreaty talks resume in Geneva", "Treaty talks resume in Geneva"),  # a tagline's fragment
+    ("World News\nVideo\nWorld News\nTreaty talks resume in Geneva", "Treaty talks resume in Geneva"),  # a rail's section printed twice
+])
+def test_no_headline_in_fragments_and_repeated_section_names(page: str, headline: str) -> None:
+    assert headline_of(f"{page}\n{LEAD}\n") == headline
+
+
+def test_an_outlets_marker_line_that_is_a_dated_record_title_is_the_headline() -> None:
+    text, _ = decode_seed(RawSeed("x/t.txt", "t.txt", f"12:17\nBriefing by the Spokesperson, Moscow, May 3, 2018\n{LEAD}\n".encode()))
+    assert parse_document(text, furniture=frozenset({2}))[0].headline.text == "Briefing by the Spokesperson, Moscow, May 3, 2018"
+    # A marker line naming a genre but no date stays furniture: "Press Briefing Room".
+    text, _ = decode_seed(RawSeed("x/t.txt", "t.txt", f"The Press Briefing Room\nTreaty talks resume\n{LEAD}\n".encode()))
+    assert parse_document(text, furniture=frozenset({1}))[0].headline.text == "Treaty talks resume"
+
+
+def test_one_turn_in_capitals_opening_with_a_greeting_is_a_turn() -> None:
+    document = parse("Press Statements\nPRESIDENT OF RUTHENIA ANA POE: Ladies and gentlemen, colleagues,\nWe have just completed our talks.\n")
+    assert kinds(document)[0] == ("turn", 2, "PRESIDENT OF RUTHENIA ANA POE")
+
+
+def test_a_media_advisorys_fields_and_a_briefers_line_are_no_speakers_turns() -> None:
+    document = parse("Ministers to meet\nWHO: The two ministers.\nWHAT: A press availability.\nWHERE: Room 116.\n")
+    assert [b.kind for b in document.blocks] == ["paragraph"] * 3
+    assert structure.turn_label("Briefer: Alex Quill, Assistant Secretary") == ("Briefer", "Alex Quill, Assistant Secretary")
+    assert "briefer" in NON_PERSON_LABELS
+
+
+@pytest.mark.parametrize("line", ["OSCE - Organization for Security and Co-operation in Europe", "UNODA | United Nations Office for Disarmament Affairs"])
+def test_a_sites_name_after_its_acronym_is_furniture(line: str) -> None:
+    document = parse(f"{line}\nTreaty talks resume\n{LEAD}\n")
+    assert (document.headline.text, document.removed[0].rule) == ("Treaty talks resume", "site-title")
+    # Initials that do not spell the acronym: no site's name.
+    assert structure._site_title("NATO - Allies Meet in Brussels") == ""
+
+
+def test_a_table_of_contents_below_the_headline_is_set_aside() -> None:
+    document = parse(f"Briefing by the Spokesperson\nTable of contents\n1. Foreign Minister's visit\n2. Comments by the Ruritanian minister on talks\n{LEAD}\n")
+    assert [(r.line, r.rule) for r in document.removed] == [(2, "contents"), (3, "contents"), (4, "contents")]
+    assert [b.text for b in document.blocks] == [LEAD]
+
+
+def test_the_pages_date_glued_to_its_first_sentence_leaves_the_sentence_as_text() -> None:
+    sentence = "The following statement was issued today by the Spokesperson for the Secretary-General of the Union:"
+    document, _ = parse_raw(RawSeed("x/t.txt", "t.txt", f" date 2018-02-05 {sentence}\n{LEAD}\n".encode()))
+    assert [b.text for b in document.blocks] == [sentence, LEAD] and document.removed == ()
+    # Glued to menu words or a label, the whole line is the date's furniture.
+    for glued in ("date 2017-01-17 Financial SolutionsLegal Reuters News Agency Risk Management Tax & Accounting Blog", f"date 2021-10-08 MOSCOW: {LEAD}"):
+        document, _ = parse_raw(RawSeed("x/t.txt", "t.txt", f"{glued}\n{LEAD}\n".encode()))
+        assert [(r.line, r.rule) for r in document.removed] == [(1, "labelled-date")]
+
+
 def test_a_line_of_furniture_is_neither_headline_nor_text() -> None:
-    text, _ = decode_seed(RawSeed("x/t.txt", "t.txt", f"The latest news. Stay tuned for more.\nRussian-US talks\n{LEAD}\n".encode()))
+    text, _ = decode_seed(RawSeed("x/t.txt", "t.txt", f"News you can use. Stay tuned for more.\nRussian-US talks\n{LEAD}\n".encode()))
     assert parse_document(text)[0].headline is None
     assert parse_document(text, furniture=frozenset({1}))[0].headline.text == "Russian-US talks"
 

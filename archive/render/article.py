@@ -91,7 +91,7 @@ def _speaker_evidence(speaker: SpeakerFinding) -> str:
     who = speaker.person or "not in the registry"
     if speaker.how == "correction":
         return f"{who}: added by a curated correction"
-    how = {"turn": "transcript turn", "byline": "named in the byline block", "label": "words given after"}.get(speaker.how, "speech attributed")
+    how = {"turn": "transcript turn", "byline": "named in the byline block", "label": "words given after", "signature": "signs the text as"}.get(speaker.how, "speech attributed")
     return f"{who}: {how} {speaker.name!r} on line {speaker.line}"
 
 
