@@ -242,13 +242,13 @@ def test_a_correction_can_add_and_remove_speakers(tmp_path):
     annotations = tmp_path / "annotations"
     shutil.copytree(ANNOTATIONS, annotations)
     (annotations / "articles" / "002_3a7575835685a05e.yml").write_text(
-        "speakers:\n  add: [ignazio-cassis]\n  remove: [maria-zakharova]\n", encoding="utf-8"
+        "speakers:\n  add: [feridun-sinirlioglu]\n  remove: [maria-zakharova]\n", encoding="utf-8"
     )
     assert build(tmp_path / "docs", annotations=annotations) == 0
     meta, body = read_page(tmp_path / "docs" / "archive", "002_3a7575835685a05e")
-    assert "ignazio-cassis" in meta["speakers"] and "maria-zakharova" not in meta["speakers"]
-    assert "ignazio-cassis" not in meta["mentioned"]
-    assert "ignazio-cassis: added by a curated correction" in meta["evidence"]["speakers"]
+    assert "feridun-sinirlioglu" in meta["speakers"] and "maria-zakharova" not in meta["speakers"]
+    assert "feridun-sinirlioglu" not in meta["mentioned"]
+    assert "feridun-sinirlioglu: added by a curated correction" in meta["evidence"]["speakers"]
 
 
 def test_add_then_check_a_new_article(tmp_path, capsys):
