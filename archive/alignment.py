@@ -15,6 +15,7 @@ threshold asks: reports do move an answer up to their lead.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -33,7 +34,8 @@ MIN_WORDS = 5  # shorter passages say too little to align
 OTHER_VOICE = 0.3  # weight of a record passage in another speaker's turn (a question, an interpreter)
 KEY = 6  # letters of a stem compared: "ukrainization" and "ukrainisation" are one word
 
-_QUOTED = re.compile(r"[\"“«„]([^\"“”«»„]{20,}?)[\"”»“]")
+_OPENERS = "“«„"
+_CLOSERS = "”»"
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*")
 _GLUED = re.compile(r"(?<=[a-z][.!?])(?=[A-Z])")  # "Lavrov added.Swiss Foreign Minister": a scrape lost the space
 _VERB = "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True))
@@ -110,31 +112,67 @@ def _sentences(text: str) -> list[str]:
     return [part.strip() for sentence in split_sentences(text) for part in _GLUED.split(sentence) if part.strip()]
 
 
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation in a paragraph, inside its marks. A quotation that opens and does not
+    close runs to the paragraph's end, and one that closes without opening began at its start: news style
+    opens each paragraph of a long quotation and closes only the last."""
+    spans, opened, first = [], None, True
+    for i, c in enumerate(text):
+        if c not in _OPENERS + _CLOSERS + '"':
+            continue
+        before = text[i - 1:i]
+        opener = c in _OPENERS or (c == '"' and (not before or before.isspace() or before in "([—–-"))
+        if opener and opened is None:
+            opened = i + 1
+        elif not opener and opened is not None:
+            spans.append((opened, i))
+            opened = None
+        elif not opener and first:
+            spans.append((0, i))
+        first = False
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return [(a, b) for a, b in spans if b - a >= 20]
+
+
 def report_passages(article: Article, names: NameIndex) -> list[Passage]:
-    """The report's quotations, split at sentences and ellipses, then its reported speech, in text order."""
+    """The report's quotations and its reported speech, each split at sentences and ellipses, in text order."""
     found = []
     for index, block in enumerate(article.document.blocks):
         if block.kind == "heading":
             continue
-        text, quoted = block.text, []
-        for m in _QUOTED.finditer(text):
-            inner = m.group(1)
-            pieces = [s for part in _ELLIPSIS.split(inner) for s in _sentences(part)]
-            for start, end in _spans(text, pieces, m.start(1)):
-                piece = text[start:end].rstrip(",;: ")
-                quoted.append((start, start + len(piece)))
+        text, quoted = block.text, quoted_spans(block.text)
+        outside, last = [], 0  # who a quotation is attributed to is named outside the quotation marks
         for start, end in quoted:
-            found.append(Passage(index, start, end, text[start:end], "quote", _named(text, names)))
+            outside.append(text[last:start])
+            last = end
+        speaker = _named(" ".join(outside + [text[last:]]), names)
+        for start, end in quoted:
+            for a, b in _pieces(text, start, end):
+                found.append(Passage(index, a, b, text[a:b], "quote", speaker))
         for start, end in _spans(text, _sentences(text), 0):
             if any(s < end and start < e for s, e in quoted):
                 continue
             sentence = text[start:end]
             if not re.search(rf"\b(?:{_VERB})\b|according to", sentence, re.IGNORECASE):
                 continue
-            start, end = _cut_attribution(text, start, end)
-            found.append(Passage(index, start, end, text[start:end], "paraphrase", _named(sentence, names)))
+            kept = _cut_attribution(text, start, end)
+            attribution = text[start:kept[0]] + " " + text[kept[1]:end]  # "Lavrov said", ", the minister added"
+            for a, b in _pieces(text, *kept):
+                found.append(Passage(index, a, b, text[a:b], "paraphrase", _named(attribution, names)))
     found = [p for p in found if len(words(fold(p.text))) >= MIN_WORDS]
     return sorted(found, key=lambda p: (p.block, p.start))
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run of text split at its sentences and ellipses, each piece without trailing commas and the like."""
+    pieces = [s for part in _ELLIPSIS.split(text[start:end]) for s in _sentences(part)]
+    found = []
+    for a, b in _spans(text, pieces, start):
+        piece = text[a:b].rstrip(",;: ")
+        if piece:
+            found.append((a, a + len(piece)))
+    return found
 
 
 def _cut_attribution(text: str, start: int, end: int) -> tuple[int, int]:
@@ -207,8 +245,45 @@ def monotonic_path(matrix: np.ndarray, threshold: float = THRESHOLD) -> list[tup
     return sorted(pairs)
 
 
+def in_order(columns: list[int]) -> list[bool]:
+    """Which of a sequence of record positions lie on its longest non-decreasing run (patience sorting)."""
+    tails: list[int] = []  # tails[k]: index of the smallest last value of a run of length k + 1
+    back = [-1] * len(columns)
+    for i, c in enumerate(columns):
+        k = bisect.bisect_right([columns[t] for t in tails], c)
+        back[i] = tails[k - 1] if k else -1
+        tails[k:k + 1] = [i]
+    keep = [False] * len(columns)
+    i = tails[-1] if tails else -1
+    while i >= 0:
+        keep[i], i = True, back[i]
+    return keep
+
+
+def align_matrix(matrix: np.ndarray) -> dict[int, tuple[int, bool]]:
+    """Report passage -> (record passage, in order). A passage whose best match passes OUT_OF_ORDER is an
+    anchor wherever it lies; the others pass THRESHOLD only on the monotonic path between their
+    neighbouring anchors, as sentence aligners fill the gaps between sure pairs."""
+    rows, cols = matrix.shape
+    if not rows or not cols:
+        return {}
+    anchors = {i: int(np.argmax(matrix[i])) for i in range(rows) if matrix[i].max() >= OUT_OF_ORDER}
+    order = dict(zip(anchors, in_order(list(anchors.values()))))
+    found = {i: (j, order[i]) for i, j in anchors.items()}
+    steady = [i for i in anchors if order[i]]
+    weak = [i for i in range(rows) if i not in anchors]
+    windowed = np.zeros((len(weak), cols))
+    for row, i in enumerate(weak):
+        low = max((anchors[a] for a in steady if a < i), default=0)
+        high = min((anchors[a] for a in steady if a > i), default=cols - 1)
+        windowed[row, low:high + 1] = matrix[i, low:high + 1]
+    for row, j in monotonic_path(windowed):
+        found[weak[row]] = (j, True)
+    return found
+
+
 def align(report_article: Article, record_article: Article, names: NameIndex) -> list[Aligned]:
-    """Each report passage that renders a record passage, with the record passage: the monotonic path, then strong pairs off it."""
+    """Each report passage that renders a record passage, with the record passage and the evidence."""
     report, record = report_passages(report_article, names), record_passages(record_article, names)
     matrix, (weight,) = similarity_matrix(report, record)
     for j, passage in enumerate(record):
@@ -218,20 +293,13 @@ def align(report_article: Article, record_article: Article, names: NameIndex) ->
         for j, other in enumerate(record):
             if passage.speaker and other.speaker and other.speaker not in ("?", passage.speaker):
                 matrix[i, j] *= OTHER_VOICE
-    path = dict(monotonic_path(matrix))
     found = []
-    for i, passage in enumerate(report):
-        j = path.get(i)
-        in_order = j is not None
-        if j is None:
-            j = int(np.argmax(matrix[i])) if len(record) else None
-            if j is None or matrix[i, j] < OUT_OF_ORDER:
-                continue
-        other = record[j]
+    for i, (j, ordered) in sorted(align_matrix(matrix).items()):
+        passage, other = report[i], record[j]
         written = dict(_content(passage.text))
         shared = set(written) & {k for k, _ in _content(other.text)}
         top = sorted(shared, key=lambda k: (-weight.get(k, 0), k))[:6]
         speaker = other.speaker if other.speaker not in (None, "?") else passage.speaker
         found.append(Aligned(passage, Passage(other.block, other.start, other.end, other.text, "record", speaker),
-                             round(float(matrix[i, j]), 3), in_order, tuple(written[k] for k in top)))
+                             round(float(matrix[i, j]), 3), ordered, tuple(written[k] for k in top)))
     return found

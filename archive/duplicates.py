@@ -26,6 +26,7 @@ RESEMBLANCE = 0.3  # LSH's Jaccard threshold: a rewrite that changed half its se
 MIN_SHARED = 3  # sampled fingerprints two texts must share to be compared by containment
 MIN_SAMPLED_SHARE = 0.05  # ... and the share of the smaller text's sample they must be
 MAX_SHARED = 24  # a fingerprint found in more texts is too common to propose pairs
+LARGE_BUCKET = 64  # texts in one LSH bucket from which it pairs each with the first only
 COPY = 0.8  # Jaccard from which the later text is a republication of the earlier
 
 
@@ -40,15 +41,24 @@ class Evidence:
 
 
 def resembling_pairs(fingerprints: Sequence[Fingerprint], threshold: float = RESEMBLANCE) -> set[tuple[int, int]]:
-    """Index pairs (i < j) whose MinHash signatures LSH puts in one bucket at the Jaccard threshold."""
+    """Index pairs (i < j) whose MinHash signatures LSH puts in one bucket at the Jaccard threshold.
+
+    A bucket of more than LARGE_BUCKET texts (a page copied that often) pairs each with its first
+    text only: enough to group them, without a number of pairs that grows with its square.
+    """
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    for i, fp in enumerate(fingerprints):
-        if fp.size:
-            lsh.insert(i, fp.signature, check_duplication=False)
-    pairs = set()
-    for i, fp in enumerate(fingerprints):
-        if fp.size:
-            pairs.update((i, j) for j in lsh.query(fp.signature) if j > i)
+    with lsh.insertion_session() as session:
+        for i, fp in enumerate(fingerprints):
+            if fp.size:
+                session.insert(i, fp.signature, check_duplication=False)
+    pairs: set[tuple[int, int]] = set()
+    for table in lsh.hashtables:  # the storage API: each band's buckets
+        for key in table.keys():
+            members = sorted(table.get(key))
+            if len(members) > LARGE_BUCKET:
+                pairs.update((members[0], j) for j in members[1:])
+            elif len(members) > 1:
+                pairs.update(itertools.combinations(members, 2))
     return pairs
 
 

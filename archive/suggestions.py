@@ -22,7 +22,7 @@ from archive.anchor import collapse, locate_quote
 from archive.duplicates import COPY, RESEMBLANCE, Evidence, candidate_pairs, evidence, judge
 from archive.edtf import edtf_bounds
 from archive.extract import name_index
-from archive.fingerprints import Fingerprint, fingerprint
+from archive.fingerprints import Fingerprint, fingerprint, jaccard
 from archive.model import Annotations, Article, RawSeed, Registry
 from archive.pipeline import parse_articles
 from archive.seeds import decode_seed
@@ -135,15 +135,24 @@ def suggest(
         proposals += [proposal for proposal, _ in events]
     if "quote" in kinds:
         couples = [couple for _, found in events for couple in found]
-        couples += _curated_couples(annotations, by_id, registry)
+        couples += _curated_couples(annotations, by_id)
         names = name_index(registry.people)
         taken = {s.id for s in annotations.statements}
-        for record, report, event_id in sorted(set(couples), key=lambda c: (c[2], c[1], c[0])):
-            aligned = align(by_id[report], by_id[record], names)
-            quotes = [(pair, _quote(pair, by_id[report], by_id[record], annotations)) for pair in aligned]
-            suggestions += [q for _, q in quotes if q.score >= min_score or q.curated]
-            new = [(pair, q) for pair, q in quotes if not q.curated and q.score >= min_score]
-            proposal = _statements(event_id, new, by_id[report], by_id[record], annotations, taken)
+        records: dict[tuple[str, str], set[str]] = {}
+        for record, report, event_id in couples:
+            if jaccard(prints[index[record]], prints[index[report]]) < COPY:  # a copy of the record renders it word for word
+                records.setdefault((event_id, report), set()).add(record)
+        for (event_id, report), held in sorted(records.items()):
+            best: dict[tuple[int, int], tuple[Aligned, str]] = {}
+            for record in sorted(held):  # each report passage goes with the record that renders it best
+                for pair in align(by_id[report], by_id[record], names):
+                    key = (pair.report.block, pair.report.start)
+                    if key not in best or pair.similarity > best[key][0].similarity:
+                        best[key] = (pair, record)
+            quotes = [(pair, by_id[record], _quote(pair, by_id[report], by_id[record], annotations)) for pair, record in best.values()]
+            suggestions += [q for _, _, q in quotes if q.score >= min_score or q.curated]
+            new = [(pair, record) for pair, record, q in quotes if not q.curated and q.score >= min_score]
+            proposal = _statements(event_id, new, by_id[report], annotations, taken)
             if proposal:
                 proposals.append(proposal)
     suggestions.sort(key=lambda s: (s.kind, -s.score, s.a.article, s.b.article, s.a.text, s.b.text))
@@ -206,7 +215,7 @@ def _event(group: list[Article], judged: list[Judged], registry: Registry, annot
             before = [similarity.get(frozenset((article.id, o.id))) for o in ordered[:ordered.index(article)]]
             best = max((e.jaccard for e in before if e), default=0.0)
             role = "republication" if best >= COPY else "rewrite" if best >= RESEMBLANCE and article is not ordered[0] else "report"
-            if record and role == "report":
+            if record:
                 couples.append((record.id, article.id, ident))
         entries.append({"article": article.id, "role": role, "note": _note(article, group, similarity)})
     for pair in judged:
@@ -234,13 +243,13 @@ def _slug(title: str) -> str:
     return "-".join(words[:6]) or "event"
 
 
-def _curated_couples(annotations: Annotations, by_id: dict[str, Article], registry: Registry) -> list[tuple[str, str, str]]:
-    """(record, report, event id) for each curated event's primary record and each of its reports."""
+def _curated_couples(annotations: Annotations, by_id: dict[str, Article]) -> list[tuple[str, str, str]]:
+    """(record, other article, event id) for each curated event's primary records and each of its other articles."""
     couples = []
     for event in annotations.events:
+        held = [e.article for e in event.articles if e.article in by_id]
         records = [e.article for e in event.articles if e.role == "primary-record" and e.article in by_id]
-        for record in records:
-            couples += [(record, e.article, event.id) for e in event.articles if e.role == "report" and e.article in by_id]
+        couples += [(record, other, event.id) for record in records for other in held if other not in records]
     return couples
 
 
@@ -269,14 +278,14 @@ def _quote(pair: Aligned, report: Article, record: Article, annotations: Annotat
     return Suggestion("quote", quote_score(pair.similarity), curated, shown, Side(report.id, pair.report.text), Side(record.id, pair.record.text))
 
 
-def _statements(event_id: str, new: list[tuple[Aligned, Suggestion]], report: Article, record: Article,
+def _statements(event_id: str, new: list[tuple[Aligned, Article]], report: Article,
                 annotations: Annotations, taken: set[str]) -> Proposal | None:
     """A statements file: each record passage once, each report passage linked to it as the same statement."""
     existing = {s.id: s for s in annotations.statements}
     entries: list[dict] = []
-    made: dict[tuple[int, int], str] = {}
-    day = record.date.published if re.fullmatch(r"\d{4}-\d{2}-\d{2}", record.date.published) else None
-    for pair, suggestion in new:
+    made: dict[tuple[str, int, int], str] = {}
+    for pair, record in sorted(new, key=lambda n: (n[0].report.block, n[0].report.start)):
+        day = record.date.published if re.fullmatch(r"\d{4}-\d{2}-\d{2}", record.date.published) else None
         speaker = pair.record.speaker
         if not speaker or speaker == "?":
             continue
@@ -284,7 +293,7 @@ def _statements(event_id: str, new: list[tuple[Aligned, Suggestion]], report: Ar
         recorded = _anchored(record, pair.record)
         if reported is None or recorded is None:
             continue
-        key = (pair.record.block, pair.record.start)
+        key = (record.id, pair.record.block, pair.record.start)
         target = made.get(key) or next((s.id for s in existing.values() if s.article == record.id
                                         and _overlaps(s.quote, pair.record.text)), None)
         if target is None:
@@ -299,9 +308,10 @@ def _statements(event_id: str, new: list[tuple[Aligned, Suggestion]], report: Ar
     if not any("links" in e for e in entries):
         return None
     text = yaml.safe_dump({"statements": entries}, sort_keys=False, allow_unicode=True, width=100)
+    held = ", ".join(sorted({record.id for _, record in new}))
     return Proposal(f"statements/suggested-{report.id}.yml",
-                    f"# Suggested by `build_archive.py suggest` for event {event_id}: report {report.id}, record {record.id}.\n" + text,
-                    max(s.score for _, s in new))
+                    f"# Suggested by `build_archive.py suggest` for event {event_id}: report {report.id}, record {held}.\n" + text,
+                    max(quote_score(pair.similarity) for pair, _ in new))
 
 
 def _anchored(article: Article, passage: Passage) -> tuple[str, str | None] | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from archive.alignment import align, monotonic_path, report_passages
+from archive.alignment import align, align_matrix, in_order, monotonic_path, quoted_spans, report_passages
 from archive.extract import name_index
 from archive.model import RawSeed, Registry
 from archive.pipeline import parse_article
@@ -78,3 +78,25 @@ def test_each_report_passage_finds_the_record_sentence_it_renders_and_never_a_qu
     assert rendered("Moscow had offered").startswith("As for the New START Treaty")
     assert all(not p.record.text.startswith(("Will Russia", "What about")) for p in found)
     assert all(p.record.speaker == "sergey-lavrov" and p.shared for p in found)
+
+
+def test_quotations_are_found_inside_their_marks_even_across_paragraphs() -> None:
+    text = 'He said: “We will not mirror what Russia does,” and left. Then "we do not want a new arms race" he added.'
+    assert [text[a:b] for a, b in quoted_spans(text)] == ["We will not mirror what Russia does,", "we do not want a new arms race"]
+    opening = '"Ministers have agreed today that NATO will respond should Russia fail to comply.'
+    closing = 'NATO will remain measured and defensive in everything that we do," Stoltenberg said.'
+    assert [opening[a:b] for a, b in quoted_spans(opening)] == [opening[1:]]
+    assert [closing[a:b] for a, b in quoted_spans(closing)] == ["NATO will remain measured and defensive in everything that we do,"]
+    assert quoted_spans("The “INF” treaty and the so-called \"New START\".") == []  # a quoted name is no quotation
+
+
+def test_strong_pairs_hold_out_of_order_and_weak_ones_only_between_their_anchors() -> None:
+    assert in_order([0, 5, 2, 3, 9]) == [True, False, True, True, True]
+    matrix = np.array([
+        [0.1, 0.1, 0.1, 0.9],  # the report's lead renders the record's last sentence: an anchor out of order
+        [0.8, 0.1, 0.1, 0.1],
+        [0.1, 0.1, 0.4, 0.1],  # weak, and between its anchors (rows 1 and 3): kept
+        [0.1, 0.1, 0.1, 0.7],
+        [0.4, 0.1, 0.1, 0.1],  # weak, and behind the anchor before it: dropped
+    ])
+    assert align_matrix(matrix) == {0: (3, False), 1: (0, True), 2: (2, True), 3: (3, True)}
