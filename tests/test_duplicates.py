@@ -45,10 +45,12 @@ def test_date_gap_is_zero_when_dates_can_be_one_day_and_none_when_unknown() -> N
     assert date_gap("2026-02-06", "unknown") is None
 
 
-def test_judge_needs_a_near_date_and_a_shared_person_for_a_report_but_nothing_for_a_copy() -> None:
-    report = Evidence(0.03, 0.2, 0, ("sergey-lavrov",))
-    assert judge(report) >= 0.9
-    assert judge(Evidence(0.03, 0.2, 40, ("sergey-lavrov",))) < 0.5
-    assert judge(Evidence(0.03, 0.2, 0, ())) < judge(report)
-    assert judge(Evidence(0.95, 1.0, None, ())) >= 0.8
+def test_judge_weighs_a_reports_containment_by_its_dates_and_people_and_a_copy_by_its_text() -> None:
+    report = Evidence(0.03, 0.2, 0, ("sergey-lavrov", "antony-blinken"))
+    assert judge(report) == 1.0
+    assert judge(Evidence(0.03, 0.2, 40, report.shared_people)) < 0.5  # a month apart: another event
+    assert judge(Evidence(0.03, 0.2, None, ("jens-stoltenberg",))) < 0.5  # one person, no date: a repeated line
+    assert 0.5 <= judge(Evidence(0.03, 0.2, 0, ("jens-stoltenberg",))) < judge(report)
+    assert judge(Evidence(0.95, 1.0, None, ())) == 1.0  # a copy whose date the text does not give
+    assert judge(Evidence(0.95, 1.0, 30, ())) < 0.5
     assert judge(Evidence(0.02, 0.03, 0, ("sergey-lavrov",))) < 0.5
