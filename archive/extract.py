@@ -194,6 +194,12 @@ CAPITALISED_RUN = re.compile(
 # The possessive ending a word of a capitalised run, where the owner's name ends.
 POSSESSIVE_WORD = re.compile(r"['’]s(?!\w)")
 TITLE_SEQUENCES = sorted((fold(t).split() for t in TITLE_WORDS), key=len, reverse=True)
+# The same sequences by their first and by their last word, longest first, so a word is tried only against the titles it can start or end.
+TITLES_BY_FIRST: dict[str, list[list[str]]] = {}
+TITLES_BY_LAST: dict[str, list[list[str]]] = {}
+for _title in TITLE_SEQUENCES:
+    TITLES_BY_FIRST.setdefault(_title[0], []).append(_title)
+    TITLES_BY_LAST.setdefault(_title[-1], []).append(_title)
 FOLDED_TITLES = frozenset(fold(t) for t in TITLE_WORDS)
 FOLDED_ROLE_LABELS = frozenset(fold(x) for x in NON_PERSON_LABELS)
 FOLDED_TITLE_TOKENS = frozenset(word for title in TITLE_SEQUENCES for word in title)
@@ -352,13 +358,14 @@ def is_role_label(label: str) -> bool:
 def _strip_titles(name: str) -> str:
     """'SECRETARY KERRY' -> 'KERRY', 'Foreign Minister Sergey Lavrov' -> 'Sergey Lavrov'."""
     words = name.split()
+    folded = [fold(w).rstrip(".") for w in words]
     first = 0  # words before it are titles; an index rather than slices keeps a run of titles linear
     stripped = True
     while stripped and len(words) - first > 1:
         stripped = False
-        for title in TITLE_SEQUENCES:
+        for title in TITLES_BY_FIRST.get(folded[first], ()):
             end = first + len(title)
-            if len(words) > end and [fold(w).rstrip(".") for w in words[first:end]] == title:
+            if len(words) > end and folded[first:end] == title:
                 first = end
                 stripped = True
                 break
@@ -464,7 +471,7 @@ def _title_before(folded: str, name_start: int, qualifiers: frozenset[str] = fro
     stripped = True
     while stripped and first:
         stripped = False
-        for title in TITLE_SEQUENCES:
+        for title in TITLES_BY_LAST.get(words[first - 1][1].rstrip("."), ()):
             begin = first - len(title)
             if begin >= 0 and [w.rstrip(".") for _, w in words[begin:first]] == title:
                 first = begin
