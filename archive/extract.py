@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from archive.memo import by_identity
 from archive.model import (
     Block,
     Document,
@@ -147,7 +148,7 @@ class NameIndex:
         return [(m.start(), m.end(), self.ids[m.group(0)]) for m in self.pattern.finditer(folded)]
 
 
-@functools.lru_cache(maxsize=8)
+@by_identity(maxsize=8)
 def name_index(people: tuple[Person, ...]) -> NameIndex:
     """The registry's name index, built once per registry rather than once per article."""
     return NameIndex.build(people)
@@ -451,7 +452,7 @@ GENDERED_TITLE_WORDS = {"spokesman": "spokesperson", "spokeswoman": "spokesperso
 FUNCTION_WORDS = frozenset({"the", "of", "for", "and", "to", "a", "an", "in", "on"})
 
 
-@functools.lru_cache(maxsize=1 << 12)
+@by_identity(maxsize=1 << 12)
 def role_words(person: Person) -> frozenset[str]:
     """The words of a person's role titles, less function words: those that may qualify a title ("State Department spokesman")."""
     return frozenset(w for role in person.roles for w in _TITLE_WORD.findall(fold(role.title))) - FUNCTION_WORDS
@@ -605,7 +606,7 @@ def extract_topics(document: Document, registry: Registry) -> tuple[TopicFinding
     return tuple(found)
 
 
-@functools.lru_cache(maxsize=8)
+@by_identity(maxsize=8)
 def _topic_keywords(topics: tuple[Topic, ...]) -> tuple[tuple[tuple[bool, dict[str, str]], ...], ...]:
     """Per topic, its case-sensitive keywords and the rest, each as the text matched -> the keyword.
 

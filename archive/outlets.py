@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime
-import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
+from archive.memo import by_identity
 from archive.edtf import edtf_bounds
 from archive.extract import FOLDED_TITLE_TOKENS, FUNCTION_WORDS, fits_title, fold, name_index, role_words, title_words, turn_speakers
 from archive.markers import marker_literal, marker_regexp, marker_text_regexp
@@ -79,7 +79,7 @@ def _dateline_wire(text: str, names: dict[str, int]) -> tuple[int, str] | None:
     return (registered[-1], dateline.group(0).strip()) if registered else None
 
 
-@functools.lru_cache(maxsize=8)
+@by_identity(maxsize=8)
 def _source_names(sources: tuple[Source, ...]) -> dict[str, int]:
     """Each outlet's name as a credit line may write it (folded; without "The", without or as its bracketed gloss) to its index."""
     names: dict[str, int] = {}
@@ -207,7 +207,7 @@ def _office_in_headline(document: Document, offices: dict[str, Source]) -> Findi
 OFFICE_NAMED = re.compile(r"(?:the\s+)?(?P<office>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
 
 
-@functools.lru_cache(maxsize=8)
+@by_identity(maxsize=8)
 def _office_outlets(sources: tuple[Source, ...]) -> dict[str, Source]:
     """Each office to the outlet that publishes it, made once per registry rather than once per article."""
     return {title: source for source in sources for title in source.offices}
