@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site offline test check add serve browser bench lock clean
+.PHONY: site offline test check add suggest serve browser bench lock clean
 
 $(STAMP): requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ check: $(STAMP)
 add: $(STAMP)
 	@test -n "$(FILE)" || { echo "usage: make add FILE=path/to/article.txt"; exit 2; }
 	$(BIN)/python build_archive.py add $(FILE)
+
+# make suggest: events for duplicate stories and same-statement links for wire quotes, to review and paste.
+SUGGEST_FLAGS ?=
+suggest: $(STAMP)
+	$(BIN)/python build_archive.py suggest $(SUGGEST_FLAGS)
 
 serve: site
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000

@@ -3,6 +3,7 @@ a wire report of it, an unrelated story and a republication of that story."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import shutil
@@ -26,18 +27,33 @@ def cli(*args: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, encoding="utf-8")
 
 
-@pytest.fixture()
-def registry_only(tmp_path: Path) -> Path:
+def registry_copy(folder: Path) -> Path:
     """Annotations that hold the shipped registry and nothing curated."""
-    folder = tmp_path / "annotations"
     folder.mkdir()
     for name in ("people.yml", "sources.yml", "topics.yml"):
         shutil.copy(ANNOTATIONS / name, folder / name)
     return folder
 
 
+@pytest.fixture()
+def registry_only(tmp_path: Path) -> Path:
+    return registry_copy(tmp_path / "annotations")
+
+
+@pytest.fixture(scope="module")
+def shared_registry(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same, for tests that only read it: their runs are made once (see `suggest_once`)."""
+    return registry_copy(tmp_path_factory.mktemp("suggest") / "annotations")
+
+
 def suggest(annotations: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return cli("suggest", "--seeds", str(CORPUS), "--annotations", str(annotations), *args)
+
+
+@functools.cache
+def suggest_once(annotations: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """One run per set of arguments, for annotations no test changes."""
+    return suggest(annotations, *args)
 
 
 def paste(output: str, annotations: Path) -> list[str]:
@@ -51,8 +67,8 @@ def paste(output: str, annotations: Path) -> list[str]:
     return written
 
 
-def test_it_proposes_the_press_conference_with_its_transcript_as_primary_record(registry_only: Path) -> None:
-    done = suggest(registry_only, "--kind", "duplicate")
+def test_it_proposes_the_press_conference_with_its_transcript_as_primary_record(shared_registry: Path) -> None:
+    done = suggest_once(shared_registry, "--kind", "duplicate")
     assert done.returncode == 0, done.stderr
     events = {path: yaml.safe_load(text) for path, text in FRAGMENT.findall(done.stdout)}
     roles = [{e["article"]: e["role"] for e in event["articles"]} for event in events.values()]
@@ -79,8 +95,8 @@ def test_pasted_suggestions_pass_check_and_are_not_proposed_again(registry_only:
     assert len([s for s in listed if s["kind"] == "quote"]) >= len(links)
 
 
-def test_json_lists_each_pair_with_its_score_and_evidence(registry_only: Path) -> None:
-    done = suggest(registry_only, "--format", "json")
+def test_json_lists_each_pair_with_its_score_and_evidence(shared_registry: Path) -> None:
+    done = suggest_once(shared_registry, "--format", "json")
     found = json.loads(done.stdout)
     assert {s["kind"] for s in found} == {"duplicate", "quote"}
     for s in found:
@@ -94,17 +110,19 @@ def test_json_lists_each_pair_with_its_score_and_evidence(registry_only: Path) -
     assert press["evidence"]["date_gap_days"] == 0 and "sergey-lavrov" in press["evidence"]["shared_people"]
 
 
-def test_the_output_is_the_same_every_run_and_nothing_is_written(registry_only: Path) -> None:
-    before = sorted((p.relative_to(registry_only.parent), p.stat().st_mtime_ns) for p in registry_only.parent.rglob("*"))
-    assert suggest(registry_only).stdout == suggest(registry_only).stdout
-    assert sorted((p.relative_to(registry_only.parent), p.stat().st_mtime_ns) for p in registry_only.parent.rglob("*")) == before
+def test_the_output_is_the_same_every_run_and_nothing_is_written(shared_registry: Path) -> None:
+    before = sorted((p.relative_to(shared_registry.parent), p.stat().st_mtime_ns) for p in shared_registry.parent.rglob("*"))
+    seeds = sorted((p.name, p.stat().st_mtime_ns) for p in CORPUS.iterdir())
+    assert suggest_once(shared_registry).stdout == suggest(shared_registry).stdout
+    assert sorted((p.relative_to(shared_registry.parent), p.stat().st_mtime_ns) for p in shared_registry.parent.rglob("*")) == before
+    assert sorted((p.name, p.stat().st_mtime_ns) for p in CORPUS.iterdir()) == seeds
 
 
-def test_a_higher_threshold_shows_fewer_and_a_bad_one_is_a_usage_error(registry_only: Path) -> None:
-    every = json.loads(suggest(registry_only, "--format", "json", "--min-score", "0").stdout)
-    strict = json.loads(suggest(registry_only, "--format", "json", "--min-score", "0.99").stdout)
+def test_a_higher_threshold_shows_fewer_and_a_bad_one_is_a_usage_error(shared_registry: Path) -> None:
+    every = json.loads(suggest_once(shared_registry, "--format", "json", "--min-score", "0").stdout)
+    strict = json.loads(suggest_once(shared_registry, "--format", "json", "--min-score", "0.99").stdout)
     assert len(strict) < len(every) and all(s["score"] >= 0.99 for s in strict)
-    assert suggest(registry_only, "--min-score", "1.5").returncode == 2
+    assert suggest_once(shared_registry, "--min-score", "1.5").returncode == 2
 
 
 def test_annotations_that_do_not_load_give_errors_not_suggestions(registry_only: Path) -> None:
