@@ -102,9 +102,20 @@ def date_gap(a: str, b: str) -> int | None:
     return 0
 
 
-def evidence(a: Fingerprint, b: Fingerprint, date_a: str, date_b: str, people_a: frozenset[str], people_b: frozenset[str]) -> Evidence:
+def text_figures(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:
+    """Exact Jaccard similarity and containment of two texts' shingles, rounded as evidence shows them."""
+    return round(jaccard(a, b), 3), round(containment(a, b), 3)
+
+
+def text_score(figures: tuple[float, float]) -> float:
+    """What the texts alone say, from 0 to 1: the most `judge` can give, with the nearest dates and most people."""
+    similarity, contained = figures
+    return min(1.0, max(similarity / 0.5, contained / 0.2))
+
+
+def evidence(figures: tuple[float, float], date_a: str, date_b: str, people_a: frozenset[str], people_b: frozenset[str]) -> Evidence:
     """The figures a pair is judged on."""
-    return Evidence(round(jaccard(a, b), 3), round(containment(a, b), 3), date_gap(date_a, date_b), tuple(sorted(people_a & people_b)))
+    return Evidence(figures[0], figures[1], date_gap(date_a, date_b), tuple(sorted(people_a & people_b)))
 
 
 def judge(found: Evidence) -> float:
@@ -123,4 +134,4 @@ def judge(found: Evidence) -> float:
     if found.jaccard >= 0.5:
         return round(min(1.0, found.jaccard / 0.5) * (1.0 if found.date_gap is None else when), 3)
     who = 1.0 if len(found.shared_people) >= 2 else 0.8 if found.shared_people else 0.6
-    return round(min(1.0, max(found.jaccard / 0.5, found.containment / 0.2)) * when * who, 3)
+    return round(text_score((found.jaccard, found.containment)) * when * who, 3)

@@ -15,21 +15,22 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
+import numpy as np
 import yaml
 
 from archive.alignment import THRESHOLD, Aligned, Passage, align
 from archive.anchor import collapse, locate_quote
-from archive.duplicates import COPY, RESEMBLANCE, Evidence, candidate_pairs, evidence, judge
+from archive.duplicates import COPY, RESEMBLANCE, Evidence, candidate_pairs, evidence, judge, text_figures, text_score
 from archive.edtf import edtf_bounds
 from archive.extract import name_index
-from archive.fingerprints import Fingerprint, fingerprint, jaccard
+from archive.fingerprints import Fingerprint, fingerprints_of, jaccard, split_fingerprints
 from archive.model import Annotations, Article, RawSeed, Registry
 from archive.pipeline import parse_articles
 from archive.seeds import decode_seed
 
 MIN_SCORE = 0.5  # default: the lowest score a suggestion is shown with
 RECORD_KINDS = frozenset({"ministry", "international-organization"})  # outlets whose pages are an event's own record
-_CHUNK = 256  # seeds a worker fingerprints per round trip
+_CHUNK = 512  # seeds a worker fingerprints per round trip
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,17 +62,24 @@ class Proposal:
     score: float
 
 
-def _seed_text(raw: RawSeed) -> Fingerprint:
-    text, _ = decode_seed(raw)
-    return fingerprint("\n".join(line.text for line in text.lines) if text else "")
+def _seed_texts(seeds: Sequence[RawSeed]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    texts = []
+    for raw in seeds:
+        try:  # words are all a fingerprint reads: tidying lines would change none of them
+            texts.append(raw.data.decode("utf-8"))
+        except UnicodeDecodeError:
+            text, _ = decode_seed(raw)
+            texts.append("\n".join(line.text for line in text.lines) if text else "")
+    return fingerprints_of(texts)
 
 
 def fingerprints(seeds: Sequence[RawSeed], jobs: int = 1) -> list[Fingerprint]:
     """Every seed's fingerprint, in seed order; in worker processes with jobs > 1."""
-    if jobs <= 1 or len(seeds) < 4 * _CHUNK:
-        return [_seed_text(raw) for raw in seeds]
+    chunks = [seeds[i:i + _CHUNK] for i in range(0, len(seeds), _CHUNK)]
+    if jobs <= 1 or len(chunks) < 4:
+        return [fp for chunk in chunks for fp in split_fingerprints(*_seed_texts(chunk))]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(_seed_text, seeds, chunksize=_CHUNK))
+        return [fp for packed in pool.map(_seed_texts, chunks) for fp in split_fingerprints(*packed)]
 
 
 def people(article: Article) -> frozenset[str]:
@@ -108,9 +116,15 @@ def suggest(
 ) -> tuple[list[Suggestion], list[Proposal]]:
     """Every suggestion (curated ones too, marked) at or above min_score, and the annotation files the new ones make."""
     prints = fingerprints(seeds, jobs)
-    pairs = candidate_pairs(prints)
     index = {raw.name.removesuffix(".txt"): i for i, raw in enumerate(seeds)}
     event_of = {entry.article: event.id for event in annotations.events for entry in event.articles}
+    names = [raw.name.removesuffix(".txt") for raw in seeds]
+    figures = {}
+    for i, j in candidate_pairs(prints):  # only pairs whose texts could score enough are worth parsing
+        found = text_figures(prints[i], prints[j])
+        if text_score(found) >= min_score or (names[i] in event_of and event_of[names[i]] == event_of.get(names[j])):
+            figures[i, j] = found
+    pairs = sorted(figures)
     needed = sorted({i for pair in pairs for i in pair} | {index[a] for a in event_of if a in index})
     parsed = parse_articles(tuple(seeds[i] for i in needed), registry, today, jobs)
     articles = {i: article for i, (article, _) in zip(needed, parsed) if article is not None}
@@ -119,7 +133,7 @@ def suggest(
         if i not in articles or j not in articles:
             continue
         a, b = articles[i], articles[j]
-        found = evidence(prints[i], prints[j], a.date.published, b.date.published, people(a), people(b))
+        found = evidence(figures[i, j], a.date.published, b.date.published, people(a), people(b))
         curated = a.id in event_of and event_of.get(a.id) == event_of.get(b.id)
         score = judge(found)
         if score >= min_score or curated:
