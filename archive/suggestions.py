@@ -144,7 +144,8 @@ def suggest(
     if "duplicate" in kinds:
         suggestions += [_duplicate(pair) for pair in judged]
     groups = _groups([p for p in judged if not p.curated], event_of)
-    events = [_event(group, judged, registry, annotations) for group in groups]
+    pairs_of = {frozenset((p.a.id, p.b.id)): p for p in judged}
+    events = [_event(group, pairs_of, registry, annotations) for group in groups]
     if "duplicate" in kinds:
         proposals += [proposal for proposal, _ in events]
     if "quote" in kinds:
@@ -206,12 +207,13 @@ def _groups(pairs: list[Judged], event_of: dict[str, str]) -> list[list[Article]
     return sorted(groups.values(), key=lambda g: g[0].id)
 
 
-def _event(group: list[Article], judged: list[Judged], registry: Registry, annotations: Annotations) -> tuple[Proposal, list[tuple[str, str, str]]]:
+def _event(group: list[Article], pairs_of: dict[frozenset[str], Judged], registry: Registry,
+           annotations: Annotations) -> tuple[Proposal, list[tuple[str, str, str]]]:
     """An event file for a group of duplicate articles, and its (record, report, event id) couples for alignment."""
     ordered = sorted(group, key=lambda a: (_earliest(a.date.published), a.id))
     records = [a for a in ordered if is_record(a, registry)]
     record = max(records, key=lambda a: (sum(b.kind == "turn" for b in a.document.blocks) >= 2, -_earliest(a.date.published))) if records else None
-    similarity = {frozenset((p.a.id, p.b.id)): p.evidence for p in judged}
+    similarity = {key: pairs_of[key].evidence for key in (frozenset((a.id, b.id)) for a in group for b in group if a.id < b.id) if key in pairs_of}
     first = record or ordered[0]
     date = first.date.published if edtf_bounds(first.date.published) else ordered[0].date.published
     if edtf_bounds(date) is None or any(edtf_bounds(a.date.published) and edtf_bounds(a.date.published)[1] < edtf_bounds(date)[0] for a in group):
@@ -221,7 +223,7 @@ def _event(group: list[Article], judged: list[Judged], registry: Registry, annot
     ident, n = base, 2
     while ident in taken:
         ident, n = f"{base}-{n}", n + 1
-    entries, couples, scores = [], [], []
+    entries, couples = [], []
     for article in ([record] if record else []) + [a for a in ordered if a is not record]:
         if article is record:
             role = "primary-record"
@@ -232,9 +234,7 @@ def _event(group: list[Article], judged: list[Judged], registry: Registry, annot
             if record:
                 couples.append((record.id, article.id, ident))
         entries.append({"article": article.id, "role": role, "note": _note(article, group, similarity)})
-    for pair in judged:
-        if pair.a in group and pair.b in group:
-            scores.append(pair.score)
+    scores = [pairs_of[key].score for key in similarity]
     body = {"title": first.title.value, "date": date, "articles": entries}
     text = yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100)
     return Proposal(f"events/{ident}.yml", "# Suggested by `build_archive.py suggest`: check the roles and the title, then keep.\n" + text,
