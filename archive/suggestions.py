@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import yaml
@@ -25,12 +26,13 @@ from archive.edtf import edtf_bounds
 from archive.extract import name_index
 from archive.fingerprints import Fingerprint, fingerprints_of, jaccard, split_fingerprints
 from archive.model import Annotations, Article, RawSeed, Registry
-from archive.pipeline import parse_articles
+from archive.pipeline import parse_article, parse_articles
 from archive.seeds import decode_seed
 
 MIN_SCORE = 0.5  # default: the lowest score a suggestion is shown with
 RECORD_KINDS = frozenset({"ministry", "international-organization"})  # outlets whose pages are an event's own record
 _CHUNK = 512  # seeds a worker fingerprints per round trip
+_PARSE_CHUNK = 64  # seeds a worker parses per round trip
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,19 +89,47 @@ def people(article: Article) -> frozenset[str]:
     return frozenset(s.person for s in article.speakers if s.person) | frozenset(article.mentioned)
 
 
-def is_record(article: Article, registry: Registry) -> bool:
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """What judging a pair and proposing an event need of a parsed article: small enough to pass between processes."""
+
+    id: str
+    title: str
+    date: str
+    source: str
+    people: frozenset[str]
+    turns: int  # transcript turns
+
+
+def digest(raw: RawSeed, registry: Registry, today: datetime.date) -> Digest | None:
+    """A seed parsed as the build parses it, summed up; None if it has no text."""
+    article, _ = parse_article(raw, registry, today)
+    if article is None:
+        return None
+    turns = sum(1 for block in article.document.blocks if block.kind == "turn")
+    return Digest(article.id, article.title.value, article.date.published, article.source.value, people(article), turns)
+
+
+def digests(seeds: Sequence[RawSeed], registry: Registry, today: datetime.date, jobs: int = 1) -> list[Digest | None]:
+    """Every seed's digest, in seed order; in worker processes with jobs > 1."""
+    if jobs <= 1 or len(seeds) < 4 * _PARSE_CHUNK:
+        return [digest(raw, registry, today) for raw in seeds]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(partial(digest, registry=registry, today=today), seeds, chunksize=_PARSE_CHUNK))
+
+
+def is_record(article: Digest, registry: Registry) -> bool:
     """Whether an article is an event's own record: a transcript of turns, or from a ministry or international body."""
     kinds = {s.id: s.kind for s in registry.sources}
-    turns = sum(1 for block in article.document.blocks if block.kind == "turn")
-    return turns >= 2 or kinds.get(article.source.value) in RECORD_KINDS
+    return article.turns >= 2 or kinds.get(article.source) in RECORD_KINDS
 
 
 @dataclass(frozen=True, slots=True)
 class Judged:
     """A candidate pair of articles with its evidence and score."""
 
-    a: Article
-    b: Article
+    a: Digest
+    b: Digest
     evidence: Evidence
     score: float
     curated: bool
@@ -126,21 +156,19 @@ def suggest(
             figures[i, j] = found
     pairs = sorted(figures)
     needed = sorted({i for pair in pairs for i in pair} | {index[a] for a in event_of if a in index})
-    parsed = parse_articles(tuple(seeds[i] for i in needed), registry, today, jobs)
-    articles = {i: article for i, (article, _) in zip(needed, parsed) if article is not None}
+    articles = {i: found for i, found in zip(needed, digests(tuple(seeds[i] for i in needed), registry, today, jobs)) if found}
     judged = []
     for i, j in pairs:
         if i not in articles or j not in articles:
             continue
         a, b = articles[i], articles[j]
-        found = evidence(figures[i, j], a.date.published, b.date.published, people(a), people(b))
+        found = evidence(figures[i, j], a.date, b.date, a.people, b.people)
         curated = a.id in event_of and event_of.get(a.id) == event_of.get(b.id)
         score = judge(found)
         if score >= min_score or curated:
             judged.append(Judged(a, b, found, score, curated))
     suggestions: list[Suggestion] = []
     proposals: list[Proposal] = []
-    by_id = {article.id: article for article in articles.values()}
     if "duplicate" in kinds:
         suggestions += [_duplicate(pair) for pair in judged]
     groups = _groups([p for p in judged if not p.curated], event_of)
@@ -150,7 +178,11 @@ def suggest(
         proposals += [proposal for proposal, _ in events]
     if "quote" in kinds:
         couples = [couple for _, found in events for couple in found]
-        couples += _curated_couples(annotations, by_id)
+        couples += _curated_couples(annotations, {a.id for a in articles.values()})
+        aligned_ids = sorted({a for record, report, _ in couples for a in (record, report)})
+        parsed = parse_articles(tuple(seeds[index[a]] for a in aligned_ids), registry, today, jobs)
+        by_id = {article.id: article for article, _ in parsed if article is not None}  # whole, for the few aligned
+        couples = [c for c in couples if c[0] in by_id and c[1] in by_id]
         names = name_index(registry.people)
         taken = {s.id for s in annotations.statements}
         records: dict[tuple[str, str], set[str]] = {}
@@ -175,11 +207,11 @@ def suggest(
 
 
 def _duplicate(pair: Judged) -> Suggestion:
-    first, second = sorted((pair.a, pair.b), key=lambda a: (_earliest(a.date.published), a.id))
+    first, second = sorted((pair.a, pair.b), key=lambda a: (_earliest(a.date), a.id))
     found = pair.evidence
     shown = {"jaccard": found.jaccard, "containment": found.containment, "date_gap_days": found.date_gap,
-             "shared_people": list(found.shared_people), "dates": [second.date.published, first.date.published]}
-    return Suggestion("duplicate", pair.score, pair.curated, shown, Side(second.id, second.title.value), Side(first.id, first.title.value))
+             "shared_people": list(found.shared_people), "dates": [second.date, first.date]}
+    return Suggestion("duplicate", pair.score, pair.curated, shown, Side(second.id, second.title), Side(first.id, first.title))
 
 
 def _earliest(date: str) -> int:
@@ -187,7 +219,7 @@ def _earliest(date: str) -> int:
     return bounds[0].toordinal() if bounds else 10**9
 
 
-def _groups(pairs: list[Judged], event_of: dict[str, str]) -> list[list[Article]]:
+def _groups(pairs: list[Judged], event_of: dict[str, str]) -> list[list[Digest]]:
     """Connected articles, each group sorted by id; a group whose articles one curated event already holds is left out."""
     parent: dict[str, str] = {}
 
@@ -201,25 +233,25 @@ def _groups(pairs: list[Judged], event_of: dict[str, str]) -> list[list[Article]
     for pair in pairs:
         articles[pair.a.id], articles[pair.b.id] = pair.a, pair.b
         parent[root(pair.a.id)] = root(pair.b.id)
-    groups: dict[str, list[Article]] = {}
+    groups: dict[str, list[Digest]] = {}
     for ident in sorted(articles):
         groups.setdefault(root(ident), []).append(articles[ident])
     return sorted(groups.values(), key=lambda g: g[0].id)
 
 
-def _event(group: list[Article], pairs_of: dict[frozenset[str], Judged], registry: Registry,
+def _event(group: list[Digest], pairs_of: dict[frozenset[str], Judged], registry: Registry,
            annotations: Annotations) -> tuple[Proposal, list[tuple[str, str, str]]]:
     """An event file for a group of duplicate articles, and its (record, report, event id) couples for alignment."""
-    ordered = sorted(group, key=lambda a: (_earliest(a.date.published), a.id))
+    ordered = sorted(group, key=lambda a: (_earliest(a.date), a.id))
     records = [a for a in ordered if is_record(a, registry)]
-    record = max(records, key=lambda a: (sum(b.kind == "turn" for b in a.document.blocks) >= 2, -_earliest(a.date.published))) if records else None
+    record = max(records, key=lambda a: (a.turns >= 2, -_earliest(a.date))) if records else None
     similarity = {key: pairs_of[key].evidence for key in (frozenset((a.id, b.id)) for a in group for b in group if a.id < b.id) if key in pairs_of}
     first = record or ordered[0]
-    date = first.date.published if edtf_bounds(first.date.published) else ordered[0].date.published
-    if edtf_bounds(date) is None or any(edtf_bounds(a.date.published) and edtf_bounds(a.date.published)[1] < edtf_bounds(date)[0] for a in group):
-        date = min((a.date.published for a in group if edtf_bounds(a.date.published)), key=_earliest, default=date)
+    date = first.date if edtf_bounds(first.date) else ordered[0].date
+    if edtf_bounds(date) is None or any(edtf_bounds(a.date) and edtf_bounds(a.date)[1] < edtf_bounds(date)[0] for a in group):
+        date = min((a.date for a in group if edtf_bounds(a.date)), key=_earliest, default=date)
     taken = {e.id for e in annotations.events}
-    base = f"{re.sub('[^0-9-]', '', str(date))[:10] or 'undated'}-{_slug(first.title.value)}"
+    base = f"{re.sub('[^0-9-]', '', str(date))[:10] or 'undated'}-{_slug(first.title)}"
     ident, n = base, 2
     while ident in taken:
         ident, n = f"{base}-{n}", n + 1
@@ -235,13 +267,13 @@ def _event(group: list[Article], pairs_of: dict[frozenset[str], Judged], registr
                 couples.append((record.id, article.id, ident))
         entries.append({"article": article.id, "role": role, "note": _note(article, group, similarity)})
     scores = [pairs_of[key].score for key in similarity]
-    body = {"title": first.title.value, "date": date, "articles": entries}
+    body = {"title": first.title, "date": date, "articles": entries}
     text = yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100)
     return Proposal(f"events/{ident}.yml", "# Suggested by `build_archive.py suggest`: check the roles and the title, then keep.\n" + text,
                     max(scores, default=0.0)), couples
 
 
-def _note(article: Article, group: list[Article], similarity: dict[frozenset[str], Evidence]) -> str:
+def _note(article: Digest, group: list[Digest], similarity: dict[frozenset[str], Evidence]) -> str:
     """What ties an article to the others, in figures."""
     parts = []
     for other in sorted(group, key=lambda a: a.id):
@@ -249,7 +281,7 @@ def _note(article: Article, group: list[Article], similarity: dict[frozenset[str
         if found:
             gap = "unknown" if found.date_gap is None else f"{found.date_gap} day(s)"
             parts.append(f"{other.id}: Jaccard {found.jaccard}, containment {found.containment}, date gap {gap}")
-    return f"{article.source.value}, {article.date.published}. Suggested from " + "; ".join(parts)
+    return f"{article.source}, {article.date}. Suggested from " + "; ".join(parts)
 
 
 def _slug(title: str) -> str:
@@ -257,7 +289,7 @@ def _slug(title: str) -> str:
     return "-".join(words[:6]) or "event"
 
 
-def _curated_couples(annotations: Annotations, by_id: dict[str, Article]) -> list[tuple[str, str, str]]:
+def _curated_couples(annotations: Annotations, by_id: set[str]) -> list[tuple[str, str, str]]:
     """(record, other article, event id) for each curated event's primary records and each of its other articles."""
     couples = []
     for event in annotations.events:
