@@ -76,8 +76,15 @@ def fold(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return _without_marks(unicodedata.normalize("NFKD", text.replace("ı", "i").replace("’", "'"))).casefold()
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _without_marks(decomposed: str) -> str:
+    """Decomposed text without its combining marks; only runs of non-ASCII characters can hold one, so only they are read."""
+    return _NON_ASCII.sub(lambda run: "".join(c for c in run.group() if not unicodedata.combining(c)), decomposed)
 
 
 # Names, words and sentences recur across articles; whole texts do not, and would only fill the cache.
@@ -91,8 +98,7 @@ def matchable(text: str) -> bool:
 
 def strip_accents(text: str) -> str:
     """Remove diacritics but keep case, for case-sensitive keyword matching."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _without_marks(unicodedata.normalize("NFKD", text.replace("’", "'")))
 
 
 def body_text(document: Document) -> str:

@@ -8,7 +8,7 @@ planted duplicates of another article, a third of each kind:
   - copy: the same text, byte for byte but the headline's site tag;
   - rewrite: a third of its sentences replaced, a word changed in others, a day later or not;
   - republication: the same body under another site's furniture (menus, share lines, footer).
-Prints, per size, wall time and peak memory of the whole process tree, how many pairs it
+Prints, per size, wall time and peak memory of the whole process tree (proportional set size), how many pairs it
 proposed, recall and precision of the planted pairs (a pair is right when both articles are
 copies of one original), and the growth exponents between sizes.
 Usage: bench/suggest_scale.py [--sizes 1000 10000] [--large (adds 100000)] [--planted 0.1] [--jobs 2] [--reuse]
@@ -134,14 +134,15 @@ def make_archive(n: int, planted: float, folder: Path) -> list[set[str]]:
     return [{names[i] for i in members} for members in clusters.values()]
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants, now."""
+def tree_pss(pid: int) -> int:
+    """Proportional resident bytes of a process and all its descendants, now: a page that a forked worker
+    shares with its parent counts once in all, not once a process as resident sizes would."""
     total, pending = 0, [pid]
     while pending:
         current = pending.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) * 1024
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+            total += int(re.search(r"^Pss:\s+(\d+)", rollup, re.M).group(1)) * 1024
             for task in Path(f"/proc/{current}/task").iterdir():
                 pending += [int(c) for c in (task / "children").read_text().split()]
         except (OSError, AttributeError):
@@ -162,7 +163,7 @@ def run(folder: Path, jobs: int) -> tuple[float, int, list[dict]]:
 
         def watch() -> None:
             while process.poll() is None:
-                peak[0] = max(peak[0], tree_rss(process.pid))
+                peak[0] = max(peak[0], tree_pss(process.pid))
                 time.sleep(0.05)
 
         watcher = threading.Thread(target=watch, daemon=True)
@@ -207,7 +208,7 @@ def main() -> int:
         elapsed, peak, found = run(folder, args.jobs)
         recall, precision, truth, proposed = score(found, clusters)
         rows.append((n, elapsed, peak))
-        print(f"n={n:>7}: {elapsed:7.1f} s, peak {peak / 2**20:7.0f} MiB (process tree), planted pairs {truth}, "
+        print(f"n={n:>7}: {elapsed:7.1f} s, peak {peak / 2**20:7.0f} MiB (process tree, PSS), planted pairs {truth}, "
               f"proposed {proposed}, recall {recall:.3f}, precision {precision:.3f}", flush=True)
     for (n1, t1, m1), (n2, t2, m2) in zip(rows, rows[1:]):
         print(f"growth {n1} -> {n2}: time exponent {math.log(t2 / t1) / math.log(n2 / n1):.2f}, "
