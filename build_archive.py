@@ -93,7 +93,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         description="Find articles that cover the same event (copies, rewrites, a report and its transcript) and align each "
         "report's quotations and reported speech with the record passage they render. Prints annotation files to review "
         "and paste into annotations/ (yaml), or every suggestion with its score and evidence (json). Writes nothing.",
-        epilog="Exit codes: 0 suggestions, 1 none (or annotations that do not load), 2 a bad option.")
+        epilog="Exit codes: 0 ok (with or without suggestions), 1 annotations that do not load, 2 a bad option.")
     offer.add_argument("--kind", choices=("duplicate", "quote"), action="append", default=[],
                        help="only duplicate stories or only quote alignments (default: both)")
     offer.add_argument("--min-score", type=float, default=MIN_SCORE, metavar="S",
@@ -178,7 +178,7 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_suggest(args: argparse.Namespace, seeds, registry, annotations, problems: tuple[Problem, ...]) -> int:
-    """Print suggestions; 0 with some, 1 with none or with annotations that do not load, 2 for a bad option."""
+    """Print suggestions; 0 ok (some or none), 1 for annotations that do not load, 2 for a bad option."""
     if not 0 <= args.min_score <= 1:
         print(f"error: --min-score must be from 0 to 1, not {args.min_score}", file=sys.stderr)
         return 2
@@ -197,7 +197,7 @@ def run_suggest(args: argparse.Namespace, seeds, registry, annotations, problems
         print(render_yaml(proposals, found, args.all), end="")
     print(f"{len(shown)} suggestion(s): {sum(s['kind'] == 'duplicate' for s in shown)} duplicate pair(s), "
           f"{sum(s['kind'] == 'quote' for s in shown)} quote pair(s); {len(proposals)} annotation file(s) proposed", file=sys.stderr)
-    return 0 if shown else 1
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:

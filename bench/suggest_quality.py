@@ -52,7 +52,7 @@ def run_suggest(seeds: Path, annotations: Path, min_score: float | None) -> list
     if min_score is not None:
         command += ["--min-score", str(min_score)]
     done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8")
-    if done.returncode not in (0, 1):
+    if done.returncode != 0:
         raise SystemExit(f"suggest failed: {done.stderr[-2000:]}")
     return json.loads(done.stdout)
 
