@@ -22,7 +22,8 @@ from datasketch import MinHashLSH
 from archive.edtf import edtf_bounds
 from archive.fingerprints import NUM_PERM, Fingerprint, containment, jaccard
 
-RESEMBLANCE = 0.3  # LSH's Jaccard threshold: a rewrite that changed half its sentences keeps about 0.3
+RESEMBLANCE = 0.5  # LSH's Jaccard threshold: copies and light rewrites (heavier ones keep enough of the sample for the index)
+REWRITE = 0.3  # Jaccard from which a later text is a rewrite of an earlier one: one that changed half its sentences keeps about 0.3
 MIN_SHARED = 3  # sampled fingerprints two texts must share to be compared by containment
 MIN_SAMPLED_SHARE = 0.05  # ... and the share of the smaller text's sample they must be
 MAX_SHARED = 24  # a fingerprint found in more texts is too common to propose pairs

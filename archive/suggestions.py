@@ -21,7 +21,7 @@ import yaml
 
 from archive.alignment import THRESHOLD, Aligned, Passage, align
 from archive.anchor import collapse, locate_quote
-from archive.duplicates import COPY, RESEMBLANCE, Evidence, candidate_pairs, evidence, judge, text_figures, text_score
+from archive.duplicates import COPY, REWRITE, Evidence, candidate_pairs, evidence, judge, text_figures, text_score
 from archive.edtf import edtf_bounds
 from archive.extract import name_index
 from archive.fingerprints import Fingerprint, fingerprints_of, jaccard, split_fingerprints
@@ -103,7 +103,7 @@ class Digest:
 
 def digest(raw: RawSeed, registry: Registry, today: datetime.date) -> Digest | None:
     """A seed parsed as the build parses it, summed up; None if it has no text."""
-    article, _ = parse_article(raw, registry, today)
+    article, _ = parse_article(raw, registry, today, whole=False)
     if article is None:
         return None
     turns = sum(1 for block in article.document.blocks if block.kind == "turn")
@@ -262,7 +262,7 @@ def _event(group: list[Digest], pairs_of: dict[frozenset[str], Judged], registry
         else:
             before = [similarity.get(frozenset((article.id, o.id))) for o in ordered[:ordered.index(article)]]
             best = max((e.jaccard for e in before if e), default=0.0)
-            role = "republication" if best >= COPY else "rewrite" if best >= RESEMBLANCE and article is not ordered[0] else "report"
+            role = "republication" if best >= COPY else "rewrite" if best >= REWRITE and article is not ordered[0] else "report"
             if record:
                 couples.append((record.id, article.id, ident))
         entries.append({"article": article.id, "role": role, "note": _note(article, group, similarity)})

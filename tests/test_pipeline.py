@@ -46,3 +46,14 @@ def test_any_seed_parses_and_renders_without_an_exception(data):
             header = text.split("---\n", 2)[1]
             assert yaml.safe_load(header)["id"] == "x"
     assert all(p.severity in ("error", "warning") for p in problems)
+
+
+def test_a_part_parse_reads_every_field_but_topics_language_and_words_as_the_whole_does():
+    registry, _ = load_registry(ANNOTATIONS)
+    text = ("Lavrov says talks on strategic stability may resume\n\nMOSCOW, March 3. /TASS/. Russian Foreign Minister "
+            "Sergey Lavrov said on Tuesday that talks on New START may resume.\n")
+    raw = RawSeed("seeds/900_a.txt", "900_a.txt", text.encode())
+    whole, _ = pipeline.parse_article(raw, registry, TODAY)
+    part, _ = pipeline.parse_article(raw, registry, TODAY, whole=False)
+    assert whole.topics and whole.words and part.topics == () and part.words == 0
+    assert (part.title, part.date, part.source, part.speakers, part.mentioned) == (whole.title, whole.date, whole.source, whole.speakers, whole.mentioned)
