@@ -57,11 +57,16 @@ class Suggestion:
 
 @dataclass(frozen=True, slots=True)
 class Proposal:
-    """An annotation file the suggestions make: its path under annotations/ and its YAML."""
+    """An annotation file the suggestions make: its path under annotations/, a comment heading it and its data."""
 
     path: str
-    text: str
+    comment: str
+    body: dict
     score: float
+
+    def text(self) -> str:
+        """The file as YAML (made only when asked for: JSON output never needs it)."""
+        return f"# {self.comment}\n" + yaml.safe_dump(self.body, sort_keys=False, allow_unicode=True, width=100)
 
 
 def _seed_texts(seeds: Sequence[RawSeed]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -268,9 +273,8 @@ def _event(group: list[Digest], pairs_of: dict[frozenset[str], Judged], registry
         entries.append({"article": article.id, "role": role, "note": _note(article, group, similarity)})
     scores = [pairs_of[key].score for key in similarity]
     body = {"title": first.title, "date": date, "articles": entries}
-    text = yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100)
-    return Proposal(f"events/{ident}.yml", "# Suggested by `build_archive.py suggest`: check the roles and the title, then keep.\n" + text,
-                    max(scores, default=0.0)), couples
+    return Proposal(f"events/{ident}.yml", "Suggested by `build_archive.py suggest`: check the roles and the title, then keep.",
+                    body, max(scores, default=0.0)), couples
 
 
 def _note(article: Digest, group: list[Digest], similarity: dict[frozenset[str], Evidence]) -> str:
@@ -353,11 +357,10 @@ def _statements(event_id: str, new: list[tuple[Aligned, Article]], report: Artic
         entries.append(_statement(ident, report.id, reported, speaker, day) | {"links": [{"to": target, "type": "same-statement", "note": note}]})
     if not any("links" in e for e in entries):
         return None
-    text = yaml.safe_dump({"statements": entries}, sort_keys=False, allow_unicode=True, width=100)
     held = ", ".join(sorted({record.id for _, record in new}))
     return Proposal(f"statements/suggested-{report.id}.yml",
-                    f"# Suggested by `build_archive.py suggest` for event {event_id}: report {report.id}, record {held}.\n" + text,
-                    max(quote_score(pair.similarity) for pair, _ in new))
+                    f"Suggested by `build_archive.py suggest` for event {event_id}: report {report.id}, record {held}.",
+                    {"statements": entries}, max(quote_score(pair.similarity) for pair, _ in new))
 
 
 def _anchored(article: Article, passage: Passage) -> tuple[str, str | None] | None:
@@ -404,7 +407,7 @@ def render_json(suggestions: list[Suggestion], show_curated: bool) -> list[dict]
 
 def render_yaml(proposals: list[Proposal], suggestions: list[Suggestion], show_curated: bool) -> str:
     """Every proposed annotation file as a YAML document headed by its path; curated suggestions as comments with --all."""
-    parts = [f"--- # annotations/{p.path} (score {p.score})\n{p.text}" for p in proposals]
+    parts = [f"--- # annotations/{p.path} (score {p.score})\n{p.text()}" for p in proposals]
     if show_curated:
         curated = [s for s in suggestions if s.curated]
         parts += [f"# curated {s.kind} ({s.score}): {s.a.article} “{_short(s.a.text)}” = {s.b.article} “{_short(s.b.text)}”\n" for s in curated]
