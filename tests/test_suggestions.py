@@ -3,18 +3,20 @@ a wire report of it, an unrelated story and a republication of that story."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
 import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import ANNOTATIONS, FIXTURES, ROOT
+import build_archive
+from conftest import ANNOTATIONS, FIXTURES
 
 CORPUS = FIXTURES / "suggestions" / "seeds"
 RECORD, REPORT = "002_3a7575835685a05e", "000_958310810f9c2547"  # the fixture corpus's transcript and wire report
@@ -23,8 +25,12 @@ FRAGMENT = re.compile(r"^--- # annotations/(\S+) \(score [0-9.]+\)\n(.*?)(?=^---
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(ROOT / "build_archive.py"), *args, "--today", "2026-11-29", "--jobs", "1"],
-                          capture_output=True, text=True, encoding="utf-8")
+    """build_archive.py run in this process (an interpreter and scipy's import a run saved), its output captured."""
+    out, err = io.StringIO(), io.StringIO()
+    argv = [*args, "--today", "2026-11-29", "--jobs", "1"]
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = build_archive.main(argv)
+    return subprocess.CompletedProcess(argv, code, out.getvalue(), err.getvalue())
 
 
 def registry_copy(folder: Path) -> Path:
