@@ -66,7 +66,8 @@ class Proposal:
 
     def text(self) -> str:
         """The file as YAML (made only when asked for: JSON output never needs it)."""
-        return f"# {self.comment}\n" + yaml.safe_dump(self.body, sort_keys=False, allow_unicode=True, width=100)
+        heading = "".join(f"# {line}\n" for line in self.comment.splitlines())
+        return heading + yaml.safe_dump(self.body, sort_keys=False, allow_unicode=True, width=100)
 
 
 def _seed_texts(seeds: Sequence[RawSeed]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -270,22 +271,25 @@ def _event(group: list[Digest], pairs_of: dict[frozenset[str], Judged], registry
             role = "republication" if best >= COPY else "rewrite" if best >= REWRITE and article is not ordered[0] else "report"
             if record:
                 couples.append((record.id, article.id, ident))
-        entries.append({"article": article.id, "role": role, "note": _note(article, group, similarity)})
+        entries.append({"article": article.id, "role": role})
     scores = [pairs_of[key].score for key in similarity]
     body = {"title": first.title, "date": date, "articles": entries}
-    return Proposal(f"events/{ident}.yml", "Suggested by `build_archive.py suggest`: check the roles and the title, then keep.",
-                    body, max(scores, default=0.0)), couples
+    comment = "\n".join(["Suggested by `build_archive.py suggest`: check the roles, give it a short title, then keep.",
+                         "Evidence:", *_evidence_lines(ordered, similarity)])
+    return Proposal(f"events/{ident}.yml", comment, body, max(scores, default=0.0)), couples
 
 
-def _note(article: Digest, group: list[Digest], similarity: dict[frozenset[str], Evidence]) -> str:
-    """What ties an article to the others, in figures."""
-    parts = []
-    for other in sorted(group, key=lambda a: a.id):
-        found = similarity.get(frozenset((article.id, other.id)))
+def _evidence_lines(group: list[Digest], similarity: dict[frozenset[str], Evidence]) -> list[str]:
+    """What ties the articles together, a pair a line, for the comment above a proposed event."""
+    lines = []
+    for a, b in ((a, b) for a in group for b in group if a.id < b.id):
+        found = similarity.get(frozenset((a.id, b.id)))
         if found:
             gap = "unknown" if found.date_gap is None else f"{found.date_gap} day(s)"
-            parts.append(f"{other.id}: Jaccard {found.jaccard}, containment {found.containment}, date gap {gap}")
-    return f"{article.source}, {article.date}. Suggested from " + "; ".join(parts)
+            people = ", ".join(found.shared_people) or "none"
+            lines.append(f"  {a.id} ({a.source}, {a.date}) ~ {b.id} ({b.source}, {b.date}): Jaccard {found.jaccard}, "
+                         f"containment {found.containment}, date gap {gap}, people both name: {people}")
+    return lines
 
 
 def _slug(title: str) -> str:
