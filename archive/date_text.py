@@ -47,6 +47,8 @@ _PATTERNS = (
     ("written-date", re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)\b")),
 )
 
+_ANY_DIGIT = re.compile(r"\d")
+
 # Agency datelines: "MOSCOW, February 19. /TASS/.", "MOSCOW, February 19 (Reuters) -",
 # "KYIV, Ukraine, Feb. 6, 2026 —", "MOSCOW, July 6 AFP -", and the day first, "WARSAW/VIENNA, 31 March 2022 -". The place
 # is upper-case words; no list of cities is needed. Its words part at a space or slash only: a word
@@ -196,6 +198,8 @@ def cite(quote: str, line: int) -> str:
 
 def read_hits(line: Line) -> list[Hit]:
     """Every date written on a line, in reading order; impossible dates are kept so evidence can name them."""
+    if not _ANY_DIGIT.search(line.text):  # every pattern reads at least one digit: most lines have none
+        return []
     # The spans taken so far never overlap, so sorted by start they are sorted by end too, and a new
     # match can only overlap the spans just before and after where it would go.
     starts: list[int] = []
