@@ -127,6 +127,23 @@ def marker_text_regexp(pattern: str) -> re2._Regexp | None:
     return None if _WHOLE_TEXT_ONLY.search(written) else re2.compile("(?m)" + written, _RE2_OPTIONS)
 
 
+@functools.lru_cache(maxsize=8)
+def marker_screen(patterns: tuple[str, ...]) -> re2.Set | None:
+    """One RE2 set of the patterns' whole-text forms (see marker_text_regexp), to learn in one pass which of them
+    a text may hold; None if RE2 cannot build it (each pattern is then searched on its own)."""
+    options = re2.Options()
+    options.max_mem = PATTERN_MEMORY * max(1, len(patterns))
+    options.log_errors = False
+    screen = re2.Set.SearchSet(options)
+    try:
+        for pattern in patterns:
+            screen.Add("(?m)" + re2_pattern(pattern)[0])
+        screen.Compile()
+    except re2.error:
+        return None
+    return screen
+
+
 def check_marker_pattern(pattern: str) -> str:
     """Why RE2 cannot run a (valid Python) marker pattern as Python would, or "" if it can."""
     if len(pattern) > MAX_PATTERN:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from archive.memo import by_identity
 from archive.edtf import edtf_bounds
 from archive.extract import FOLDED_TITLE_TOKENS, FUNCTION_WORDS, fits_title, fold, name_index, role_words, title_words, turn_speakers
-from archive.markers import marker_literal, marker_regexp, marker_text_regexp
+from archive.markers import marker_literal, marker_regexp, marker_screen, marker_text_regexp
 from archive.model import Document, Finding, Person, Problem, Registry, Role, SeedText, Source, SpeakerFinding, Term, warning
 
 
@@ -40,6 +40,8 @@ def find_markers(text: SeedText, registry: Registry) -> tuple[MarkerHit, ...]:
     lines = text.lines
     whole = "\n".join(line.text for line in lines)
     found: list[tuple[int, int, int, MarkerHit]] = []  # line, source index, marker index, hit
+    screened, entries = _screened(registry.sources)
+    present = None if screened is None else {entries[k] for k in screened.Match(whole) or ()}
     for source_index, source in enumerate(registry.sources):
         for marker_index, marker in enumerate(source.markers):
             order = (source_index, marker_index)
@@ -49,9 +51,9 @@ def find_markers(text: SeedText, registry: Registry) -> tuple[MarkerHit, ...]:
                 if literal in whole:
                     found += [(line.number, *order, MarkerHit(line.number, source.id, marker.role, literal)) for line in lines if literal in line.text]
                 continue
-            # Most markers are in no line of a given seed: one search of the whole text says so, not one a line.
+            # Most markers are in no line of a given seed: one pass of the whole text for them all says so.
             whole_text = marker_text_regexp(marker.pattern)
-            if whole_text is not None and whole_text.search(whole) is None:
+            if whole_text is not None and (order not in present if present is not None else whole_text.search(whole) is None):
                 continue
             regexp = marker_regexp(marker.pattern)
             for line in lines:
@@ -67,6 +69,15 @@ def find_markers(text: SeedText, registry: Registry) -> tuple[MarkerHit, ...]:
             source_index, quote = wire
             found.append((line.number, source_index, -1, MarkerHit(line.number, registry.sources[source_index].id, "credit", quote)))
     return tuple(hit for *_, hit in sorted(found, key=lambda item: item[:3]))
+
+
+@by_identity(maxsize=8)
+def _screened(sources: tuple[Source, ...]) -> tuple[object | None, tuple[tuple[int, int], ...]]:
+    """The RE2 set of every pattern marker a whole-text search can screen for, and the (source, marker) of each entry."""
+    entries = tuple((si, mi) for si, source in enumerate(sources) for mi, marker in enumerate(source.markers)
+                    if marker_literal(marker.pattern) is None and marker_text_regexp(marker.pattern) is not None)
+    patterns = tuple(sources[si].markers[mi].pattern for si, mi in entries)
+    return (marker_screen(patterns) if patterns else None), entries
 
 
 def _dateline_wire(text: str, names: dict[str, int]) -> tuple[int, str] | None:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from archive import outlets
 from archive.outlets import extract_source
-from archive.markers import check_marker_pattern, marker_regexp, marker_text_regexp
+from archive.markers import check_marker_pattern, marker_regexp, marker_screen, marker_text_regexp
 from archive.model import RawSeed
 from archive.registry import load_registry
 from archive.seeds import decode_seed
@@ -60,3 +60,9 @@ def test_sources_found_with_the_whole_text_search_are_those_found_line_by_line(m
     monkeypatch.setattr(outlets, "marker_text_regexp", lambda pattern: None)  # every marker read line by line
     assert searched == [extract_source(text, registry) for text in documents]
     assert {origin.value for origin, _, _ in searched} - {"unknown"}  # markers were found at all
+
+
+def test_one_screen_says_which_markers_a_whole_text_may_hold() -> None:
+    screen = marker_screen((r"^Reuters$", r"\(AFP\)", r"^By [A-Z][a-z]+ [A-Z][a-z]+$"))
+    assert sorted(screen.Match("Menu\nReuters\nBy Jane Smith\nText")) == [0, 2]  # line anchors hold at every line
+    assert screen.Match("Nothing here (A F P)") is None
