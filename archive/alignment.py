@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from archive.extract import SPEECH_VERBS, NameIndex, is_role_label, label_person
+from archive.extract import fold as fold_name
 from archive.model import Article
 from archive.search_text import fold, is_stop_word, stem, words
 from archive.structure import split_sentences
@@ -194,7 +195,7 @@ def _cut_attribution(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _named(text: str, names: NameIndex) -> str | None:
     """The one registry person a passage's context names, if exactly one."""
-    people = {person for _, _, person in names.find(fold(text))}
+    people = {person for _, _, person in names.find(fold_name(text))}  # the index holds names as extract folds them
     return people.pop() if len(people) == 1 else None
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from archive.alignment import align, align_matrix, in_order, monotonic_path, quoted_spans, report_passages
 from archive.extract import name_index
-from archive.model import RawSeed, Registry
+from archive.model import Location, Person, RawSeed, Registry
 from archive.pipeline import parse_article
 from archive.registry import load_registry
 
@@ -100,3 +100,13 @@ def test_strong_pairs_hold_out_of_order_and_weak_ones_only_between_their_anchors
         [0.4, 0.1, 0.1, 0.1],  # weak, and behind the anchor before it: dropped
     ])
     assert align_matrix(matrix) == {0: (3, False), 1: (0, True), 2: (2, True), 3: (3, True)}
+
+
+def test_a_name_the_registry_writes_with_a_letter_folding_keeps_is_still_its_speaker() -> None:
+    # "ø" has no decomposition: the name index keeps it, so passages must be folded as the index is.
+    here = Location("annotations/people.yml", 1)
+    registry = Registry(people=(Person("jonas-gahr-store", "Jonas Gahr Støre", (), (), here),))
+    text = ("Norway backs talks\n\nOSLO, March 3. Prime Minister Jonas Gahr Støre said the talks on arms control "
+            "must resume before the end of the year.\n")
+    passages = report_passages(article(text, "902_report", registry), name_index(registry.people))
+    assert [(p.kind, p.speaker) for p in passages] == [("paraphrase", "jonas-gahr-store")]
