@@ -20,7 +20,7 @@ import numpy as np
 from datasketch import MinHashLSH
 
 from archive.edtf import edtf_bounds
-from archive.fingerprints import NUM_PERM, Fingerprint, containment, jaccard
+from archive.fingerprints import NUM_PERM, Fingerprint, overlap
 
 RESEMBLANCE = 0.5  # LSH's Jaccard threshold: copies and light rewrites (heavier ones keep enough of the sample for the index)
 REWRITE = 0.3  # Jaccard from which a later text is a rewrite of an earlier one: one that changed half its sentences keeps about 0.3
@@ -105,7 +105,8 @@ def date_gap(a: str, b: str) -> int | None:
 
 def text_figures(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:
     """Exact Jaccard similarity and containment of two texts' shingles, rounded as evidence shows them."""
-    return round(jaccard(a, b), 3), round(containment(a, b), 3)
+    similarity, contained = overlap(a, b)
+    return round(similarity, 3), round(contained, 3)
 
 
 def text_score(figures: tuple[float, float]) -> float:

@@ -110,14 +110,19 @@ def _assembled(shingles: np.ndarray, hashvalues: np.ndarray) -> Fingerprint:
     return Fingerprint(shingles, shingles[shingles % SAMPLE == 0], LeanMinHash(seed=1, hashvalues=hashvalues, scheme="affine32"))
 
 
+def overlap(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:
+    """The exact Jaccard similarity of two shingle sets and their containment (the share of the smaller found
+    in the larger), from one intersection."""
+    shared = len(np.intersect1d(a.shingles, b.shingles, assume_unique=True))
+    union, smaller = a.size + b.size - shared, min(a.size, b.size)
+    return (shared / union if union else 0.0), (shared / smaller if smaller else 0.0)
+
+
 def jaccard(a: Fingerprint, b: Fingerprint) -> float:
     """The exact Jaccard similarity of two shingle sets."""
-    shared = len(np.intersect1d(a.shingles, b.shingles, assume_unique=True))
-    union = a.size + b.size - shared
-    return shared / union if union else 0.0
+    return overlap(a, b)[0]
 
 
 def containment(a: Fingerprint, b: Fingerprint) -> float:
     """The share of the smaller shingle set found in the larger."""
-    smaller = min(a.size, b.size)
-    return len(np.intersect1d(a.shingles, b.shingles, assume_unique=True)) / smaller if smaller else 0.0
+    return overlap(a, b)[1]
