@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import partial
+from typing import TypeVar
 
 from archive.dates import extract_date
 from archive.edtf import sort_key
@@ -25,6 +27,8 @@ from archive.needs import needs_warnings
 from archive.seeds import decode_seed
 from archive.structure import parse_document
 from archive.validate import validate_annotations
+
+T = TypeVar("T")  # what a function of one seed gives
 
 
 def parse_article(raw: RawSeed, registry: Registry, today: datetime.date, whole: bool = True) -> tuple[Article | None, tuple[Problem, ...]]:
@@ -65,10 +69,16 @@ def parse_articles(
     seeds: tuple[RawSeed, ...], registry: Registry, today: datetime.date, jobs: int = 1
 ) -> list[tuple[Article | None, tuple[Problem, ...]]]:
     """Every seed parsed, in seed order; with jobs > 1 in worker processes, which parsing being pure allows."""
+    return over_seeds(partial(parse_article, registry=registry, today=today), seeds, jobs)
+
+
+def over_seeds(work: Callable[[RawSeed], T], seeds: Sequence[RawSeed], jobs: int = 1) -> list[T]:
+    """A pure function of one seed applied to every seed, in seed order; with jobs > 1 in worker processes
+    once there are enough seeds to be worth starting them."""
     if jobs <= 1 or len(seeds) < 4 * PARSE_CHUNK:
-        return [parse_article(raw, registry, today) for raw in seeds]
+        return [work(raw) for raw in seeds]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(partial(parse_article, registry=registry, today=today), seeds, chunksize=PARSE_CHUNK))
+        return list(pool.map(work, seeds, chunksize=PARSE_CHUNK))
 
 
 PARSE_CHUNK = 64  # seeds a worker parses per round trip: large enough to amortise pickling

@@ -26,13 +26,12 @@ from archive.edtf import edtf_bounds
 from archive.extract import name_index
 from archive.fingerprints import Fingerprint, fingerprints_of, jaccard, split_fingerprints
 from archive.model import Annotations, Article, RawSeed, Registry
-from archive.pipeline import parse_article, parse_articles
+from archive.pipeline import over_seeds, parse_article, parse_articles
 from archive.seeds import decode_seed
 
 MIN_SCORE = 0.5  # default: the lowest score a suggestion is shown with
 RECORD_KINDS = frozenset({"ministry", "international-organization"})  # outlets whose pages are an event's own record
 _CHUNK = 512  # seeds a worker fingerprints per round trip
-_PARSE_CHUNK = 64  # seeds a worker parses per round trip
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,16 +117,17 @@ def digest(raw: RawSeed, registry: Registry, today: datetime.date) -> Digest | N
 
 def digests(seeds: Sequence[RawSeed], registry: Registry, today: datetime.date, jobs: int = 1) -> list[Digest | None]:
     """Every seed's digest, in seed order; in worker processes with jobs > 1."""
-    if jobs <= 1 or len(seeds) < 4 * _PARSE_CHUNK:
-        return [digest(raw, registry, today) for raw in seeds]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(partial(digest, registry=registry, today=today), seeds, chunksize=_PARSE_CHUNK))
+    return over_seeds(partial(digest, registry=registry, today=today), seeds, jobs)
 
 
-def is_record(article: Digest, registry: Registry) -> bool:
-    """Whether an article is an event's own record: a transcript of turns, or from a ministry or international body."""
-    kinds = {s.id: s.kind for s in registry.sources}
-    return article.turns >= 2 or kinds.get(article.source) in RECORD_KINDS
+def record_outlets(registry: Registry) -> frozenset[str]:
+    """The outlets whose pages are an event's own record: ministries and international bodies."""
+    return frozenset(s.id for s in registry.sources if s.kind in RECORD_KINDS)
+
+
+def is_record(article: Digest, records: frozenset[str]) -> bool:
+    """Whether an article is an event's own record: a transcript of turns, or from one of `records` (see record_outlets)."""
+    return article.turns >= 2 or article.source in records
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,13 +152,13 @@ def suggest(
 ) -> tuple[list[Suggestion], list[Proposal]]:
     """Every suggestion (curated ones too, marked) at or above min_score, and the annotation files the new ones make."""
     prints = fingerprints(seeds, jobs)
-    index = {raw.name.removesuffix(".txt"): i for i, raw in enumerate(seeds)}
+    ids = [raw.name.removesuffix(".txt") for raw in seeds]
+    index = {ident: i for i, ident in enumerate(ids)}
     event_of = {entry.article: event.id for event in annotations.events for entry in event.articles}
-    names = [raw.name.removesuffix(".txt") for raw in seeds]
     figures = {}
     for i, j in candidate_pairs(prints):  # only pairs whose texts could score enough are worth parsing
         found = text_figures(prints[i], prints[j])
-        if text_score(found) >= min_score or (names[i] in event_of and event_of[names[i]] == event_of.get(names[j])):
+        if text_score(found) >= min_score or (ids[i] in event_of and event_of[ids[i]] == event_of.get(ids[j])):
             figures[i, j] = found
     pairs = sorted(figures)
     needed = sorted({i for pair in pairs for i in pair} | {index[a] for a in event_of if a in index})
@@ -179,7 +179,8 @@ def suggest(
         suggestions += [_duplicate(pair) for pair in judged]
     groups = _groups([p for p in judged if not p.curated], event_of)
     pairs_of = {frozenset((p.a.id, p.b.id)): p for p in judged}
-    events = [_event(group, pairs_of, registry, annotations) for group in groups]
+    records, event_ids = record_outlets(registry), {e.id for e in annotations.events}
+    events = [_event(group, pairs_of, records, event_ids) for group in groups]
     if "duplicate" in kinds:
         proposals += [proposal for proposal, _ in events]
     if "quote" in kinds:
@@ -189,20 +190,21 @@ def suggest(
         parsed = parse_articles(tuple(seeds[index[a]] for a in aligned_ids), registry, today, jobs)
         by_id = {article.id: article for article, _ in parsed if article is not None}  # whole, for the few aligned
         couples = [c for c in couples if c[0] in by_id and c[1] in by_id]
-        names = name_index(registry.people)
+        people_index = name_index(registry.people)
         taken = {s.id for s in annotations.statements}
-        records: dict[tuple[str, str], set[str]] = {}
+        links = {frozenset((l.source, l.target)) for s in annotations.statements for l in s.links if l.type == "same-statement"}
+        records_of: dict[tuple[str, str], set[str]] = {}
         for record, report, event_id in couples:
             if jaccard(prints[index[record]], prints[index[report]]) < COPY:  # a copy of the record renders it word for word
-                records.setdefault((event_id, report), set()).add(record)
-        for (event_id, report), held in sorted(records.items()):
+                records_of.setdefault((event_id, report), set()).add(record)
+        for (event_id, report), held in sorted(records_of.items()):
             best: dict[tuple[int, int], tuple[Aligned, str]] = {}
             for record in sorted(held):  # each report passage goes with the record that renders it best
-                for pair in align(by_id[report], by_id[record], names):
+                for pair in align(by_id[report], by_id[record], people_index):
                     key = (pair.report.block, pair.report.start)
                     if key not in best or pair.similarity > best[key][0].similarity:
                         best[key] = (pair, record)
-            quotes = [(pair, by_id[record], _quote(pair, by_id[report], by_id[record], annotations)) for pair, record in best.values()]
+            quotes = [(pair, by_id[record], _quote(pair, by_id[report], by_id[record], annotations, links)) for pair, record in best.values()]
             suggestions += [q for _, _, q in quotes if q.score >= min_score or q.curated]
             new = [(pair, record) for pair, record, q in quotes if not q.curated and q.score >= min_score]
             proposal = _statements(event_id, new, by_id[report], annotations, taken)
@@ -245,22 +247,19 @@ def _groups(pairs: list[Judged], event_of: dict[str, str]) -> list[list[Digest]]
     return sorted(groups.values(), key=lambda g: g[0].id)
 
 
-def _event(group: list[Digest], pairs_of: dict[frozenset[str], Judged], registry: Registry,
-           annotations: Annotations) -> tuple[Proposal, list[tuple[str, str, str]]]:
-    """An event file for a group of duplicate articles, and its (record, report, event id) couples for alignment."""
+def _event(group: list[Digest], pairs_of: dict[frozenset[str], Judged], record_sources: frozenset[str],
+           taken: set[str]) -> tuple[Proposal, list[tuple[str, str, str]]]:
+    """An event file for a group of duplicate articles, and its (record, report, event id) couples for alignment;
+    its id is added to `taken`, the event ids in use."""
     ordered = sorted(group, key=lambda a: (_earliest(a.date), a.id))
-    records = [a for a in ordered if is_record(a, registry)]
+    records = [a for a in ordered if is_record(a, record_sources)]
     record = max(records, key=lambda a: (a.turns >= 2, -_earliest(a.date))) if records else None
     similarity = {key: pairs_of[key].evidence for key in (frozenset((a.id, b.id)) for a in group for b in group if a.id < b.id) if key in pairs_of}
     first = record or ordered[0]
     date = first.date if edtf_bounds(first.date) else ordered[0].date
     if edtf_bounds(date) is None or any(edtf_bounds(a.date) and edtf_bounds(a.date)[1] < edtf_bounds(date)[0] for a in group):
         date = min((a.date for a in group if edtf_bounds(a.date)), key=_earliest, default=date)
-    taken = {e.id for e in annotations.events}
-    base = f"{re.sub('[^0-9-]', '', str(date))[:10] or 'undated'}-{_slug(first.title)}"
-    ident, n = base, 2
-    while ident in taken:
-        ident, n = f"{base}-{n}", n + 1
+    ident = _unique(f"{re.sub('[^0-9-]', '', str(date))[:10] or 'undated'}-{_slug(first.title)}", taken)
     entries, couples = [], []
     for article in ([record] if record else []) + [a for a in ordered if a is not record]:
         if article is record:
@@ -292,9 +291,22 @@ def _evidence_lines(group: list[Digest], similarity: dict[frozenset[str], Eviden
     return lines
 
 
+def _ascii_words(text: str) -> list[str]:
+    """The words of a text in lower-case ASCII, as ids are written."""
+    return re.findall(r"[a-z0-9]+", collapse(text).lower().encode("ascii", "ignore").decode())
+
+
 def _slug(title: str) -> str:
-    words = re.findall(r"[a-z0-9]+", collapse(title).lower().encode("ascii", "ignore").decode())
-    return "-".join(words[:6]) or "event"
+    return "-".join(_ascii_words(title)[:6]) or "event"
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    """base, or base-2, base-3 … if taken; the id returned is taken from then on."""
+    ident, n = base, 2
+    while ident in taken:
+        ident, n = f"{base}-{n}", n + 1
+    taken.add(ident)
+    return ident
 
 
 def _curated_couples(annotations: Annotations, by_id: set[str]) -> list[tuple[str, str, str]]:
@@ -321,12 +333,12 @@ def quote_score(similarity: float) -> float:
     return round(min(1.0, similarity / (2 * THRESHOLD)), 3)
 
 
-def _quote(pair: Aligned, report: Article, record: Article, annotations: Annotations) -> Suggestion:
+def _quote(pair: Aligned, report: Article, record: Article, annotations: Annotations, links: set[frozenset[str]]) -> Suggestion:
+    """A quote suggestion; curated when a same-statement link in `links` (statement id pairs) joins statements on both passages."""
     statements = annotations.statements
     reported = [s.id for s in statements if s.article == report.id and _overlaps(s.quote, pair.report.text)]
     recorded = {s.id for s in statements if s.article == record.id and _overlaps(s.quote, pair.record.text)}
-    links = {(l.source, l.target) for s in statements for l in s.links if l.type == "same-statement"}
-    curated = any((x, y) in links or (y, x) in links for x in reported for y in recorded)
+    curated = any(frozenset((x, y)) in links for x in reported for y in recorded)
     shown = {"similarity": pair.similarity, "in_order": pair.in_order, "shared_words": list(pair.shared),
              "passage": pair.report.kind, "speaker": pair.record.speaker}
     return Suggestion("quote", quote_score(pair.similarity), curated, shown, Side(report.id, pair.report.text), Side(record.id, pair.record.text))
@@ -392,14 +404,8 @@ def _statement(ident: str, article: str, anchored: tuple[str, str | None], speak
 
 
 def _new_id(speaker: str, day: str | None, text: str, side: str, taken: set[str]) -> str:
-    surname = speaker.rsplit("-", 1)[-1]
-    words = [w for w in re.findall(r"[a-z0-9]+", collapse(text).lower().encode("ascii", "ignore").decode()) if len(w) > 3][:4]
-    base = "-".join([surname, day or "undated", *words, side])
-    ident, n = base, 2
-    while ident in taken:
-        ident, n = f"{base}-{n}", n + 1
-    taken.add(ident)
-    return ident
+    words = [w for w in _ascii_words(text) if len(w) > 3][:4]
+    return _unique("-".join([speaker.rsplit("-", 1)[-1], day or "undated", *words, side]), taken)
 
 
 def render_json(suggestions: list[Suggestion], show_curated: bool) -> list[dict]:

@@ -16,6 +16,8 @@ import pytest
 import yaml
 
 import build_archive
+from archive.duplicates import Evidence
+from archive.suggestions import Digest, Judged, _event
 from conftest import ANNOTATIONS, FIXTURES
 
 CORPUS = FIXTURES / "suggestions" / "seeds"
@@ -136,3 +138,14 @@ def test_annotations_that_do_not_load_give_errors_not_suggestions(registry_only:
     (registry_only / "events" / "broken.yml").write_text("title: [unclosed\n", encoding="utf-8")
     done = suggest(registry_only)
     assert done.returncode == 1 and "broken.yml" in done.stderr and done.stdout == ""
+
+
+def test_two_proposed_events_of_one_day_and_headline_get_two_ids() -> None:
+    def group(n: int) -> tuple[list[Digest], dict]:
+        a = Digest(f"{n}00_a", "Lavrov on talks", "2026-02-06", "tass", frozenset({"sergey-lavrov"}), 0)
+        b = Digest(f"{n}01_b", "Lavrov on talks", "2026-02-06", "ria", frozenset({"sergey-lavrov"}), 0)
+        return [a, b], {frozenset((a.id, b.id)): Judged(a, b, Evidence(0.9, 0.95, 0, ("sergey-lavrov",)), 1.0, False)}
+
+    taken = {"2026-02-06-lavrov-on-talks"}  # one curated already
+    paths = [_event(members, pairs, frozenset(), taken)[0].path for members, pairs in (group(1), group(2))]
+    assert paths == ["events/2026-02-06-lavrov-on-talks-2.yml", "events/2026-02-06-lavrov-on-talks-3.yml"]
