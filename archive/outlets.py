@@ -7,10 +7,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from archive.memo import by_identity
 from archive.edtf import edtf_bounds
 from archive.extract import FOLDED_TITLE_TOKENS, FUNCTION_WORDS, fits_title, fold, name_index, role_words, title_words, turn_speakers
 from archive.markers import marker_literal, marker_regexp, marker_screen, marker_text_regexp
+from archive.memo import by_identity
 from archive.model import Document, Finding, Person, Problem, Registry, Role, SeedText, Source, SpeakerFinding, Term, warning
 
 
@@ -260,7 +260,8 @@ def _principals(document: Document, speakers: tuple[SpeakerFinding, ...], regist
         most = max(turns.values())
         leading = [person for person, count in turns.items() if count == most]
         # Of two sides with as many turns, the one the headline says was met with is the guest: the record is the host's.
-        hosts = [person for person in leading if person not in _guests(document, registry)] if len(leading) > 1 else leading
+        guests = _guests(document, registry) if len(leading) > 1 else set()
+        hosts = [person for person in leading if person not in guests]
         return tuple((person, f"{most} transcript turn{'s' * (most != 1)}") for person in hosts or leading)
     # Not a "Name: ..." line: a news headline quotes so ("Lavrov: We are ready") as a record does.
     found = next((s for s in speakers if s.how == "byline" and s.person), None)
