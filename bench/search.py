@@ -3,7 +3,7 @@
 
 Builds N synthetic articles (bench/build.py makes them from the real seeds) into a site,
 then for each query opens the search page with `?q=` in a fresh browser context, over http
-and from file://, and prints the bytes the page loaded until the first result showed (all of
+and from file://, and prints the bytes the page loaded until the first result was painted (all of
 them, and those of the search: its scripts and index files), the time to it, and the page's JS
 heap then (a search worker's heap is not in it); plus the index's size on disk.
 
@@ -93,13 +93,19 @@ def _browser():
     return sync_playwright().start().chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-dev-shm-usage", offline])
 
 
-# Tells the benchmark, through an exposed function, when the first result is in the page: the
-# request events that came before that call are the requests made before it.
+# Tells the benchmark, through an exposed function, when the first result has been painted: once
+# it is in the page, the next animation frame (which waits for render-blocking style sheets) and
+# the task after that frame's paint. The request events that came before that call are the
+# requests made before it.
 WATCH = """new MutationObserver(function (changes, observer) {
   if (!document.querySelector(%s)) return;
   observer.disconnect();
-  var nav = performance.getEntriesByType("navigation")[0];
-  window.__firstResult(performance.now(), nav ? nav.domContentLoadedEventEnd : 0, nav ? nav.responseStart : 0);
+  requestAnimationFrame(function () {
+    setTimeout(function () {
+      var nav = performance.getEntriesByType("navigation")[0];
+      window.__firstResult(performance.now(), nav ? nav.domContentLoadedEventEnd : 0, nav ? nav.responseStart : 0);
+    }, 0);
+  });
 }).observe(document, {childList: true, subtree: true});"""
 
 
@@ -137,7 +143,12 @@ def first_result(site: Path, base: str, engine: str, query: str, filters: dict[s
             page.wait_for_selector(RESULT[engine], timeout=patience * 1e3)
         except PlaywrightTimeout:
             return None, outside()
-        page.wait_for_function("() => true")  # the exposed function's call has been handled
+        waited = 0.0
+        while not seen and waited < patience:  # the result is in the page; its paint is reported a frame later
+            page.wait_for_timeout(10)
+            waited += 0.01
+        if not seen:
+            return None, outside()
         heap = page.evaluate("performance.memory ? performance.memory.usedJSHeapSize : 0") / 1e6
         count, seconds, ready, first = seen[0]
         urls = list(dict.fromkeys(loaded[:count]))
