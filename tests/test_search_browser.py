@@ -133,9 +133,30 @@ def test_the_browser_loads_the_files_python_loads(page, search_site, query):
     loaded: list[str] = []
     index = read_index(search_site / "archive" / "search")
     search(open_index(lambda name: loaded.append(name) or index.load(name)), query)
-    got = page.evaluate("async q => { const e = ArchiveSearch.open('archive/search/'); await e.search(q, {}, {}); return e.loaded; }", query)
+    fresh = page.context.new_page()  # a page's engine keeps what it loaded: a new tab starts with nothing
+    try:
+        fresh.goto((search_site / "search.html").as_uri())
+        fresh.wait_for_function("window.ArchiveSearch !== undefined")
+        got = fresh.evaluate("async q => { const e = ArchiveSearch.open('archive/search/'); await e.search(q, {}, {}); return e.loaded; }", query)
+    finally:
+        fresh.close()
     assert sorted(got) == sorted(set(loaded))
     assert "facets" not in got and not [n for n in got if n.startswith(("docs/", "text/"))]
+
+
+def test_a_second_copy_of_the_engine_keeps_the_first(page):
+    # The Explore page loads engine.js early and the header search may ask for it again.
+    kept = page.evaluate("""async () => {
+      const first = window.ArchiveSearch, engine = first.open('archive/search/');
+      await new Promise((resolve, reject) => {
+        const s = document.createElement('script');
+        s.src = 'assets/search/engine.js'; s.onload = resolve; s.onerror = reject;
+        document.head.appendChild(s);
+      });
+      const again = ArchiveSearch.open('archive/search/');
+      return [ArchiveSearch === first, again === engine, (await again.search('"new start"', {}, {})).hits.length > 0];
+    }""")
+    assert kept == [True, True, True]
 
 
 def test_highlight_marks_the_words_in_the_original_text(page):

@@ -18,6 +18,10 @@
 (function () {
   "use strict";
 
+  // Loaded twice (the Explore page starts it early, the header search asks for it on a keystroke),
+  // the second copy keeps the first: the index files register their data with the first.
+  if (window.ArchiveSearch) return;
+
   var WHITESPACE = "\t\n\v\f\r \u0085\u1680\u2028\u2029";
   var here = document.currentScript ? document.currentScript.src : document.baseURI;
   var VENDOR = new URL("../vendor/lunr/", here).href;
@@ -163,6 +167,7 @@
     this.files = new Map();
     this.loaded = [];  // names of the files loaded so far, in order
     this.manifest = null;
+    this.bounds = [];  // each terms chunk's bound, from the manifest
   }
 
   Engine.prototype.load = function (name) {
@@ -182,10 +187,22 @@
   Engine.prototype.ready = async function () {
     if (!this.manifest) {
       var loaded = await Promise.all([this.load("index"), loadLunr()]);
+      this.bounds = frontDecode(loaded[0].bounds);
       this.manifest = loaded[0];
     }
     return this.manifest;
   };
+
+  /** archive/search_index.py's front_code undone: lines of "<code points shared with the previous> <the rest>". */
+  function frontDecode(text) {
+    var out = [], previous = [];
+    (text ? text.split("\n") : []).forEach(function (line) {
+      var space = line.indexOf(" ");
+      previous = previous.slice(0, parseInt(line.slice(0, space), 10)).concat(Array.from(line.slice(space + 1)));
+      out.push(previous.join(""));
+    });
+    return out;
+  }
 
   /** The index of the last of the sorted `firsts` that is not after `key`, or 0. */
   function lastAtOrBefore(firsts, key) {
@@ -197,19 +214,14 @@
     return Math.max(0, low - 1);
   }
 
-  /** The terms chunk that holds `key`, if the index has it: found in the manifest's sections, then in the section's keys. */
-  Engine.prototype.chunkNumber = async function (key) {
-    var manifest = this.manifest;
-    if (!manifest.chunks) return 0;
-    var section = lastAtOrBefore(manifest.sections, key);
-    return section * manifest.chunks_per_section + lastAtOrBefore(await this.load("keys/" + section), key);
+  /** The terms chunk that holds `key`, if the index has it: the last whose bound is not after it. */
+  Engine.prototype.chunkNumber = function (key) {
+    return lastAtOrBefore(this.bounds, key);
   };
 
-  /** The first key of terms chunk `number`; null past the last chunk. */
-  Engine.prototype.firstKey = async function (number) {
-    var per = this.manifest.chunks_per_section;
-    if (number >= this.manifest.chunks) return null;
-    return (await this.load("keys/" + Math.floor(number / per)))[number % per];
+  /** Whether terms chunk `number` exists and its bound starts with `prefix`. */
+  Engine.prototype.startsWith = function (number, prefix) {
+    return number < this.bounds.length && this.bounds[number].startsWith(prefix);
   };
 
   Engine.prototype.chunk = function (number) {
@@ -218,7 +230,7 @@
 
   /** A stem's or pair's documents and weights (idf * tf), in document order. */
   Engine.prototype.postings = async function (term) {
-    var chunk = await this.chunk(await this.chunkNumber(term));
+    var chunk = await this.chunk(this.chunkNumber(term));
     var out = new Map();
     if (!own(chunk.s, term)) return out;
     var encoded = chunk.s[term], idf = encoded[0], doc = -1;
@@ -231,7 +243,7 @@
 
   /** Where two stems stand next to each other: the first one's positions in each document. */
   Engine.prototype.placed = async function (first, second) {
-    var key = first + " " + second, number = await this.chunkNumber(key);
+    var key = first + " " + second, number = this.chunkNumber(key);
     var chunk = await this.chunk(number);
     var out = new Map();
     if (!own(chunk.s, key)) return out;
@@ -242,11 +254,9 @@
 
   /** Stems of the indexed words that start with `prefix`, and stems that do. */
   Engine.prototype.prefixed = async function (prefix) {
-    var numbers = [await this.chunkNumber(prefix)];
-    // A chunk that starts past the prefix's words without sharing the prefix holds none of them.
-    while ((await this.firstKey(numbers[numbers.length - 1] + 1) || "").startsWith(prefix)) {
-      numbers.push(numbers[numbers.length - 1] + 1);
-    }
+    var numbers = [this.chunkNumber(prefix)];
+    // A chunk whose bound is past the prefix's words without sharing the prefix holds none of them.
+    while (this.startsWith(numbers[numbers.length - 1] + 1, prefix)) numbers.push(numbers[numbers.length - 1] + 1);
     var loaded = await Promise.all(numbers.map(this.chunk, this));
     var found = new Set();
     loaded.forEach(function (chunk) {
@@ -410,9 +420,15 @@
     return ranges;
   };
 
+  var engines = new Map();
+
   window.ArchiveSearch = {
     register: register,
-    open: function (base) { return new Engine(base); },
+    /** The engine of the index at `base`: one for the page, so that each file loads once. */
+    open: function (base) {
+      if (!engines.has(base)) engines.set(base, new Engine(base));
+      return engines.get(base);
+    },
     parseQuery: parseQuery,
     fold: fold,
     words: words,
