@@ -86,6 +86,15 @@ def test_a_phrase_finds_the_words_together_and_not_apart(page, base):
     assert page.locator(".archive-result mark").first.text_content().lower() == "new"
 
 
+def test_the_results_do_not_wait_for_the_themes_script(browser, http_base):
+    # The search runs from the page's head: without Material's bundle (blocked here) it still draws.
+    with site_page(browser, http_base, []) as page:
+        page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
+        explore(page, http_base, '"New START"')
+        assert {article for article, _ in shown(page)} == {"a_phrase"}
+        assert page.evaluate("typeof window.component$") == "undefined"  # the bundle did not run
+
+
 def test_a_facet_click_narrows_the_results_and_the_counts_are_the_terminals(page, base, explore_site):
     explore(page, base, "osce")
     ids, facets = python(explore_site, "osce", {})

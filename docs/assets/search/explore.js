@@ -5,31 +5,50 @@
  * `topic`, `source`, `year`, `event`, `kind`; ids, names or aliases), `sort=date` and `page`.
  * It is read on load and on back/forward, and written (history.pushState) on every change.
  * Everything from the index reaches the page as text: textContent and created elements only.
+ *
+ * The page loads this file and engine.js with `async` in its head (overrides/main.html), so the
+ * search of the address starts while the page still loads its style sheets and the theme's
+ * script; the results are drawn as soon as the search's part of the page has been parsed.
  */
 (function () {
   "use strict";
 
   var here = document.currentScript.src;
   var ROOT = new URL("../../", here).href;
+  var ENGINE = new URL("engine.js", here).href;
   var FACETS = ["kind", "speaker", "topic", "source", "year", "event"];
   var NAMES = { kind: "Kind", speaker: "Speaker", topic: "Topic", source: "Source", year: "Year", event: "Event" };
   var PER_PAGE = 10;
   var FACET_VALUES_SHOWN = 10;  // a facet's values past these wait behind a "Show all" button
   var SNIPPET = 240;  // characters of a paragraph shown around its first match
   var QUOTED = 120;  // characters of the query repeated in a message
+  var ROOT_SELECTOR = "[data-archive-explore]";
+  var LAST_PART = ROOT_SELECTOR + " .archive-explore__facets";  // once parsed, the whole search box is there
 
-  var root = document.querySelector("[data-archive-explore]");
-  if (!root) return;
-  var form = root.querySelector(".archive-explore__form");
-  var input = root.querySelector(".archive-explore__query");
-  var sort = root.querySelector(".archive-explore__sort");
-  var status = root.querySelector(".archive-explore__status");
-  var list = root.querySelector(".archive-explore__list");
-  var pages = root.querySelector(".archive-explore__pages");
-  var facetsBox = root.querySelector(".archive-explore__facets");
-  var engine = window.ArchiveSearch.open(new URL("archive/search/", ROOT).href);
+  var root, form, input, sort, status, list, pages, facetsBox;  // the page's parts, once parsed
+  var engine = null;
   var expanded = new Set();  // facets whose values are all shown
   var generation = 0;  // the latest search; an older one that finishes later draws nothing
+
+  /** engine.js, run: the page's own copy (still loading, or failed), else one loaded now. */
+  function engineScript() {
+    if (window.ArchiveSearch) return Promise.resolve();
+    return new Promise(function (resolve, reject) {
+      var element = Array.prototype.filter.call(document.scripts, function (s) { return s.src === ENGINE; })[0];
+      if (!element) {
+        element = document.createElement("script");
+        element.src = ENGINE;
+        document.head.appendChild(element);
+      }
+      element.addEventListener("load", function () { resolve(); });
+      element.addEventListener("error", function () { reject(new Error("could not load " + ENGINE)); });
+    });
+  }
+
+  var opened = engineScript().then(function () {
+    engine = window.ArchiveSearch.open(new URL("archive/search/", ROOT).href);
+    return engine;
+  });
 
   function element(tag, className, text) {
     var made = document.createElement(tag);
@@ -299,26 +318,33 @@
     pages.replaceChildren.apply(pages, links);
   }
 
-  async function run() {
+  /** What the search of `asked` (a state) shows on its page of results; no part of the page is touched. */
+  async function find(asked) {
+    await opened;
+    // The facets are needed for the counts: loaded alongside the query's terms, not after them.
+    engine.ready().then(function () { return engine.facets(); }).catch(function () {});
+    var resolved = Object.keys(asked.filters).length ? await engine.resolveFilters(asked.filters) : { filters: {}, unknown: [] };
+    var results = await engine.search(asked.q, resolved.filters, { counts: true });
+    var hits = results.hits.slice();
+    // Documents are numbered newest first, so by date is by number.
+    if (asked.sort === "date") hits.sort(function (a, b) { return a.doc - b.doc; });
+    var first = (asked.page - 1) * PER_PAGE;
+    var listed = hits.slice(first, first + PER_PAGE);
+    var shown = await Promise.all(listed.map(function (hit) { return result(hit.doc, results.query); }));
+    return { resolved: resolved, results: results, hits: hits, first: first, listed: listed, shown: shown };
+  }
+
+  /** Searches for `state` and draws the results; `found`, if given, is that search already under way. */
+  async function run(found) {
     var mine = ++generation;
     input.value = state.q;
     sort.value = state.sort;
     root.setAttribute("aria-busy", "true");
     status.textContent = "Searching…";
     try {
-      // The facets are needed for the counts: loaded alongside the query's terms, not after them.
-      engine.ready().then(function () { return engine.facets(); }).catch(function () {});
-      var resolved = Object.keys(state.filters).length ? await engine.resolveFilters(state.filters) : { filters: {}, unknown: [] };
-      var results = await engine.search(state.q, resolved.filters, { counts: true });
-      var hits = results.hits.slice();
-      // Documents are numbered newest first, so by date is by number.
-      if (state.sort === "date") hits.sort(function (a, b) { return a.doc - b.doc; });
-      var first = (state.page - 1) * PER_PAGE;
-      var listed = hits.slice(first, first + PER_PAGE);
-      var shown = await Promise.all(listed.map(function (hit) { return result(hit.doc, results.query); }));
+      var got = await (found || find(state));
       if (mine !== generation) return;
-      await drawFacets(results.facets, resolved.filters);
-      if (mine !== generation) return;
+      var results = got.results, hits = got.hits, first = got.first, listed = got.listed, shown = got.shown, resolved = got.resolved;
       list.replaceChildren.apply(list, shown);
       list.start = first + 1;
       drawPages(hits.length);
@@ -335,6 +361,9 @@
       resolved.unknown.forEach(function (u) {
         status.appendChild(element("p", "archive-explore__unknown", "No " + (NAMES[u[0]] || u[0]).toLowerCase() + " is called “" + shorten(u[1], QUOTED) + "”."));
       });
+      // The filters beside the results, with their counts, drawn once the results are there.
+      await drawFacets(results.facets, resolved.filters);
+      if (mine !== generation) return;
       // Results show as soon as their titles are known; each snippet follows with its document's
       // text, asked for once the results are drawn so that the first ones do not wait for it.
       await new Promise(function (resolve) { setTimeout(resolve, 0); });
@@ -351,16 +380,43 @@
     }
   }
 
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    go({ q: input.value, filters: state.filters, sort: sort.value === "date" ? "date" : "", page: 1 });
-  });
-  sort.addEventListener("change", function () {
-    go({ q: input.value, filters: state.filters, sort: sort.value === "date" ? "date" : "", page: 1 });
-  });
-  window.addEventListener("popstate", function () {
-    state = readState(location.search);
-    run();
-  });
-  run();
+  /** Takes hold of the page's parts and draws the search `early` found. */
+  function attach(early) {
+    root = document.querySelector(ROOT_SELECTOR);
+    if (!root) return;
+    form = root.querySelector(".archive-explore__form");
+    input = root.querySelector(".archive-explore__query");
+    sort = root.querySelector(".archive-explore__sort");
+    status = root.querySelector(".archive-explore__status");
+    list = root.querySelector(".archive-explore__list");
+    pages = root.querySelector(".archive-explore__pages");
+    facetsBox = root.querySelector(".archive-explore__facets");
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      go({ q: input.value, filters: state.filters, sort: sort.value === "date" ? "date" : "", page: 1 });
+    });
+    sort.addEventListener("change", function () {
+      go({ q: input.value, filters: state.filters, sort: sort.value === "date" ? "date" : "", page: 1 });
+    });
+    window.addEventListener("popstate", function () {
+      state = readState(location.search);
+      run();
+    });
+    run(early);
+  }
+
+  // The search of the address starts now; it is drawn once the page's search box has been parsed
+  // (before the rest of the page, and the theme's script, if the search is quicker than they are).
+  var early = find(state);
+  early.catch(function () {});  // its failure is shown by run
+  if (document.querySelector(LAST_PART) || document.readyState !== "loading") {
+    attach(early);
+  } else {
+    var watching = new MutationObserver(function () {
+      if (!document.querySelector(LAST_PART)) return;
+      watching.disconnect();
+      attach(early);
+    });
+    watching.observe(document, { childList: true, subtree: true });
+  }
 })();
