@@ -46,7 +46,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from archive.search_index import decode_documents, key_order, parse_script
+from archive.search_index import decode_documents, front_decode, key_order, parse_script
 from archive.search_text import fold, is_stop_word, stem, words
 
 WHITESPACE = frozenset("\t\n\v\f\r \x85\u1680\u2028\u2029")  # Unicode's white space left after NFKD
@@ -134,24 +134,19 @@ class Index:
 
     load: Callable[[str], object]
     manifest: dict
+    bounds: tuple[bytes, ...]  # each terms chunk's bound (archive/search_index.py), as key_order sorts it
 
     @property
     def limits(self) -> Mapping[str, int]:
         return self.manifest["limits"]
 
     def _chunk_number(self, key: str) -> int:
-        """The terms chunk that holds `key`, if the index has it: found in the manifest's sections, then in the section's keys."""
-        if not self.manifest["chunks"]:
-            return 0
-        section = _last_at_or_before(self.manifest["sections"], key)
-        return section * self.manifest["chunks_per_section"] + _last_at_or_before(self.load(f"keys/{section}"), key)
+        """The terms chunk that holds `key`, if the index has it: the last whose bound is not after it."""
+        return max(0, bisect_right(self.bounds, key_order(key)) - 1)
 
-    def _first_key(self, number: int) -> str | None:
-        """The first key of terms chunk `number`; None past the last chunk."""
-        if number >= self.manifest["chunks"]:
-            return None
-        per = self.manifest["chunks_per_section"]
-        return self.load(f"keys/{number // per}")[number % per]
+    def _starts_with(self, number: int, prefix: str) -> bool:
+        """Whether terms chunk `number` exists and its bound starts with `prefix`."""
+        return number < len(self.bounds) and self.bounds[number].startswith(key_order(prefix))
 
     def _chunk(self, number: int) -> dict:
         return self.load(f"terms/{number}") if number < self.manifest["chunks"] else {"s": {}, "w": {}}
@@ -186,8 +181,8 @@ class Index:
             found.update(k for k in chunk["s"] if k.startswith(prefix) and " " not in k)
             found.update(s for w, s in chunk["w"].items() if w.startswith(prefix))
             number += 1
-            # A chunk that starts past the prefix's words without sharing the prefix holds none of them.
-            if not (self._first_key(number) or "").startswith(prefix):
+            # A chunk whose bound is past the prefix's words without sharing the prefix holds none of them.
+            if not self._starts_with(number, prefix):
                 return sorted(found, key=key_order)
 
     def facets(self) -> list[dict]:
@@ -209,7 +204,8 @@ def _last_at_or_before(firsts: list[str], key: str) -> int:
 
 def open_index(load: Callable[[str], object]) -> Index:
     """An Index over a loader of its files by name."""
-    return Index(load, load("index"))
+    manifest = load("index")
+    return Index(load, manifest, tuple(map(key_order, front_decode(manifest["bounds"]))))
 
 
 def read_index(folder: Path) -> Index:

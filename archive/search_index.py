@@ -6,8 +6,7 @@ docs/assets/search/engine.js) load a file only when a query needs it:
 
 | File | Holds | Loaded |
 | --- | --- | --- |
-| `index.js` | the number of documents and of terms chunks, the first key of every 64th chunk (a section), docs per metadata chunk, facet names, `fold` table, query `limits` | first query |
-| `keys/<s>.js` | the first key of each terms chunk of section s | a query's terms |
+| `index.js` | the number of documents, the `bounds` of the terms chunks, docs per metadata chunk, facet names, `fold` table, query `limits` | first query |
 | `terms/<n>.js` | `{"s": {key: postings}, "w": {word: stem}, "p": [first pair of each positions part]}` for the keys from the chunk's first key up to the next chunk's | a query's terms |
 | `positions/<n>-<k>.js` | `{pair: [[positions] per document]}` for the pairs of terms chunk n from the k-th first pair in its `p` | phrases of three or more words |
 | `docs/<k>.js` | metadata of documents k*S to k*S+S-1: kind, id, statement, title, date, url, source, speaker | results shown |
@@ -33,6 +32,13 @@ postings. Other lists of integers:
 
 `w` maps a word to its stem where the two differ, so that a prefix matches the words as written
 ("negotiat*" finds "negotiations", whose stem is "negoti").
+
+`bounds` says which terms chunk holds a key, so that a query's terms cost one file each and no
+directory in between: chunk n's bound is the shortest start of its first key that sorts after
+chunk n-1's last key ("" for chunk 0), and a key is in the last chunk whose bound is not after it.
+The bounds are front-coded, one line each: how many characters (code points) it shares with the
+previous bound, a space, and the rest of it. At 10,000 articles that is about 25 KB for 5,500
+chunks, which is what made a second hop through a directory of chunks cost more than it saves.
 """
 
 from __future__ import annotations
@@ -57,7 +63,6 @@ FIELD_BOOSTS = {"title": 3, "names": 2, "text": 1}
 FACETS = ("kind", "speaker", "topic", "source", "year", "event")
 K1, B = 1.2, 0.75
 CHUNK_BYTES = 12_000  # a terms chunk closes past this size, so one term costs a query about this much
-CHUNKS_PER_SECTION = 64  # the manifest lists every 64th chunk's first key; keys/<s>.js the others
 DOCS_PER_CHUNK = 16
 # What either engine reads of a query: clauses past the first 16 and words of a phrase past the
 # first 32 are left out, and a prefix needs two letters.
@@ -274,6 +279,46 @@ def chunk_keys(terms: Terms, limit: int = CHUNK_BYTES) -> list[list[str]]:
     return _cut(keys, lambda k: len(k) + _size(terms.postings.get(k, [])) + len(terms.stems.get(k, "")) + 8, limit)
 
 
+def chunk_bounds(chunks: list[list[str]]) -> list[str]:
+    """For each chunk, the shortest start of its first key that sorts after the previous chunk's last key."""
+    bounds = [""] if chunks else []
+    for previous, chunk in zip(chunks, chunks[1:]):
+        # The first character where the two differ decides their order in code units too.
+        bounds.append(chunk[0][:_shared(previous[-1], chunk[0]) + 1])
+    return bounds
+
+
+def _shared(a: str, b: str) -> int:
+    """How many characters `a` and `b` start with in common."""
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def front_code(strings: list[str]) -> str:
+    """Sorted strings as lines of "<characters shared with the previous> <the rest>"."""
+    lines, previous = [], ""
+    for string in strings:
+        shared = _shared(previous, string)
+        lines.append(f"{shared} {string[shared:]}")
+        previous = string
+    return "\n".join(lines)
+
+
+def front_decode(text: str) -> list[str]:
+    """front_code undone."""
+    out: list[str] = []
+    previous = ""
+    for line in text.split("\n") if text else []:
+        shared, rest = line.split(" ", 1)
+        previous = previous[:int(shared)] + rest
+        out.append(previous)
+    return out
+
+
 def _cut(keys: list[str], cost: Callable[[str], int], limit: int) -> list[list[str]]:
     chunks: list[list[str]] = []
     size = limit
@@ -320,7 +365,7 @@ def render_facets(archive: Archive, documents: tuple[SearchDocument, ...]) -> li
 
 
 def render_search_index(
-    archive: Archive, chunk_bytes: int = CHUNK_BYTES, chunks_per_section: int = CHUNKS_PER_SECTION, docs_per_chunk: int = DOCS_PER_CHUNK
+    archive: Archive, chunk_bytes: int = CHUNK_BYTES, docs_per_chunk: int = DOCS_PER_CHUNK
 ) -> dict[str, str]:
     """Every index file, keyed by its path under docs/archive/search/."""
     documents = search_documents(archive)
@@ -328,11 +373,10 @@ def render_search_index(
     chunks = chunk_keys(terms, chunk_bytes)
     files = {
         "index.js": script("index", {
-            "version": 1,
+            "version": 2,
             "documents": len(documents),
             "chunks": len(chunks),
-            "chunks_per_section": chunks_per_section,
-            "sections": [chunk[0] for chunk in chunks[::chunks_per_section]],
+            "bounds": front_code(chunk_bounds(chunks)),
             "docs_per_chunk": docs_per_chunk,
             "facets": list(FACETS),
             "fold": FOLDS,
@@ -344,8 +388,6 @@ def render_search_index(
     def add(name: str, data: object) -> None:
         files[f"{name}.js"] = script(name, data)  # written at once, so that positions are lists only briefly
 
-    for start in range(0, len(chunks), chunks_per_section):
-        add(f"keys/{start // chunks_per_section}", [chunk[0] for chunk in chunks[start:start + chunks_per_section]])
     for n, keys in enumerate(chunks):
         chunk = {"s": {k: terms.postings[k] for k in keys if k in terms.postings}, "w": {k: terms.stems[k] for k in keys if k in terms.stems}}
         # About the JSON size: a position and its comma take about four characters.

@@ -312,12 +312,12 @@ def hostile_archive(search_archive):
 def search_site(search_archive, tmp_path_factory) -> Path:
     """A site folder with the fixture's index, the search engine and lunr's files.
 
-    The index has tiny chunks and sections, so that lookups and prefixes cross from one to the next.
+    The index has tiny chunks, so that lookups and prefixes cross from one to the next.
     """
     from archive.search_index import render_search_index
 
     site = tmp_path_factory.mktemp("search-site")
-    for path, text in render_search_index(search_archive, chunk_bytes=400, chunks_per_section=4, docs_per_chunk=3).items():
+    for path, text in render_search_index(search_archive, chunk_bytes=400, docs_per_chunk=3).items():
         (site / "archive" / "search" / path).parent.mkdir(parents=True, exist_ok=True)
         (site / "archive" / "search" / path).write_text(text, encoding="utf-8")
     shutil.copytree(ROOT / "docs" / "assets" / "search", site / "assets" / "search")

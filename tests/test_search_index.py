@@ -12,9 +12,12 @@ from hypothesis import strategies as st
 
 from archive.search_index import (
     REGISTER,
+    chunk_bounds,
     chunk_keys,
     decode_documents,
     encode_documents,
+    front_code,
+    front_decode,
     index_terms,
     key_order,
     parse_script,
@@ -109,16 +112,41 @@ def test_chunks_cover_the_keys_in_javascript_order(search_archive):
 
 
 def test_every_file_is_a_script_that_registers_its_own_name(search_archive):
-    files = render_search_index(search_archive, chunk_bytes=400, chunks_per_section=4, docs_per_chunk=3)
+    files = render_search_index(search_archive, chunk_bytes=400, docs_per_chunk=3)
     assert {"index.js", "facets.js", "docs/0.js", "terms/0.js", "positions/0-0.js", "text/0.js"} <= files.keys()
     for path, text in files.items():
         name, _ = parse_script(text)
         assert name + ".js" == path
     manifest = parse_script(files["index.js"])[1]
     assert manifest["documents"] == 8
-    assert sum(path.startswith("terms/") for path in files) == manifest["chunks"]
-    assert len(manifest["sections"]) > 1
-    assert manifest["sections"] == [parse_script(files[f"keys/{s}.js"])[1][0] for s in range(len(manifest["sections"]))]
+    assert sum(path.startswith("terms/") for path in files) == manifest["chunks"] == len(front_decode(manifest["bounds"]))
+    assert not [path for path in files if path.startswith("keys/")]  # the bounds are in the manifest: no directory to load
+
+
+def test_each_key_is_in_the_last_chunk_whose_bound_is_not_after_it(search_archive):
+    chunks = chunk_keys(index_terms(search_documents(search_archive)), 400)
+    bounds = chunk_bounds(chunks)
+    assert len(bounds) == len(chunks) > 5 and bounds[0] == ""
+    for number, chunk in enumerate(chunks):
+        for key in chunk:
+            assert max(i for i, b in enumerate(bounds) if key_order(b) <= key_order(key)) == number, key
+        # A bound is the first key's shortest start that still sorts after the previous chunk.
+        if number:
+            assert chunk[0].startswith(bounds[number]) and key_order(chunks[number - 1][-1]) < key_order(bounds[number])
+            assert key_order(bounds[number][:-1]) <= key_order(chunks[number - 1][-1])
+
+
+def test_bounds_are_the_shortest_separators():
+    assert chunk_bounds([["arms", "new"], ["new start", "treati"], ["treatment"], ["\U00020000"], ["\uff21"]]) == \
+        ["", "new ", "treatm", "\U00020000", "\uff21"]
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("ab 1\u00e9\U00020000"), max_size=6), max_size=12))
+def test_front_coding_gives_back_the_strings(strings):
+    strings = sorted(set(strings), key=key_order)
+    coded = front_code(strings)
+    assert front_decode(coded) == strings
+    assert len(coded) <= sum(len(s) + 3 for s in strings) + len(strings)
 
 
 def test_text_from_articles_cannot_end_the_script():
