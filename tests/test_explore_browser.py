@@ -172,6 +172,30 @@ def test_the_address_restores_the_search_on_reload_and_back(page, base):
     expect(page.locator(".archive-facet input[data-facet=kind][data-value=article]")).not_to_be_checked()
 
 
+def test_a_facet_shown_whole_stays_so_in_the_address(page, base, explore_site):
+    # The same page with one value a facet shown before "Show all", so that the fixture's few values overflow.
+    page_text = (explore_site / "explore.html").read_text(encoding="utf-8")
+    assert 'data-facet-values="10"' in page_text
+    (explore_site / "explore-short.html").write_text(page_text.replace('data-facet-values="10"', 'data-facet-values="1"'), encoding="utf-8")
+    page.goto(base + "explore-short.html?q=")
+    settled(page)
+    speakers = page.locator("fieldset[data-facet=speaker]")
+    expect(speakers.locator("input[type=checkbox]")).to_have_count(1)
+    more = speakers.locator(".archive-facet__more")
+    total = int(more.text_content().split()[-1])
+    assert total > 1
+    more.click()
+    page.wait_for_url("**/explore-short.html?all=speaker")
+    expect(speakers.locator("input[type=checkbox]")).to_have_count(total)
+    page.reload()
+    settled(page)
+    expect(page.locator("fieldset[data-facet=speaker] input[type=checkbox]")).to_have_count(total)
+    expect(page.locator("fieldset[data-facet=speaker] .archive-facet__more")).to_have_text("Show fewer")
+    page.locator("fieldset[data-facet=speaker] .archive-facet__more").click()
+    page.wait_for_url("**/explore-short.html")
+    expect(page.locator("fieldset[data-facet=speaker] input[type=checkbox]")).to_have_count(1)
+
+
 def test_no_result_says_so_and_offers_to_drop_each_filter(page, base):
     explore(page, base, "riabkov", speaker="maria-zakharova", year="2024")
     assert shown(page) == []

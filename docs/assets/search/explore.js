@@ -2,7 +2,8 @@
  * The Explore page (docs/explore.md): full-text search with facets, over engine.js.
  *
  * The whole search is in the page's address: `q`, one parameter per facet value (`speaker`,
- * `topic`, `source`, `year`, `event`, `kind`; ids, names or aliases), `sort=date` and `page`.
+ * `topic`, `source`, `year`, `event`, `kind`; ids, names or aliases), `sort=date`, `page`, and
+ * `all` for each facet whose values are all shown.
  * It is read on load and on back/forward, and written (history.pushState) on every change.
  * Everything from the index reaches the page as text: textContent and created elements only.
  *
@@ -19,15 +20,16 @@
   var FACETS = ["kind", "speaker", "topic", "source", "year", "event"];
   var NAMES = { kind: "Kind", speaker: "Speaker", topic: "Topic", source: "Source", year: "Year", event: "Event" };
   var PER_PAGE = 10;
-  var FACET_VALUES_SHOWN = 10;  // a facet's values past these wait behind a "Show all" button
+  var FACET_VALUES_SHOWN = 10;  // a facet's values past these (or the root's data-facet-values) wait behind "Show all"
   var SNIPPET = 240;  // characters of a paragraph shown around its first match
   var QUOTED = 120;  // characters of the query repeated in a message
   var ROOT_SELECTOR = "[data-archive-explore]";
   var LAST_PART = ROOT_SELECTOR + " .archive-explore__facets";  // once parsed, the whole search box is there
 
   var root, form, input, sort, status, list, pages, facetsBox;  // the page's parts, once parsed
+  var shownValues = FACET_VALUES_SHOWN;
   var engine = null;
-  var expanded = new Set();  // facets whose values are all shown
+  var expanded = new Set();  // facets whose values are all shown: part of the address, not of a search
   var generation = 0;  // the latest search; an older one that finishes later draws nothing
 
   /** engine.js, run: the page's own copy (still loading, or failed), else one loaded now. */
@@ -75,6 +77,7 @@
       if (values.length) filters[facet] = values;
     });
     var page = parseInt(params.get("page") || "1", 10);
+    expanded = new Set(params.getAll("all").filter(function (f) { return FACETS.indexOf(f) >= 0; }));
     return {
       q: params.get("q") || "",
       filters: filters,
@@ -91,6 +94,7 @@
     });
     if (state.sort) params.append("sort", state.sort);
     if (state.page > 1) params.append("page", String(state.page));
+    FACETS.forEach(function (facet) { if (expanded.has(facet)) params.append("all", facet); });
     var query = params.toString();
     return location.pathname + (query ? "?" + query : "");
   }
@@ -236,17 +240,18 @@
       group.dataset.facet = facet;
       group.appendChild(element("legend", null, NAMES[facet]));
       var ul = element("ul", "archive-facet__values");
-      var limit = expanded.has(facet) ? rows.length : FACET_VALUES_SHOWN;
+      var limit = expanded.has(facet) ? rows.length : shownValues;
       rows.forEach(function (row, i) {
         var value = values.get(row[0]) || { id: row[0], label: row[0], index: "x" + i };
         if (i < limit || chosen.indexOf(row[0]) >= 0) ul.appendChild(checkbox(facet, value, value.label, row[1], chosen.indexOf(row[0]) >= 0));
       });
       group.appendChild(ul);
-      if (rows.length > FACET_VALUES_SHOWN) {
+      if (rows.length > shownValues) {
         var more = element("button", "archive-facet__more", expanded.has(facet) ? "Show fewer" : "Show all " + rows.length);
         more.type = "button";
         more.addEventListener("click", function () {
           if (expanded.has(facet)) expanded.delete(facet); else expanded.add(facet);
+          history.replaceState(null, "", address(state));  // a shared address shows the same lists
           drawFacets(counts, filters).then(function () {
             var again = facetsBox.querySelector('fieldset[data-facet="' + facet + '"] .archive-facet__more');
             if (again) again.focus();
@@ -391,6 +396,7 @@
     list = root.querySelector(".archive-explore__list");
     pages = root.querySelector(".archive-explore__pages");
     facetsBox = root.querySelector(".archive-explore__facets");
+    shownValues = parseInt(root.dataset.facetValues, 10) > 0 ? parseInt(root.dataset.facetValues, 10) : FACET_VALUES_SHOWN;
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       go({ q: input.value, filters: state.filters, sort: sort.value === "date" ? "date" : "", page: 1 });
