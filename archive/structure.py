@@ -71,7 +71,9 @@ _GREETING = re.compile(
     r"[^.!?]{0,60}[.!,]$",
     re.IGNORECASE,
 )
-_TRAILING_NOTE = re.compile(r"(?<=[.!?\"”’»)\]])\s+\([^()]*\)$")
+# After the last sentence: a note in brackets ("(Source: TASS)") or a wire's sign-off ("it added.- Bernama",
+# "-- AP"): a dash, then a name of at most four words.
+_TRAILING_NOTE = re.compile(r"(?<=[.!?\"”’»)\]])(?:\s+\([^()]*\)|\s*[-–—]{1,2}\s*[^\W\d_][\w&.'-]*(?:\s[^\W\d_][\w&.'-]*){0,3})$")
 
 
 def repair_sentences(text: str) -> str:
