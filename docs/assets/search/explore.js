@@ -370,8 +370,9 @@
       await drawFacets(results.facets, resolved.filters);
       if (mine !== generation) return;
       // Results show as soon as their titles are known; each snippet follows with its document's
-      // text, asked for once the results are drawn so that the first ones do not wait for it.
-      await new Promise(function (resolve) { setTimeout(resolve, 0); });
+      // text, asked for once the results have been painted (the frame that draws them, then the
+      // task after it) so that neither their paint nor the bytes before it wait for the texts.
+      await new Promise(function (resolve) { requestAnimationFrame(function () { setTimeout(resolve, 0); }); });
       if (mine !== generation) return;
       await Promise.all(listed.map(function (hit, i) {
         return snippet(hit.doc, results.query).then(function (made) {
