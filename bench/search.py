@@ -26,10 +26,10 @@ import functools
 import gzip
 import http.server
 import json
+import multiprocessing
 import shutil
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -177,9 +177,11 @@ def compressed(site: Path) -> dict[Path, bytes]:
             for path in site.rglob("*") if path.suffix in COMPRESSED and path.is_file()}
 
 
-def serve(site: Path, sent: dict[str, int]) -> tuple[http.server.ThreadingHTTPServer, str]:
-    """The site over http on a free local port, in a thread; text files gzip-compressed, their sizes as sent into `sent`."""
+def serve(site: Path, sent: dict[str, int]) -> tuple[multiprocessing.Process, str]:
+    """The site over http on a free local port, in a process of its own (so that neither the GIL nor Playwright's
+    loop in this one slows it); text files gzip-compressed, their sizes as sent into `sent` by URL path."""
     bodies = compressed(site)
+    sent.update({"/" + path.relative_to(site).as_posix(): len(body) for path, body in bodies.items()})
 
     class Compressing(http.server.SimpleHTTPRequestHandler):
         def do_GET(self) -> None:
@@ -188,7 +190,6 @@ def serve(site: Path, sent: dict[str, int]) -> tuple[http.server.ThreadingHTTPSe
             if body is None or "gzip" not in self.headers.get("Accept-Encoding", ""):
                 super().do_GET()
                 return
-            sent[urlparse(self.path).path] = len(body)
             self.send_response(200)
             self.send_header("Content-Type", self.guess_type(str(path)))
             self.send_header("Content-Encoding", "gzip")
@@ -199,9 +200,18 @@ def serve(site: Path, sent: dict[str, int]) -> tuple[http.server.ThreadingHTTPSe
         def log_message(self, *args: object) -> None:
             pass
 
+        def handle(self) -> None:
+            try:
+                super().handle()
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the browser closed a context while a file was on its way
+
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Compressing, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+    # Forked, the child has the compressed files already; the parent keeps only the port.
+    process = multiprocessing.get_context("fork").Process(target=server.serve_forever, daemon=True)
+    process.start()
+    server.socket.close()
+    return process, f"http://127.0.0.1:{server.server_address[1]}"
 
 
 def bench(n: int, engine: str, keep: bool, reuse: bool, patience: float) -> dict[tuple[str, str], Measured | None]:
@@ -234,7 +244,7 @@ def bench(n: int, engine: str, keep: bool, reuse: bool, patience: float) -> dict
                       f"(search {m.search_bytes / 1e3:4.0f} KB)  {m.seconds:6.2f} s, {m.from_first_byte:5.2f} s from the page's first byte "
                       f"({m.after_page:5.2f} s after its DOMContentLoaded)  heap {m.heap_mb:6.1f} MB{asked}")
     finally:
-        server.shutdown()
+        server.terminate()
     if not keep:
         shutil.rmtree(work, ignore_errors=True)
     return results
