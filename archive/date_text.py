@@ -64,6 +64,8 @@ _DATELINES = tuple(
 )
 # A page's date as its metadata gives it, before the rest of the line: "date 2017-01-17 Financial...".
 _LABELLED_DATE = re.compile(r"\s*(?P<label>date|published|posted)\s?:?\s(?P<date>\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
+# A place alone opening a lead: "MOSCOW: It would take ...".
+_PLACE_COLON = re.compile(r"(?P<place>[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*)\s?:\s")
 _BYLINE = re.compile(r"\s*(?:by|posted by|written by)\s", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _LABELS = {
@@ -163,6 +165,20 @@ class Cue:
     month: int | None = None
     day: int | None = None
 
+
+
+def without_dateline(lead: str) -> str:
+    """A lead without the date line, dateline or place that opens it: "date 2021-10-08 MOSCOW: It would ..." -> "It would ..."."""
+    rest = lead.strip()
+    labelled = _LABELLED_DATE.match(rest)
+    if labelled:
+        rest = rest[labelled.end():].lstrip()
+    for pattern in (*_DATELINES, _PLACE_COLON):
+        opening = pattern.match(rest)
+        if opening and opening.end() < len(rest):
+            rest = rest[opening.end():].lstrip(" -–—:.")
+            break
+    return rest or lead
 
 def bounds(value: str) -> tuple[datetime.date, datetime.date]:
     """Earliest and latest day of a value read or made here, which is always valid EDTF."""

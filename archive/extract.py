@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from archive.date_text import without_dateline
 from archive.memo import by_identity
 from archive.model import (
     Block,
@@ -124,8 +125,8 @@ def extract_title(document: Document) -> Finding:
 
 
 def derive_title(lead: str, max_words: int = 14) -> str:
-    """A headline-length title from a lead paragraph: its first sentence, cut at a clause break."""
-    sentence = split_sentences(lead)[0].strip()
+    """A headline-length title from a lead paragraph past its dateline: its first sentence, cut at a clause break."""
+    sentence = split_sentences(without_dateline(lead))[0].strip()
     words = sentence.split()
     if len(words) > max_words:
         clause = re.split(r"[,;:–—]\s", sentence)[0].split()

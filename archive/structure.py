@@ -66,6 +66,8 @@ _LEAD_DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*(?:,\
 _BY_WHOM = re.compile(r"(?:by|remarks by|statement by|speech by|address by)\s+\S+(?:\s+\S+){0,29}", re.IGNORECASE)
 _MENU = re.compile(r"(?:^|\s)[•|](?:\s|$)|^[•|]")
 # A speech's opening address: "Thank you, Mr Chair.", "Good afternoon, everyone.", "Ladies and gentlemen,".
+# A lead's closing attribution: "..., Ryabkov said Wednesday.", "..., the minister told reporters on Friday."
+_REPORTED_LEAD = re.compile(r"\b(?:said|says|told|stated|announced|added)\b[^.!?]{0,50}[.!?][\"”’]?$")
 _GREETING = re.compile(
     r"(?:thank you|thanks|good (?:morning|afternoon|evening)|ladies and gentlemen|excellencies|dear (?:colleagues|friends))\b"
     r"[^.!?]{0,60}[.!,]$",
@@ -216,12 +218,13 @@ def parse_document(text: SeedText, furniture: frozenset[int] = frozenset()) -> t
 def _unglued(line: Line) -> Line:
     """A line without the page's date glued before its text's first sentence; the date stage reads the date from the seed's line.
 
-    Not before a label ("MOSCOW: ..."), which may be a dateline or a turn: that line stays furniture as a whole.
+    Also before a label ("MOSCOW: It would take ...", "LAVROV: We are ready ..."): a dateline's lead or a
+    speaker's turn is text, and removing the line with the date would lose it.
     """
     glued = GLUED_DATE.fullmatch(line.text)
     rest = glued.group("rest") if glued else ""
     sentence = len(rest.split()) >= LEAD_MIN_WORDS and (_ends_sentence(rest) or rest.endswith(":")) and rest[0].isupper()
-    return Line(line.number, rest) if sentence and turn_label(rest) is None else line
+    return Line(line.number, rest) if sentence else line
 
 
 _ACRONYM_TITLE = re.compile(r"(?P<acronym>[A-Z]{2,8})\s[-–—|:]\s(?P<name>[A-Z][\w'’-]*(?:\s[\w'’-]+){1,10})")
@@ -472,8 +475,11 @@ def _blocks(paragraphs: list[Line]) -> tuple[Block, ...]:
     turns = [turn_label(p.text) for p in paragraphs]
     # One turn is enough when its label is in capitals, as transcripts write them ("MR PRICE: Good afternoon.",
     # "PRESIDENT OF RUSSIA DMITRY MEDVEDEV: Ladies and gentlemen, colleagues,").
+    # Not a dateline's place before a lead that reports someone's words ("MOSCOW: It would take ..., Ryabkov said Wednesday.").
     capitals = any(
-        turn and turn[0].isupper() and len(turn[0]) > 2 and (_ends_sentence(turn[1]) or _GREETING.match(turn[1])) for turn in turns
+        turn and turn[0].isupper() and len(turn[0]) > 2 and (_ends_sentence(turn[1]) or _GREETING.match(turn[1]))
+        and not _REPORTED_LEAD.search(turn[1])
+        for turn in turns
     )
     if sum(turn is not None for turn in turns) < MIN_TURNS and not capitals:
         turns = [None] * len(paragraphs)

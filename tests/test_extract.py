@@ -74,6 +74,19 @@ def test_title_is_derived_from_lead_when_there_is_no_headline():
     assert "line 1" in title.evidence
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "date 2021-10-08 MOSCOW: Talks on arms control will resume in Geneva next week, the minister said.",
+        "GENEVA, March 3 (Reuters) - Talks on arms control will resume in Geneva next week, the minister said.",
+        "VIENNA, 3 March 2022 - Talks on arms control will resume in Geneva next week, the minister said.",
+        "Talks on arms control will resume in Geneva next week, the minister said.",
+    ],
+)
+def test_a_derived_title_starts_past_the_leads_dateline(lead):
+    assert derive_title(lead) == "Talks on arms control will resume in Geneva next week, the minister said"
+
+
 def test_derived_title_of_a_long_sentence_without_clause_break_is_cut_with_an_ellipsis():
     title = derive_title(" ".join(f"word{i}" for i in range(30)) + ".")
     assert title.endswith("…") and len(title.split()) == 15

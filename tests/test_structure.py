@@ -746,10 +746,17 @@ def test_the_pages_date_glued_to_its_first_sentence_leaves_the_sentence_as_text(
     sentence = "The following statement was issued today by the Spokesperson for the Secretary-General of the Union:"
     document, _ = parse_raw(RawSeed("x/t.txt", "t.txt", f" date 2018-02-05 {sentence}\n{LEAD}\n".encode()))
     assert [b.text for b in document.blocks] == [sentence, LEAD] and document.removed == ()
-    # Glued to menu words or a label, the whole line is the date's furniture.
-    for glued in ("date 2017-01-17 Financial SolutionsLegal Reuters News Agency Risk Management Tax & Accounting Blog", f"date 2021-10-08 MOSCOW: {LEAD}"):
-        document, _ = parse_raw(RawSeed("x/t.txt", "t.txt", f"{glued}\n{LEAD}\n".encode()))
-        assert [(r.line, r.rule) for r in document.removed] == [(1, "labelled-date")]
+    # Glued to menu words, the whole line is the date's furniture.
+    glued = "date 2017-01-17 Financial SolutionsLegal Reuters News Agency Risk Management Tax & Accounting Blog"
+    document, _ = parse_raw(RawSeed("x/t.txt", "t.txt", f"{glued}\n{LEAD}\n".encode()))
+    assert [(r.line, r.rule) for r in document.removed] == [(1, "labelled-date")]
+    # A dateline's place before a lead that reports speech is not a speaker's label.
+    document, _ = parse_raw(RawSeed("x/t.txt", "t.txt", f"GENEVA: Talks on arms control resumed on Monday, the minister said on Tuesday.\n{LEAD}\n".encode()))
+    assert [b.kind for b in document.blocks] == ["paragraph", "paragraph"]
+    # Glued to a dateline's lead or a speaker's turn, what follows the date is text.
+    for label in ("MOSCOW:", "LAVROV:"):
+        document, _ = parse_raw(RawSeed("x/t.txt", "t.txt", f"date 2021-10-08 {label} {sentence}\n{LEAD}\n".encode()))
+        assert [b.text for b in document.blocks][0].endswith(sentence) and document.removed == ()
 
 
 def test_a_line_of_furniture_is_neither_headline_nor_text() -> None:
