@@ -14,7 +14,6 @@ from archive.edtf import sort_key
 from archive.extract import (
     count_words,
     detect_language,
-    extract_speakers,
     extract_terms,
     extract_title,
     extract_topics,
@@ -25,6 +24,7 @@ from archive.outlets import extract_source, find_markers, furniture_lines, sourc
 from archive.model import Annotations, Archive, Article, Finding, Problem, RawSeed, Registry
 from archive.needs import needs_warnings
 from archive.seeds import decode_seed
+from archive.speakers import extract_speakers
 from archive.structure import parse_document
 from archive.validate import validate_annotations
 

@@ -16,7 +16,8 @@ from archive.registry import load_registry
 from archive.model import Annotations, Article, Block, Location, RawSeed, SpeakerFinding, Statement
 from archive.pipeline import build_archive, parse_article
 from archive.seeds import decode_seed, read_seeds
-from archive.structure import parse_document, split_sentences
+from archive.sentences import split_sentences
+from archive.structure import parse_document
 from archive.validate import validate_annotations
 
 from conftest import ANNOTATIONS, SEEDS, TODAY

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from archive.model import WARNING, Document, Line, Problem, RawSeed
 from archive.rules import ABBREVIATIONS, LINE_RULES, NON_PERSON_LABELS, TITLE_WORDS
 from archive.seeds import decode_seed, read_seeds
-from archive import structure
-from archive.structure import parse_document, repair_sentences, split_sentences
+from archive import sentences, structure
+from archive.sentences import repair_sentences, split_sentences
+from archive.structure import parse_document
 
 from conftest import PINNED
 
@@ -106,14 +107,14 @@ def straightforward_repair(text: str) -> str:
     def in_link(position: int) -> bool:
         start = text.rfind(" ", 0, position) + 1
         end = text.find(" ", position)
-        return bool(structure._LINK.search(text[start : end if end >= 0 else len(text)]))
+        return bool(sentences._LINK.search(text[start : end if end >= 0 else len(text)]))
 
     def after_stop(m: re.Match[str]) -> str:
         stop, close, opening = m["stop"], m["close"], m["open"]
         if (
             not text[m.end()].isupper()
             or stop.count(".") > 1
-            or (not close and not opening and stop == "." and structure._INITIAL.match(text, m.end()))
+            or (not close and not opening and stop == "." and sentences._INITIAL.match(text, m.end()))
             or in_link(m.start())
         ):
             return m[0]
