@@ -13,6 +13,8 @@ from archive.rules import (
     ABOVE_HEADLINE,
     BYLINE_BLOCK,
     BYLINE_PATTERNS,
+    BYLINE_SMALL_WORDS,
+    CAPTION_ENDING,
     CONTENTS,
     CONTENTS_HEADING,
     CONTENTS_ITEM,
@@ -23,9 +25,12 @@ from archive.rules import (
     LINE_RULES,
     NAME_PARTICLES,
     NON_PERSON_LABELS,
+    NOT_LABEL_START,
     NON_TURN_LABELS,
     PHOTO_CAPTION,
     PHOTO_CREDIT,
+    PULL_QUOTE,
+    PULL_QUOTE_SIGNATURE,
     SITE_TITLE,
     TITLE_WORDS,
 )
@@ -66,17 +71,26 @@ def parse_document(text: SeedText, furniture: frozenset[int] = frozenset()) -> t
     `furniture` are numbers of lines known to be site furniture (an outlet's marker): never the headline.
     """
     lines = [_unglued(line) for line in text.lines if line.text]
-    removed = {line.number: rule for line in lines if (rule := _line_rule(line.text) or _site_title(line.text))}
+    removed = {
+        line.number: rule for line in lines if (rule := _line_rule(line.text) or _site_title(line.text)) and not _glued_headline(line.text)
+    }
     kept = [line for line in lines if line.number not in removed]
     removed |= dict.fromkeys(_captions(lines, removed, kept), PHOTO_CAPTION.name)
+    removed |= dict.fromkeys(_pull_quotes([line for line in kept if line.number not in removed]), PULL_QUOTE.name)
     kept = [line for line in kept if line.number not in removed]
 
     below = {line.number: after.text for line, after in zip(lines, lines[1:])}
-    at = _headline_index(kept, below, furniture)
+    # The trail of sections above the article ends the page's menus: the headline is below it.
+    crumbs = [line.number for line in lines if removed.get(line.number) == "breadcrumb"]
+    start = next((index for index, line in enumerate(kept) if crumbs and line.number > crumbs[0]), 0)
+    at = _headline_index(kept, below, furniture, start)
+    if at is None and start:
+        at = _headline_index(kept, below, furniture)
     headline = None if at is None else Line(kept[at].number, repair_sentences(kept[at].text))
     removed |= dict.fromkeys((line.number for line in kept[: at or 0]), ABOVE_HEADLINE.name)
     body = kept[at + 1 :] if at is not None else kept
-    if headline and len(body) > 1 and _is_image_label(body[0].text) and not _contents(body):
+    # A name above its office ("Rose Gottemoeller" / "Assistant Secretary, Bureau of ...") is the byline's, not an image's label.
+    if headline and len(body) > 1 and _is_image_label(body[0].text) and not _contents(body) and not _is_credit_line(body[1].text):
         removed[body[0].number] = IMAGE_LABEL.name
         body = body[1:]
     if headline:
@@ -105,6 +119,28 @@ def parse_document(text: SeedText, furniture: frozenset[int] = frozenset()) -> t
         Removal(line.number, line.text, removed[line.number]) for line in lines if line.number in removed
     )
     return Document(text, headline, blocks, removals, truncated), tuple(problems)
+
+
+def _glued_headline(text: str) -> bool:
+    """Whether a line is the page's date glued before a headline, no sentence ("date 2022-01-11 Deputy Secretary X's
+    Participation in ..."): as a headline line with junk glued on, the whole line is the headline, as written."""
+    glued = GLUED_DATE.fullmatch(text)
+    rest = glued.group("rest") if glued else ""
+    words = rest.split()
+    lower = sum(word[0].islower() for word in words)
+    return len(words) >= 6 and 2 <= lower < len(words) - 2 and rest[0].isupper() and ":" not in rest and not _ends_sentence(rest)
+
+
+def _pull_quotes(kept: list[Line]) -> list[int]:
+    """Line numbers of quotations set apart and signed below ("“It will take all of us ...” / – Jane Doe"), with their signature."""
+    found = []
+    for above, line in zip(kept, kept[1:]):
+        if PULL_QUOTE_SIGNATURE.fullmatch(line.text.strip()) and above.text.lstrip().startswith(tuple(_OPENING_QUOTES)):
+            found += [above.number, line.number]
+    return found
+
+
+_OPENING_QUOTES = "\"“‘«"
 
 
 def _unglued(line: Line) -> Line:
@@ -147,7 +183,9 @@ def _captions(lines: list[Line], removed: dict[int, str], kept: list[Line]) -> l
     """Line numbers of captions: kept lines without terminal punctuation next to a photo credit."""
     numbers = [line.number for line in kept]
     captions = []
-    for credit in (line for line in lines if removed.get(line.number) == PHOTO_CREDIT):
+    # A credit closing its own caption ("An unarmed missile launches ... (U.S. Air Force photo/Jane Doe)") has no caption beside it.
+    credits = (line for line in lines if removed.get(line.number) == PHOTO_CREDIT and len(line.text.split("(")[0].split()) < 8)
+    for credit in credits:
         after = bisect_left(numbers, credit.number)  # the first kept line below the credit
         for line in kept[max(0, after - 1) : after] + kept[after : after + 1]:
             if (
@@ -159,7 +197,7 @@ def _captions(lines: list[Line], removed: dict[int, str], kept: list[Line]) -> l
     return captions
 
 
-def _headline_index(kept: list[Line], below: dict[int, str], furniture: frozenset[int]) -> int | None:
+def _headline_index(kept: list[Line], below: dict[int, str], furniture: frozenset[int], start: int = 0) -> int | None:
     """Where the headline is: the first line above the text that reads as one, past the page's furniture.
 
     A line that says when, where or by whom, a label ending in a colon, a menu of bullets or bars, or a
@@ -168,6 +206,8 @@ def _headline_index(kept: list[Line], below: dict[int, str], furniture: frozense
     """
     seen = Counter(line.text.strip() for line in kept)
     for index, line in enumerate(kept):
+        if index < start:
+            continue
         text, after = repair_sentences(line.text), below.get(line.number, "")
         if line.number in furniture and not (DATE_OR_TIME.search(text) and _dated_headline(text)):
             continue  # an outlet's marker, unless it is a record's title with its date: "Briefing by ..., Moscow, November 22, 2018"
@@ -180,7 +220,7 @@ def _headline_index(kept: list[Line], below: dict[int, str], furniture: frozense
         if _reads_as_headline(text, kept, index, after):
             following = kept[index + 1].text.strip() if index + 1 < len(kept) else ""
             # The page's <title>, the headline with the site's name glued on, above the headline itself.
-            if len(following) >= 20 and text.startswith(following) and len(following) < len(text):
+            if len(following) >= 20 and text.startswith(following) and len(following) < len(text) and kept[index + 1].number not in furniture:
                 return index + 1
             return index
     return None
@@ -217,6 +257,8 @@ def _reads_as_headline(text: str, kept: list[Line], index: int, below: str) -> b
         return False
     if _is_office(text):
         return False
+    if CONTENTS_ITEM.fullmatch(text.strip()) or CAPTION_ENDING.search(text):
+        return False  # a numbered menu item ("6. Choose from 30 Languages"), a news photo's caption
     if len(alphabetic) <= 3 and all(word[0].isupper() for word in alphabetic):
         # A place or venue above the date ("Via Teleconference"), a name above an office ("Jen Psaki"), but
         # not a record's name ("Daily Briefing", "Department Press Briefing"), whose date it is.
@@ -250,7 +292,7 @@ def _is_office(text: str) -> bool:
         0 < len(words) <= 6
         and all(word[0].isupper() or word in _OFFICE_WORDS for word in words)
         and any(word.casefold() in _TITLE_TOKENS for word in words if word not in _OFFICE_WORDS)
-        and not any(word.isupper() and len(word) > 1 or word.casefold() in GENRE_WORDS for word in words)
+        and not any(word.isupper() and len(word) > 1 and "." not in word or word.casefold() in GENRE_WORDS for word in words)
         and not DATE_OR_TIME.search(text)
     )
 
@@ -267,10 +309,25 @@ def _byline_block(body: list[Line]) -> list[Line]:
         # Right below the headline, a longer line may say by whom and where: "by NATO Secretary General
         # Anders Fogh Rasmussen at the meeting of the NATO-Russia Council at Foreign Affairs Ministers level, Brussels".
         by_whom = number == 0 and _BY_WHOM.fullmatch(line.text) is not None and not _ends_sentence(line.text)
-        if not (by_whom or _is_byline(line.text)):
+        # A name, office or venue line belongs to the block when another line of the block follows it.
+        following = body[number + 1].text
+        credit = _is_credit_line(line.text) and (_is_byline(following) or _is_credit_line(following))
+        if not (by_whom or _is_byline(line.text) or credit):
             break
         block.append(line)
     return block
+
+
+def _is_credit_line(text: str) -> bool:
+    """A short line in title case with no stop, as a byline block names a speaker, their office and the venue:
+    "Rose Gottemoeller", "Assistant Secretary, Bureau of Arms Control, Verification and Compliance", "Vilnius, Lithuania"."""
+    words = text.split()
+    return (
+        0 < len(words) <= BYLINE_BLOCK.max_words
+        and not text.rstrip().endswith((".", "!", "?", "…", ":", ";"))
+        and all(word[0].isupper() or word[0].isdigit() or word in BYLINE_SMALL_WORDS for word in words)
+        and turn_label(text) is None
+    )
 
 
 def _opens_transcript(kept: list[Line], index: int) -> bool:
@@ -367,7 +424,7 @@ def _blocks(paragraphs: list[Line]) -> tuple[Block, ...]:
     # One turn is enough when its label is in capitals, as transcripts write them ("MR PRICE: Good afternoon.",
     # "PRESIDENT OF RUSSIA DMITRY MEDVEDEV: Ladies and gentlemen, colleagues,").
     capitals = any(
-        turn and turn[0].isupper() and len(turn[0]) > 2 and (_ends_sentence(turn[1]) or _GREETING.match(turn[1])) for turn in turns
+        turn and turn[0].isupper() and len(turn[0]) > 2 and (_ends_sentence(turn[1]) or _GREETING.match(turn[1])) and _speaks(turn) for turn in turns
     )
     if sum(turn is not None for turn in turns) < MIN_TURNS and not capitals:
         turns = [None] * len(paragraphs)
@@ -384,6 +441,16 @@ def _blocks(paragraphs: list[Line]) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+_FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:I|I['’]m|me|my|we|We|us|our|Our|you|You|your|Your)\b")
+
+
+def _speaks(turn: tuple[str, str]) -> bool:
+    """Whether a lone upper-case label opens a speaker's words: a label of two words or more ("MR PRICE"), or one word
+    before a greeting or words in the first or second person ("GRAHAM: Thank you"), not a dateline's place ("VIENNA: In view of ...")."""
+    label, said = turn
+    return len(label.split()) > 1 or bool(_GREETING.match(said)) or bool(_FIRST_OR_SECOND_PERSON.search(said))
+
+
 def turn_label(text: str) -> tuple[str, str] | None:
     """(label, text after the colon) when a line starts with a speaker label ("MR PRICE: ..."), else None."""
     m = _TURN.fullmatch(text)
@@ -395,7 +462,7 @@ def turn_label(text: str) -> tuple[str, str] | None:
 def _is_label(label: str) -> bool:
     """1-5 capitalised or upper-case words (titles and name particles allowed), or a role like "Question"."""
     folded = label.casefold()
-    if folded in NON_TURN_LABELS:
+    if folded in NON_TURN_LABELS or folded.split(maxsplit=1)[0] in NOT_LABEL_START:
         return False
     if folded in NON_PERSON_LABELS:
         return True

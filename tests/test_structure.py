@@ -260,6 +260,18 @@ def test_joined_paragraphs_are_what_the_straightforward_joining_gives(lines: lis
         ("Get the latest news from the region, live coverage and analysis.", "site-banner"),
         ("- Example Daily News", "site-banner"),  # the site's name a page title ends with
         ("| Example Times", "site-banner"),
+        (".gov website belongs to an official agency of the Example Republic.", "site-banner"),  # its "A" lost
+        ("You have accessed part of a historical collection; links may not work.", "site-banner"),
+        ("Note: Archived content on this page is not updated after the term ended.", "site-banner"),
+        ("Material released online from March 1, 2001 to March 1, 2005.", "site-banner"),
+        ("For current information, visit the new site", "site-banner"),
+        ("GET OUR APP: App Store and Google Play", "site-banner"),
+        ("This site uses cookies to help us serve you better.", "site-banner"),
+        ("printable banner", "site-furniture"),
+        ("Immediate Release", "site-furniture"),
+        ("Two sailors on a deck at dawn (U.S. Navy photo/Jane Doe)", "photo-credit"),  # a caption closed by its credit
+        ("Home > News > Statements", "breadcrumb"),
+        ("HomeNewsPress Releases", "breadcrumb"),  # run together
     ],
 )
 def test_line_rules_match_boilerplate(line: str, rule: str) -> None:
@@ -281,6 +293,9 @@ def test_line_rules_match_boilerplate(line: str, rule: str) -> None:
         "— Vladimir Putin",  # a quotation's attribution
         "New_START",  # an underscore but no number: no file name
         "The ministers were photographed at the lectern (in Geneva).",
+        "The archive of the talks was not updated after 2010.",
+        "Home secretaries met in Geneva.",
+        "The cookies at the reception were Swiss.",
     ],
 )
 def test_line_rules_leave_article_text_alone(line: str) -> None:
@@ -578,6 +593,54 @@ def test_image_label_needs_a_headline_above_and_text_below() -> None:
     assert parse("One sentence. Two sentences.\nLavrov Rusia\nThe lead.\n").removed == ()
 
 
+def test_a_name_above_its_office_is_the_byline_not_an_image_label() -> None:
+    document = parse("Headline Here\nJane Doe\nUnder Secretary, Bureau of Maps\nRiverton, Example\nAs prepared\nThe lead.\n")
+    assert [(r.line, r.rule) for r in document.removed] == [(2, "byline-block"), (3, "byline-block"), (4, "byline-block"), (5, "byline-block")]
+
+
+def test_a_lone_title_case_line_below_the_headline_stays_text() -> None:
+    assert parse("Headline Here\nJane Doe, Riverton\nThe lead.\n").removed == ()
+
+
+def test_a_credit_closing_its_own_caption_leaves_the_lines_beside_it_alone() -> None:
+    document = parse("Three ships sail out of the harbour at dawn on a test (U.S. Navy photo/Jane Doe)\nShips Sail Out\nThe lead.\n")
+    assert document.headline is not None and document.headline.text == "Ships Sail Out"
+    assert [(r.line, r.rule) for r in document.removed] == [(1, "photo-credit")]
+
+
+def test_the_headline_is_below_the_trail_of_sections() -> None:
+    document = parse("Legal Notes\nHomeNewsPress Releases\nMinistry Opens a Review of Its Maps\nThe review began today.\n")
+    assert document.headline is not None and document.headline.number == 3
+
+
+def test_a_numbered_menu_item_or_a_news_photos_caption_is_no_headline() -> None:
+    assert parse("1. Contents\n2. Choose from many languages\nMinisters Meet in Riverton\nThe lead.\n").headline.number == 3
+    caption = parse("A minister waves as she leaves the talks in Riverton, Example, Monday, March 2, 2020.\n12:00 GMT, March 3, 2020\nRIVERTON (Example Wire) — The talks ended.\n")
+    assert caption.headline is None
+
+
+def test_the_pages_date_glued_before_a_headline_leaves_the_line_the_headline() -> None:
+    document = parse(" date 2020-03-03 Minister Doe’s Visit to the Talks in Riverton on Maps and Rivers\n\nThe talks ended.\n")
+    assert document.headline is not None and document.headline.text == "date 2020-03-03 Minister Doe’s Visit to the Talks in Riverton on Maps and Rivers"
+    assert parse(" date 2020-03-03 Ministry of Maps\nMaps Talks End in Riverton\nThe talks ended.\n").headline.number == 2
+
+
+def test_a_signed_pull_quote_above_the_headline_is_the_sites_quotation_box() -> None:
+    document = parse("“Maps unite us all, and rivers too.”\n– Jane Doe\nMaps Talks End in Riverton\nThe talks ended.\n")
+    assert [(r.line, r.rule) for r in document.removed] == [(1, "pull-quote"), (2, "pull-quote")]
+    assert document.headline is not None and document.headline.number == 3
+
+
+def test_a_lone_upper_case_place_opening_the_lead_is_a_dateline_not_a_turn() -> None:
+    assert [b.kind for b in parse("RIVERTON: The ministry opened a review of its maps today.\n").blocks] == ["paragraph"]
+    assert [b.kind for b in parse("DOE: Thank you all for coming.\n").blocks] == ["turn"]
+
+
+def test_words_addressed_to_someone_are_no_turn() -> None:
+    document = parse("MINISTER JANE DOE: Good afternoon.\n\nTo Under Secretary Roe: Every day we ask how to help.\n\nMINISTER JANE DOE: Thank you.\n")
+    assert [b.kind for b in document.blocks] == ["turn", "paragraph", "turn"]
+
+
 def test_photo_caption_next_to_a_credit() -> None:
     document = parse(
         "Headline Here\nThe lead.\nLavrov and Cassis at the talks in Moscow\nPhoto: MFA\nThe talks ended.\n"
@@ -667,7 +730,7 @@ def test_a_byline_block_below_the_headline_is_set_aside_not_made_a_heading() -> 
         "FOREIGN MINISTER THORDARSON: Good morning, everyone.\n"
     )
     assert document.headline.text == "Secretary Blinken at a Joint Press Availability"
-    assert [(r.line, r.rule) for r in document.removed] == [(2, "image-label"), (3, "byline-block"), (4, "byline-block"), (5, "dateline")]
+    assert [(r.line, r.rule) for r in document.removed] == [(2, "byline-block"), (3, "byline-block"), (4, "byline-block"), (5, "dateline")]
     assert [(b.kind, b.label) for b in document.blocks] == [("turn", "MODERATOR"), ("turn", "FOREIGN MINISTER THORDARSON")]
 
 
