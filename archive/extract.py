@@ -18,12 +18,13 @@ from archive.model import (
     Finding,
     Person,
     Registry,
+    Source,
     SpeakerFinding,
     Term,
     Topic,
     TopicFinding,
 )
-from archive.rules import NON_PERSON_LABELS, TITLE_WORDS
+from archive.rules import MEDIA_LABEL_WORDS, NON_PERSON_LABELS, TITLE_WORDS
 from archive.sentences import split_sentences
 
 STOPWORDS = {
@@ -221,6 +222,11 @@ def strip_titles(name: str) -> str:
                 first = end
                 stripped = True
                 break
+        # A title's own "of" and the word it governs: "SECRETARY OF DEFENSE JANE DOE", "President of Russia Vladimir Putin".
+        if stripped and folded[first] in ("of", "for"):
+            governed = first + 1 + (folded[first + 1 : first + 2] == ["the"])
+            if len(words) > governed + 2:
+                first = governed + 1
     return " ".join(words[first:])
 
 
@@ -342,10 +348,27 @@ def _title_before(folded: str, name_start: int, qualifiers: frozenset[str] = fro
 def turn_speakers(document: Document, registry: Registry) -> tuple[SpeakerFinding, ...]:
     """The speaker of each transcript turn a person's label opens (not a role's, "QUESTION"), in order, one a turn."""
     index = name_index(registry.people)
-    found = [_speaker_from_label(block, index) for block in document.blocks if block.kind == "turn" and not is_role_label(block.label)]
+    outlets = _outlet_names(registry.sources)
+    found = [
+        _speaker_from_label(block, index)
+        for block in document.blocks
+        if block.kind == "turn" and not is_role_label(block.label) and not _names_outlet(block.label, outlets)
+    ]
     surnames = {s.name for s in found if s.person is None and len(s.name.split()) == 1}
     full = {surname: name for surname in surnames if (name := _full_name(surname, document))}
     return tuple(replace(s, name=full[s.name]) if s.person is None and s.name in full else s for s in found)
+
+
+@by_identity(maxsize=8)
+def _outlet_names(sources: tuple[Source, ...]) -> frozenset[str]:
+    """Registered outlets' names, folded, with and without a bracketed gloss: "cgtn (china global television network)", "cgtn"."""
+    return frozenset(name for source in sources for name in (fold(source.name), fold(re.sub(r"\s*\(.*\)$", "", source.name))))
+
+
+def _names_outlet(label: str, outlets: frozenset[str]) -> bool:
+    """Whether a turn label names a news outlet, as a press conference labels a question by who asks it ("Example Daily:")."""
+    folded = fold(label)
+    return folded in outlets or folded.removeprefix("the ") in outlets or bool(set(folded.split()) & MEDIA_LABEL_WORDS)
 
 
 def _speaker_from_label(block: Block, index: NameIndex) -> SpeakerFinding:

@@ -250,6 +250,11 @@ NON_PERSON_LABELS: frozenset[str] = frozenset({
     "briefer", "briefers", "speaker", "speakers",
 })
 
+# Words of a news outlet's name: a turn label holding one names who asks ("Example Daily:", "Riverton TV:"), not a person.
+MEDIA_LABEL_WORDS: frozenset[str] = frozenset(
+    {"daily", "tv", "news", "agency", "television", "radio", "newspaper", "times", "journal", "media", "network", "channel", "broadcasting"}
+)
+
 # "Word:" at a line start that introduces page metadata, never a speaker; compare with casefold().
 NON_TURN_LABELS: frozenset[str] = frozenset({
     "photo", "photos", "image", "picture", "credit", "caption", "source", "sources", "note",
@@ -276,6 +281,7 @@ TITLE_WORDS: tuple[str, ...] = (
     "Queen", "Prince", "Sheikh", "Secretary of State", "Minister of Foreign Affairs", "Foreign Secretary",
     "Secretary General", "Secretary-General", "Under-Secretary-General", "Assistant Secretary-General", "Director General", "Director-General", "Permanent Representative",
     "Defence Minister", "Defense Minister", "Defense Secretary", "National Security Adviser",
+    "Chief", "Cabinet Secretary", "Columnist", "Professor",
 )
 
 # Lower-case parts of names, so "Ursula von der Leyen:" still reads as a speaker label.

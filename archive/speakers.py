@@ -7,10 +7,12 @@ import re
 from archive.extract import (
     FOLDED_TITLES,
     FOLDED_TITLE_TOKENS,
+    FUNCTION_WORDS,
     NameIndex,
     NamedSentence,
     as_written,
     fold,
+    is_role_label,
     label_person,
     name_index,
     named_sentences,
@@ -31,7 +33,7 @@ SPEECH_VERBS = (
     "claimed", "announced", "urged", "condemned", "slammed", "affirmed", "acknowledged",
     "admitted", "wrote", "tweeted", "observed", "suggested", "confirmed", "denied", "criticized",
     "criticised", "believes", "thinks", "asked", "expressed", "proposed", "addressed", "called it", "calling it", "made the remarks",
-    "informed", "assured", "vowed",
+    "informed", "assured", "vowed", "made clear", "called on", "called for", "provided the following",
     "released the following statement", "issued the following statement", "released a statement", "issued a statement",
 )
 # Nouns that introduce someone's words ("statements from X", "remarks attributed to X").
@@ -44,6 +46,8 @@ NOT_PERSON_WORDS = frozenset(
     federation republic kingdom states army forces navy staff directorate secretariat
     moscow washington kiev kyiv beijing london paris berlin vienna geneva russia ukraine
     china america europe european russian american ukrainian chinese british french
+    german italian spanish polish japanese indian turkish iranian israeli canadian korean
+    australian dutch swedish finnish norwegian belarusian georgian pentagon
     western nato osce un eu the a this that these those his her their our its
     ministers leaders members officials diplomats delegations g7 g20 arms control security affairs
     as i i've i'm i'd i'll we we've you he she it they but and so if when""".split()
@@ -62,13 +66,21 @@ INVERTED_VERBS = "said|says|added|adds|noted|stressed|explained|continued|recall
 ROLE_WORDS = frozenset(
     """foreign minister deputy spokeswoman spokesman spokesperson envoy ambassador high representative permanent
     secretary general chief head president prime state press official officials director chairman
-    chairperson chair senior former top diplomat russia's russian us u.s. of for to
+    chairperson chair senior former top diplomat russia's russian us u.s. un u.n. eu nato osce of for to
+    mr ms mrs dr prof
     under assistant arms control international security affairs political and ministry department""".split()
 )
 # After a name: optional ", role clause," then optional adverbs, then a speech verb.
 VERB_AFTER_REACH = 240  # characters after a name it reads: a role clause of 160, the adverbs and the verb
 # The role clause may hold an abbreviation's stops: ", the U.S. Permanent Representative to the Conference,".
-VERB_AFTER = re.compile(rf"^(?:\s*\([^()]{{1,30}}\))?(?:,(?:[^.;:]|\b[a-z]\.(?:[a-z]\.)+){{1,160}}?,)?\s+(?:(?:has|had|have|also|further|then|later|previously|once again|again)\s+)*(?:{_VERBS})\b")
+_ADVERBS = r"(?:(?:has|had|have|also|further|then|later|previously|once again|again|today|yesterday|repeatedly)\s+)*"
+# After a name: a US legislator's party and state (", D-Mass.,"), a role clause, then adverbs and the verb.
+VERB_AFTER = re.compile(
+    rf"^(?:\s*\([^()]{{1,30}}\))?(?:,\s[dri]-[a-z.]{{2,12}},)?(?:,(?:[^.;:]|\b[a-z]\.(?:[a-z]\.)+){{1,160}}?,)?"
+    rf"\s+{_ADVERBS}(?:{_VERBS})\b"
+)
+# A name set off by commas straight before the verb: "your assistant, Jane Doe, said that".
+APPOSITIVE_VERB = re.compile(rf"^,\s+{_ADVERBS}(?:{_VERBS})\b")
 # Before a name: an inverted speech verb, "according to", or "statements from", then the words between.
 # ("statements on the treaty made by Under Secretary X": the noun may stand a few words before "made by").
 VERB_BEFORE = re.compile(
@@ -135,6 +147,7 @@ def extract_speakers(
                 SpeakerFinding(None, name, line, "attribution") for name in _unknown_attributed(sentence.text, index)
             )
     found += _signer(document, index)
+    found += _self_introduced(document, index)
     speakers = _first_per_person(found)
     speaking = {s.person for s in speakers if s.person}
     problems = tuple(
@@ -190,17 +203,53 @@ def _attributed(folded: str, start: int, end: int, qualifiers: frozenset[str] = 
         return False
     if VERB_AFTER.match(folded[end:end + VERB_AFTER_REACH]) or POSSESSIVE.match(folded[end:end + 40]) or REMARKS_AFTER.match(folded[end:end + 40]):
         return True
+    if folded[max(0, start - 2) : start] == ", " and APPOSITIVE_VERB.match(folded[end : end + 80]):
+        return True
     before = VERB_BEFORE.search(folded[max(0, start - 160):start])
     if before is None:
         return False
     between = before.group(1).split()
-    if all(w.strip(",") in ROLE_WORDS or w.strip(",") in qualifiers for w in between):
-        # "Kremlin says Trump yet to respond": the name opens the clause the verb reports, it does not speak.
-        return not CLAUSE_AFTER.match(folded[end : end + 20])
+    if all(_role_word(w.strip(","), qualifiers) for w in between):
+        # "Kremlin says Trump yet to respond": the name opens the clause the verb reports, it does not speak;
+        # after a noun ("the statement by X was issued today") it is the speaker whatever follows.
+        verb = before.group(0).split()[0] in INVERTED_VERBS.split("|")
+        return not (verb and CLAUSE_AFTER.match(folded[end : end + 20]))
     # An appositive: "statements from Russia's envoy in Vienna, Mikhail Ulyanov, reiterate ..."
     appositive = before.group(1).rstrip().endswith(",") and folded[end:end + 1] == ","
     return appositive and not {w.strip(",") for w in between} & CLAUSE_WORDS
 
+
+
+def _role_word(word: str, qualifiers: frozenset[str]) -> bool:
+    """Whether a word before a name is a role's or an office's ("un", "dr.", "secretary-general"), each part of a hyphenated one."""
+    parts = [part for part in word.split("-") if part] or [word]
+    return all(part in ROLE_WORDS or part.rstrip(".") in ROLE_WORDS or part in qualifiers for part in parts)
+
+
+def _after_last_title(name: str) -> str:
+    """A name without the words up to its last title: "GOP Conference Chairman Lamar Alexander" -> "Lamar Alexander"."""
+    words = name.split()
+    for at in range(len(words) - 3, -1, -1):
+        if fold(words[at]).rstrip(".") in FOLDED_TITLE_TOKENS - FUNCTION_WORDS:
+            return " ".join(words[at + 1 :])
+    return name
+
+
+# A moderator or host naming themselves: "MODERATOR: Good afternoon. I’m Jane Doe, the Director of ...".
+SELF_INTRODUCED = re.compile(r"\b(?:I['’]m|I am|[Mm]y name is)\s+(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s+)*[A-Z][\w'’-]+){1,3})")
+
+
+def _self_introduced(document: Document, index: NameIndex) -> list[SpeakerFinding]:
+    """The speakers of turns a role's label opens ("MODERATOR:") who give their own name in it, once a label."""
+    found, labels = [], set()
+    for block in document.blocks:
+        if block.kind != "turn" or not is_role_label(block.label) or block.label in labels:
+            continue
+        introduced = SELF_INTRODUCED.search(block.text)
+        if introduced:
+            labels.add(block.label)
+            found.append(SpeakerFinding(label_person(introduced["name"], index), introduced["name"], block.line, "turn"))
+    return found
 
 
 def _unknown_attributed(sentence: str, index: NameIndex) -> list[str]:
@@ -213,7 +262,7 @@ def _unknown_attributed(sentence: str, index: NameIndex) -> list[str]:
         owner = POSSESSIVE_WORD.search(run.group("run"))
         written = run.group("run")[: owner.start()] if owner else run.group("run")
         end = run.start("run") + len(written)
-        name = strip_titles(_trim_organisation_words(written))
+        name = _after_last_title(strip_titles(_trim_organisation_words(written)))
         words = name.split()
         if len(words) < 2 or any(fold(w) in NOT_PERSON_WORDS for w in words) or fold(words[-1]) in titles:
             continue

@@ -150,7 +150,9 @@ def _unglued(line: Line) -> Line:
     """
     glued = GLUED_DATE.fullmatch(line.text)
     rest = glued.group("rest") if glued else ""
-    sentence = len(rest.split()) >= LEAD_MIN_WORDS and (_ends_sentence(rest) or rest.endswith(":")) and rest[0].isupper()
+    words = len(rest.split())
+    # A sentence, or a shorter one introducing what follows: "The following statement by the Minister was issued today:".
+    sentence = (words >= LEAD_MIN_WORDS and _ends_sentence(rest) or words >= HEADING_MAX_WORDS and rest.endswith(":")) and rest[0].isupper()
     return Line(line.number, rest) if sentence and turn_label(rest) is None else line
 
 

@@ -854,3 +854,8 @@ def test_a_caption_the_page_prints_again_does_not_hide_the_headline_below_it() -
     assert headline_of(text) == "The last guardrail falls this week"
     # Printed once, the same sentence is where the text starts.
     assert headline_of(f"{caption}\nexplainers\nThe last guardrail falls this week\n{LEAD}\n") is None
+
+
+def test_a_short_lead_in_glued_to_the_pages_date_is_the_texts_first_paragraph() -> None:
+    document = parse(" date 2020-03-03 The following statement by the Minister of Maps was issued today:\n\nWe welcome the talks.\n")
+    assert [b.text for b in document.blocks] == ["The following statement by the Minister of Maps was issued today:", "We welcome the talks."]
