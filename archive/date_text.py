@@ -61,6 +61,10 @@ _DATELINES = tuple(
         + r"(?:\s*\.\s*/[^/]{1,30}/\.?|\s*\([^)]{1,30}\)\s*[-–—]?|\s+[A-Z]{2,10}\s*[-–—]|\s*[-–—:.]|\s*$)"
     )
     for day in (rf"{_MONTH}\s+{_DAY}(?:,\s+{_YEAR})?", rf"{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?")
+) + tuple(
+    # A place in title case, its country in brackets, then the wire's credit: "Paris [France], January 28 (ANI):".
+    re.compile(rf"^(?P<place>[A-Z][\w'’.\-]+(?:[ /][A-Z][\w'’.\-]+){{0,2}})(?:\s\[[^\]]{{1,30}}\])?,?\s+{day}\s*\([^)]{{1,30}}\)\s*[-–—:]")
+    for day in (rf"{_MONTH}\s+{_DAY}(?:,\s+{_YEAR})?", rf"{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?")
 )
 # A page's date as its metadata gives it, before the rest of the line: "date 2017-01-17 Financial...".
 _LABELLED_DATE = re.compile(r"\s*(?P<label>date|published|posted)\s?:?\s(?P<date>\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
@@ -261,6 +265,8 @@ def read_stamps(lines: tuple[Line, ...]) -> list[Stamp]:
                 stamps.append(Stamp(hit, ending.group(0).strip(), "page", "a date and a time ending a line: a timestamp"))
             elif (titled := _title_place_date(line)) is not None:
                 stamps.append(Stamp(titled, line.text.strip(), "record", "the place and day closing a record's title"))
+            elif (barred := _title_bar_date(line)) is not None:
+                stamps.append(Stamp(barred, line.text.strip(), "page", "the day closing the page's title after its bars"))
             continue
         hit, label = found
         nearby = reversed(lines[max(0, index - 3) : index + 1])
@@ -308,6 +314,16 @@ def _date_line(line: Line) -> tuple[Hit, str] | None:
     if hit.month is None and not label:
         return None
     return hit, label
+
+
+def _title_bar_date(line: Line) -> Hit | None:
+    """The day alone after the last bar of a page's title line ("Headline | News | Site | 01.02.2019"), else None."""
+    parts = line.text.rsplit("|", 1)
+    if len(parts) < 2 or line.text.count("|") < 2 or len(line.text) > 300:
+        return None
+    last = parts[1].strip()
+    hits = [h for h in read_hits(line) if h.start >= len(parts[0]) and h.day is not None and h.year is not None]
+    return hits[0] if len(hits) == 1 and hits[0].quote == last else None
 
 
 def _title_place_date(line: Line) -> Hit | None:
