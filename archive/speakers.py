@@ -34,6 +34,7 @@ SPEECH_VERBS = (
     "admitted", "wrote", "tweeted", "observed", "suggested", "confirmed", "denied", "criticized",
     "criticised", "believes", "thinks", "asked", "expressed", "proposed", "addressed", "called it", "calling it", "made the remarks",
     "informed", "assured", "vowed", "made clear", "called on", "called for", "provided the following",
+    "spoke about", "spoke of",
     "released the following statement", "issued the following statement", "released a statement", "issued a statement",
 )
 # Nouns that introduce someone's words ("statements from X", "remarks attributed to X").
@@ -48,6 +49,7 @@ NOT_PERSON_WORDS = frozenset(
     china america europe european russian american ukrainian chinese british french
     german italian spanish polish japanese indian turkish iranian israeli canadian korean
     australian dutch swedish finnish norwegian belarusian georgian pentagon
+    concept strategy doctrine review report act resolution declaration agreement charter treaty communique
     western nato osce un eu the a this that these those his her their our its
     ministers leaders members officials diplomats delegations g7 g20 arms control security affairs
     as i i've i'm i'd i'll we we've you he she it they but and so if when""".split()

@@ -60,6 +60,7 @@ def speakers(text: str, registry: Registry) -> list[str]:
     ("German Chancellor Lee Park said Berlin would keep talking.", "Lee Park"),
     ("Columnist Lee Park wrote in 2011 on the treaty.", "Lee Park"),
     ("Chief Cabinet Secretary Lee Park said Tuesday that the move was worrying.", "Lee Park"),
+    ("Two years ago, Jane Doe spoke about her vision of open maps.", "jane-doe"),
 ])
 def test_a_speaker_is_read_from_how_the_text_attributes_words(registry: Registry, sentence: str, speaker: str) -> None:
     assert speakers(f"Talks go on\n{sentence}\n", registry) == [speaker]
@@ -67,6 +68,10 @@ def test_a_speaker_is_read_from_how_the_text_attributes_words(registry: Registry
 
 def test_a_name_between_commas_is_no_speaker_when_not_set_off_before(registry: Registry) -> None:
     assert speakers("Talks go on\nAfter the troops shelled the Riverton Plant, warns of a disaster and asks for help.\n", registry) == []
+
+
+def test_a_document_that_says_something_is_no_speaker(registry: Registry) -> None:
+    assert speakers("Talks go on\nThe newly adopted Union Maps Strategy emphasizes our common defence.\n", registry) == []
 
 
 def test_a_moderator_naming_themselves_is_a_speaker(registry: Registry) -> None:
