@@ -251,6 +251,9 @@ def read_stamps(lines: tuple[Line, ...]) -> list[Stamp]:
     stamps: list[Stamp] = []
     iso_stamped = False  # whether an ISO timestamp has been read as a page or update stamp yet
     for index, line in enumerate(lines):
+        if (wrapped := _wrapped_date_line(lines, index)) is not None:
+            stamps.append(Stamp(wrapped, f"{line.text.strip()} {lines[index + 1].text.strip()}", "record", "a date line wrapped after its day, its year on the next line"))
+            continue
         dateline = next((m for pattern in _DATELINES if (m := pattern.match(line.text.strip()))), None)
         if dateline:
             hit = _hit(line, dateline, "dateline")
@@ -314,6 +317,20 @@ def _date_line(line: Line) -> tuple[Hit, str] | None:
     if hit.month is None and not label:
         return None
     return hit, label
+
+
+_DAY_ALONE = re.compile(rf"{_MONTH}\s+{_DAY},?")
+_YEAR_ALONE = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _wrapped_date_line(lines: tuple[Line, ...], index: int) -> Hit | None:
+    """A day alone on a line with its year alone on the next, as hard-wrapped text breaks a date line ("July 16," / "2018")."""
+    day = _DAY_ALONE.fullmatch(lines[index].text.strip())
+    year = _YEAR_ALONE.fullmatch(lines[index + 1].text.strip()) if day and index + 1 < len(lines) else None
+    if day is None or year is None:
+        return None
+    hit = _hit(lines[index], day, "written-date")
+    return replace(hit, year=int(year.group(0)), quote=f"{hit.quote} {year.group(0)}")
 
 
 def _title_bar_date(line: Line) -> Hit | None:

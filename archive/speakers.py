@@ -22,7 +22,7 @@ from archive.extract import (
 )
 from archive.model import Document, Problem, Registry, SpeakerFinding, warning
 from archive.rules import BYLINE_BLOCK, NAME_PARTICLES
-from archive.structure import turn_label
+from archive.turns import turn_label
 
 # Verbs that attribute words to a person ("Lavrov said", "said Lavrov").
 SPEECH_VERBS = (

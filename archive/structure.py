@@ -23,24 +23,17 @@ from archive.rules import (
     GENRE_WORDS,
     IMAGE_LABEL,
     LINE_RULES,
-    NAME_PARTICLES,
-    NON_PERSON_LABELS,
-    NOT_LABEL_START,
-    NON_TURN_LABELS,
     PHOTO_CAPTION,
     PHOTO_CREDIT,
     PULL_QUOTE,
     PULL_QUOTE_SIGNATURE,
     SITE_TITLE,
-    TITLE_WORDS,
 )
 from archive.sentences import repair_sentences, split_sentences
+from archive.turns import GREETING, LABEL_WORD, OFFICE_WORDS, TITLE_TOKENS, speaks, turn_label
 
 HEADLINE_MAX_WORDS = 40
 HEADING_MAX_WORDS = 10
-LABEL_MAX_WORDS = 5
-TITLED_LABEL_MAX_WORDS = 10  # "President of the United States of America Joseph Biden"
-_OFFICE_WORDS = frozenset({"of", "the", "for", "and", "on"})
 MIN_TURNS = 2  # one "Lavrov: ..." line is a news headline, not a transcript
 WRAP_WIDTH = 100  # hard-wrapped text breaks its lines at 80 characters or so; a longer line is a paragraph
 LEAD_MIN_WORDS = 12  # a line of sentences this long is the text's first paragraph, not a headline
@@ -48,20 +41,11 @@ SECTION_MAX_WORDS = 3  # a line this short that the page prints twice is a secti
 
 _CLOSERS = "\"'”’»)]"
 _ELLIPSES = ("...", "…")
-_TITLE_TOKENS = frozenset(word.casefold() for title in TITLE_WORDS for word in title.split())
 
-_TURN = re.compile(r"(?P<label>[^\W\d_][^:]{0,80}?)\s*:(?!//)\s*(?P<text>.*)")
-_LABEL_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*")
 # A lead that opens with its dateline: "MOSCOW (AP) —", "WASHINGTON, D.C. -", "MOSCOW, February 22. /TASS/."
 _LEAD_DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*(?:,\s[^,]{1,40})?\s?(?:\([^)]{1,30}\)\s?)?[-–—]{1,2}\s\w")
 _BY_WHOM = re.compile(r"(?:by|remarks by|statement by|speech by|address by)\s+\S+(?:\s+\S+){0,29}", re.IGNORECASE)
 _MENU = re.compile(r"(?:^|\s)[•|](?:\s|$)|^[•|]")
-# A speech's opening address: "Thank you, Mr Chair.", "Good afternoon, everyone.", "Ladies and gentlemen,".
-_GREETING = re.compile(
-    r"(?:thank you|thanks|good (?:morning|afternoon|evening)|ladies and gentlemen|excellencies|dear (?:colleagues|friends))\b"
-    r"[^.!?]{0,60}[.!,]$",
-    re.IGNORECASE,
-)
 _TRAILING_NOTE = re.compile(r"(?<=[.!?\"”’»)\]])\s+\([^()]*\)$")
 
 
@@ -238,8 +222,24 @@ def _opens_text(text: str, kept: list[Line], index: int, below: str = "") -> boo
         or (words >= LEAD_MIN_WORDS and _lead_sentence(text) and not _is_byline(below))
         or (_ends_sentence(text) and len(split_sentences(text)) > 1)
         or bool(_LEAD_DATELINE.match(text))
-        or bool(_GREETING.match(text))
+        or bool(GREETING.match(text))
         or _opens_transcript(kept, index)
+        or _wrapped(text, kept, index)
+    )
+
+
+def _wrapped(text: str, kept: list[Line], index: int) -> bool:
+    """Whether a line of four words or more runs on into the next line, which goes on in lower case: text
+    hard-wrapped every few words ("Putin and Donald Trump made press statements and answered" / "journalists’
+    questions."), where no line is a headline."""
+    following = kept[index + 1].text.lstrip() if index + 1 < len(kept) else ""
+    return (
+        len(text.split()) >= 4
+        and following[:1].islower()
+        and not _ends_sentence(text)
+        and not text.rstrip().endswith(":")
+        and not _is_byline(following)
+        and kept[index + 1].number == kept[index].number + 1
     )
 
 
@@ -254,7 +254,7 @@ def _lead_sentence(text: str) -> bool:
 def _reads_as_headline(text: str, kept: list[Line], index: int, below: str) -> bool:
     """A line short enough, with some words in lower case, that is no byline, label or fragment
     ("... So that You may be kept informed"); one sentence at most."""
-    alphabetic = _LABEL_WORD.findall(text)
+    alphabetic = LABEL_WORD.findall(text)
     if len(alphabetic) < 2 or text.rstrip().endswith(":") or text.lstrip().startswith(_ELLIPSES) or _MENU.search(text) or (_is_byline(text) and not _dated_headline(text)):
         return False
     if _is_office(text):
@@ -269,7 +269,7 @@ def _reads_as_headline(text: str, kept: list[Line], index: int, below: str) -> b
         following = kept[index + 1].text if index + 1 < len(kept) else ""
         if (
             len(alphabetic) == 2
-            and len(_LABEL_WORD.findall(following)) >= 5
+            and len(LABEL_WORD.findall(following)) >= 5
             and following[:1].isupper()
             and not following.rstrip().endswith((".", ",", ";", ":", "!", "?"))
             and not _is_byline(following)
@@ -283,17 +283,17 @@ def _reads_as_headline(text: str, kept: list[Line], index: int, below: str) -> b
 
 def _dated_headline(text: str) -> bool:
     """A headline that carries its date: "Daily Press Briefing - March 17, 2014", three words or more and one of a genre."""
-    words = [word.casefold() for word in _LABEL_WORD.findall(DATE_OR_TIME.sub(" ", text))]
+    words = [word.casefold() for word in LABEL_WORD.findall(DATE_OR_TIME.sub(" ", text))]
     return len(words) >= 3 and any(word in GENRE_WORDS for word in words)
 
 
 def _is_office(text: str) -> bool:
     """A line that is an office only, in title case: "Deputy Spokesperson", "Secretary of State"."""
-    words = _LABEL_WORD.findall(text)
+    words = LABEL_WORD.findall(text)
     return (
         0 < len(words) <= 6
-        and all(word[0].isupper() or word in _OFFICE_WORDS for word in words)
-        and any(word.casefold() in _TITLE_TOKENS for word in words if word not in _OFFICE_WORDS)
+        and all(word[0].isupper() or word in OFFICE_WORDS for word in words)
+        and any(word.casefold() in TITLE_TOKENS for word in words if word not in OFFICE_WORDS)
         and not any(word.isupper() and len(word) > 1 and "." not in word or word.casefold() in GENRE_WORDS for word in words)
         and not DATE_OR_TIME.search(text)
     )
@@ -426,7 +426,7 @@ def _blocks(paragraphs: list[Line]) -> tuple[Block, ...]:
     # One turn is enough when its label is in capitals, as transcripts write them ("MR PRICE: Good afternoon.",
     # "PRESIDENT OF RUSSIA DMITRY MEDVEDEV: Ladies and gentlemen, colleagues,").
     capitals = any(
-        turn and turn[0].isupper() and len(turn[0]) > 2 and (_ends_sentence(turn[1]) or _GREETING.match(turn[1])) and _speaks(turn) for turn in turns
+        turn and turn[0].isupper() and len(turn[0]) > 2 and (_ends_sentence(turn[1]) or GREETING.match(turn[1])) and speaks(turn) for turn in turns
     )
     if sum(turn is not None for turn in turns) < MIN_TURNS and not capitals:
         turns = [None] * len(paragraphs)
@@ -441,48 +441,6 @@ def _blocks(paragraphs: list[Line]) -> tuple[Block, ...]:
         else:
             blocks.append(Block("paragraph", repair_sentences(paragraph.text), paragraph.number, label))
     return tuple(blocks)
-
-
-_FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:I|I['’]m|me|my|we|We|us|our|Our|you|You|your|Your)\b")
-
-
-def _speaks(turn: tuple[str, str]) -> bool:
-    """Whether a lone upper-case label opens a speaker's words: a label of two words or more ("MR PRICE"), or one word
-    before a greeting or words in the first or second person ("GRAHAM: Thank you"), not a dateline's place ("VIENNA: In view of ...")."""
-    label, said = turn
-    return len(label.split()) > 1 or bool(_GREETING.match(said)) or bool(_FIRST_OR_SECOND_PERSON.search(said))
-
-
-def turn_label(text: str) -> tuple[str, str] | None:
-    """(label, text after the colon) when a line starts with a speaker label ("MR PRICE: ..."), else None."""
-    m = _TURN.fullmatch(text)
-    if m is None or not _is_label(m["label"]):
-        return None
-    return m["label"], m["text"]
-
-
-def _is_label(label: str) -> bool:
-    """1-5 capitalised or upper-case words (titles and name particles allowed), or a role like "Question"."""
-    folded = label.casefold()
-    if folded in NON_TURN_LABELS or folded.split(maxsplit=1)[0] in NOT_LABEL_START:
-        return False
-    if folded in NON_PERSON_LABELS:
-        return True
-    words = label.split()
-    # An office may come before the name, with its own small words: "President of Russia Vladimir Putin".
-    titled = words[0].casefold() in _TITLE_TOKENS and words[-1][0].isupper()
-    return (
-        1 <= len(words) <= (TITLED_LABEL_MAX_WORDS if titled else LABEL_MAX_WORDS)
-        and all(_is_label_word(word) or (titled and word in _OFFICE_WORDS) for word in words)
-        and not all(word in NAME_PARTICLES for word in words)
-    )
-
-
-def _is_label_word(word: str) -> bool:
-    """A capitalised or upper-case name word, a title, or a lower-case name particle like "von"."""
-    if word in NAME_PARTICLES or word.casefold().rstrip(".") in _TITLE_TOKENS:
-        return True
-    return word[0].isupper() and bool(_LABEL_WORD.fullmatch(word))
 
 
 def _is_heading(text: str) -> bool:

@@ -299,3 +299,8 @@ def test_a_day_the_text_tells_as_past_bounds_an_undated_text_from_below():
 def test_the_day_closing_a_pages_title_after_its_bars_is_its_date():
     found = extract_lines(" Maps Talks Go On | News | EXW | 01.02.2019", BODY)
     assert found.published == "2019-02-01"
+
+
+def test_a_date_line_wrapped_after_its_day_is_read_with_the_year_below():
+    found = extract_lines("Maps talks", "July 16,", "2018", "18:35", BODY)
+    assert (found.published, found.method) == ("2018-07-16", "written-date")

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from archive.model import WARNING, Document, Line, Problem, RawSeed
 from archive.rules import ABBREVIATIONS, LINE_RULES, NON_PERSON_LABELS, TITLE_WORDS
 from archive.seeds import decode_seed, read_seeds
-from archive import sentences, structure
+from archive import sentences, structure, turns
 from archive.sentences import repair_sentences, split_sentences
 from archive.structure import parse_document
 
@@ -186,12 +186,12 @@ def straightforward_paragraphs(body: list[Line]) -> list[Line]:
         wrapped = len(last_line) <= structure.WRAP_WIDTH
         continues = not ended and (
             line.text[0].islower()
-            or (len(previous.split()) > structure.HEADING_MAX_WORDS and wrapped and structure.turn_label(line.text) is None)
+            or (len(previous.split()) > structure.HEADING_MAX_WORDS and wrapped and turns.turn_label(line.text) is None)
         )
         if paragraphs and line.number == last + 1 and continues:
             glue = "" if previous.endswith("-") else " "
             paragraphs[-1] = Line(paragraphs[-1].number, previous + glue + line.text)
-        elif paragraphs and structure._is_bare_label(previous) and structure.turn_label(line.text) is None:
+        elif paragraphs and structure._is_bare_label(previous) and turns.turn_label(line.text) is None:
             paragraphs[-1] = Line(paragraphs[-1].number, f"{previous} {line.text}")
         else:
             paragraphs.append(line)
@@ -783,7 +783,7 @@ def test_one_turn_in_capitals_opening_with_a_greeting_is_a_turn() -> None:
 def test_a_media_advisorys_fields_and_a_briefers_line_are_no_speakers_turns() -> None:
     document = parse("Ministers to meet\nWHO: The two ministers.\nWHAT: A press availability.\nWHERE: Room 116.\n")
     assert [b.kind for b in document.blocks] == ["paragraph"] * 3
-    assert structure.turn_label("Briefer: Alex Quill, Assistant Secretary") == ("Briefer", "Alex Quill, Assistant Secretary")
+    assert turns.turn_label("Briefer: Alex Quill, Assistant Secretary") == ("Briefer", "Alex Quill, Assistant Secretary")
     assert "briefer" in NON_PERSON_LABELS
 
 
@@ -859,3 +859,9 @@ def test_a_caption_the_page_prints_again_does_not_hide_the_headline_below_it() -
 def test_a_short_lead_in_glued_to_the_pages_date_is_the_texts_first_paragraph() -> None:
     document = parse(" date 2020-03-03 The following statement by the Minister of Maps was issued today:\n\nWe welcome the talks.\n")
     assert [b.text for b in document.blocks] == ["The following statement by the Minister of Maps was issued today:", "We welcome the talks."]
+
+
+def test_text_hard_wrapped_every_few_words_has_no_headline() -> None:
+    document = parse("Jane\nDoe and her guest made statements and answered\nquestions from the press.\nThe talks were\nheld in a calm mood.\n")
+    assert document.headline is None
+    assert parse("Maps Talks Go On in Riverton Today\nby Jane Doe\nThe talks went on.\n").headline.number == 1
