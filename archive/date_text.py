@@ -117,6 +117,8 @@ _CUES = (
         rf"(?:^|[.!?]\s+)(?P<when>On (?:{_WEEKDAY})|Yesterday|Today|Earlier today),?\s"
         rf"[^.!?;\"“”]{{0,80}}?\b(?:{_VERBS})\b"
     ),
+    # A weekday written with its day, whatever the verb: "arrived in Vienna on Monday (June 22)".
+    re.compile(rf"\b(?P<when>on (?:{_WEEKDAY}))\s*\(\s*{_MONTH}\s+{_DAY}\s*\)"),
 )
 _LAST_DAY = re.compile(rf"\b[Ll]ast {_MONTH}\s+{_DAY}\b(?!,?\s*\d)")
 BARE_MONTH = re.compile(
@@ -366,6 +368,7 @@ def stamp_evidence(stamp: Stamp) -> str:
 _ON_DAYS = (
     re.compile(rf"\bon\s+{_MONTH}\s+{_DAY}\b(?!,?\s*\d)"),
     re.compile(rf"\bon\s+{_DAY}\s+{_MONTH}(?![\w,]|\s*\d)"),
+    re.compile(rf"\bon\s+(?:{_WEEKDAY})\s*\(\s*{_MONTH}\s+{_DAY}\s*\)"),  # "arrived on Monday (June 22)"
 )
 # A day the text names as today or tomorrow, with no year: "crosses another threshold tomorrow, February 5".
 _TOLD_DAYS = (

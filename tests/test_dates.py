@@ -304,3 +304,8 @@ def test_the_day_closing_a_pages_title_after_its_bars_is_its_date():
 def test_a_date_line_wrapped_after_its_day_is_read_with_the_year_below():
     found = extract_lines("Maps talks", "July 16,", "2018", "18:35", BODY)
     assert (found.published, found.method) == ("2018-07-16", "written-date")
+
+
+def test_a_weekday_written_with_its_day_dates_the_news_and_narrows_its_years():
+    found = extract_lines("Talks start", "The envoy, in office since 2019, arrived in Riverton on Monday (June 22) for talks, the ministry said.")
+    assert (found.published, found.method) == ("[2020-06-22,2026-06-22]", "news-day+weekday")
