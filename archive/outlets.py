@@ -314,7 +314,8 @@ def _principals(document: Document, speakers: tuple[SpeakerFinding, ...], regist
     found = next((s for s in speakers if s.how == "byline" and s.person), None)
     if found and found.person:
         return ((found.person, f"named in the byline block, line {found.line}"),)
-    # A person the headline names already ("Remarks of Assistant Secretary X" above "X"), so their byline is not a speaker of its own.
+    # The speakers keep where a person is first named, the headline's "Remarks of Assistant Secretary X" over the block's
+    # "X": the byline block still says whose record the page is.
     index = name_index(registry.people)
     byline = next(((person, removal.line) for removal in document.removed if removal.rule == BYLINE_BLOCK.name for *_, person in index.find(fold(removal.text))), None)
     if byline:

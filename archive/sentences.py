@@ -7,7 +7,7 @@ from functools import partial
 
 from archive.rules import ABBREVIATIONS
 
-_OPENERS = "\"“‘«"
+OPENERS = "\"“‘«"
 
 # The lookbehind starts a match only at the first stop of a run ("..."), where a match begins anyway;
 # without it a long run of stops is retried from each of its characters, in time quadratic in its length.
@@ -21,7 +21,7 @@ _LINK = re.compile(
 # A break's match starts with the token its stop ends, for _no_break, so no match searches back for it;
 # it starts only at a token's start and its stop at the first of a run, for the reason above.
 _BREAK = re.compile(r"(?<!\S)(?P<token>\S*?)(?<![.!?…])(?P<stop>[.!?…]+)[\"”’»)\]]*\s+")
-_OPENING = re.compile(f"[{re.escape(_OPENERS)}(]*")
+_OPENING = re.compile(f"[{re.escape(OPENERS)}(]*")
 
 
 def repair_sentences(text: str) -> str:
@@ -110,5 +110,5 @@ def _no_break(m: re.Match[str]) -> bool:
         return True
     if stop != ".":
         return False
-    token = (m["token"] + stop).lstrip(_OPENERS + "(")
+    token = (m["token"] + stop).lstrip(OPENERS + "(")
     return token in ABBREVIATIONS or bool(re.fullmatch(r"[^\W\d_]\.", token))

@@ -29,7 +29,7 @@ from archive.rules import (
     PULL_QUOTE_SIGNATURE,
     SITE_TITLE,
 )
-from archive.sentences import repair_sentences, split_sentences
+from archive.sentences import OPENERS, repair_sentences, split_sentences
 from archive.turns import GREETING, LABEL_WORD, OFFICE_WORDS, TITLE_TOKENS, speaks, turn_label
 
 HEADLINE_MAX_WORDS = 40
@@ -119,12 +119,9 @@ def _pull_quotes(kept: list[Line]) -> list[int]:
     """Line numbers of quotations set apart and signed below ("“It will take all of us ...” / – Jane Doe"), with their signature."""
     found = []
     for above, line in zip(kept, kept[1:]):
-        if PULL_QUOTE_SIGNATURE.fullmatch(line.text.strip()) and above.text.lstrip().startswith(tuple(_OPENING_QUOTES)):
+        if PULL_QUOTE_SIGNATURE.fullmatch(line.text.strip()) and above.text.lstrip().startswith(tuple(OPENERS)):
             found += [above.number, line.number]
     return found
-
-
-_OPENING_QUOTES = "\"“‘«"
 
 
 def _unglued(line: Line) -> Line:
