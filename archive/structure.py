@@ -421,9 +421,15 @@ def _blocks(paragraphs: list[Line]) -> tuple[Block, ...]:
     """Paragraphs classified as paragraphs, headings and turns, each turn's label carried forward."""
     turns = [turn_label(p.text) for p in paragraphs]
     # One turn is enough when its label is in capitals, as transcripts write them ("MR PRICE: Good afternoon.",
-    # "PRESIDENT OF RUSSIA DMITRY MEDVEDEV: Ladies and gentlemen, colleagues,").
+    # "PRESIDENT OF RUSSIA DMITRY MEDVEDEV: Ladies and gentlemen, colleagues,"), or an office opens it and the words
+    # address an audience ("President of Russia Jane Doe: Mr President, ladies and gentlemen,"), as no headline does.
     capitals = any(
-        turn and turn[0].isupper() and len(turn[0]) > 2 and (_ends_sentence(turn[1]) or GREETING.match(turn[1])) and speaks(turn) for turn in turns
+        turn
+        and (
+            turn[0].isupper() and len(turn[0]) > 2 and (_ends_sentence(turn[1]) or GREETING.match(turn[1])) and speaks(turn)
+            or turn[0].split()[0].casefold() in TITLE_TOKENS and bool(GREETING.match(turn[1]))
+        )
+        for turn in turns
     )
     if sum(turn is not None for turn in turns) < MIN_TURNS and not capitals:
         turns = [None] * len(paragraphs)

@@ -14,8 +14,9 @@ TITLE_TOKENS = frozenset(word.casefold() for title in TITLE_WORDS for word in ti
 _TURN = re.compile(r"(?P<label>[^\W\d_][^:]{0,80}?)\s*:(?!//)\s*(?P<text>.*)")
 LABEL_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*")
 
-# A speech's opening address: "Thank you, Mr Chair.", "Good afternoon, everyone.", "Ladies and gentlemen,".
+# A speech's opening address: "Thank you, Mr Chair.", "Good afternoon, everyone.", "Mr President, ladies and gentlemen,".
 GREETING = re.compile(
+    r"(?:(?:mr|madam|mister)\.?\s+[\w-]+,\s+)?"
     r"(?:thank you|thanks|good (?:morning|afternoon|evening)|ladies and gentlemen|excellencies|dear (?:colleagues|friends))\b"
     r"[^.!?]{0,60}[.!,]$",
     re.IGNORECASE,

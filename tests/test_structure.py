@@ -865,3 +865,9 @@ def test_text_hard_wrapped_every_few_words_has_no_headline() -> None:
     document = parse("Jane\nDoe and her guest made statements and answered\nquestions from the press.\nThe talks were\nheld in a calm mood.\n")
     assert document.headline is None
     assert parse("Maps Talks Go On in Riverton Today\nby Jane Doe\nThe talks went on.\n").headline.number == 1
+
+
+def test_one_turn_an_office_opens_with_an_address_to_the_audience_is_a_turn() -> None:
+    document = parse("Talks in Riverton\n\nMinister of Maps Jane Doe: Mr Chairman, ladies and gentlemen,\n\nThe talks were useful.\n")
+    assert [(b.kind, b.label) for b in document.blocks] == [("turn", "Minister of Maps Jane Doe"), ("paragraph", "Minister of Maps Jane Doe")]
+    assert [b.kind for b in parse("Talks in Riverton\n\nMinister of Maps Jane Doe: talks go on\n\nThe talks were useful.\n").blocks] == ["paragraph", "paragraph"]

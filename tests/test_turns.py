@@ -27,3 +27,10 @@ def test_a_turn_label_is_a_speaker_never_the_opening_of_an_address(line: str, la
 ])
 def test_a_lone_upper_case_label_speaks_only_as_a_speaker_would(turn: tuple[str, str], speaking: bool) -> None:
     assert speaks(turn) is speaking
+
+
+def test_a_speech_may_open_by_addressing_the_chair_before_the_audience() -> None:
+    from archive.turns import GREETING
+
+    assert GREETING.match("Mr President, ladies and gentlemen,")
+    assert not GREETING.match("Mr Doe, the minister, said talks would go on.")
