@@ -13,6 +13,7 @@ from archive.markers import marker_literal, marker_regexp, marker_screen, marker
 from archive.memo import by_identity
 from archive.model import Document, Finding, Line, Person, Problem, Registry, Role, SeedText, Source, SpeakerFinding, Term, warning
 from archive.rules import BYLINE_BLOCK, GLUED_DATE
+from archive.structure import site_title
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,9 @@ def find_markers(text: SeedText, registry: Registry) -> tuple[MarkerHit, ...]:
         elif (issuer := _released_by(line.text, names)) is not None:
             source_index, quote = issuer
             found.append((line.number, source_index, -1, MarkerHit(line.number, registry.sources[source_index].id, "credit", quote)))
+        elif (titled := site_title(line.text.strip())) and (source_index := _titled_outlet(titled, names)) is not None:
+            # The site's own title, its acronym and name ("NATO - North Atlantic Treaty Organization"): its furniture.
+            found.append((line.number, source_index, -1, MarkerHit(line.number, registry.sources[source_index].id, "origin", line.text.strip())))
     unique = dict.fromkeys(hit for *_, hit in sorted(found, key=lambda item: item[:3]))  # a line and its unglued form may both match
     return tuple(unique)
 
@@ -96,6 +100,12 @@ def _with_unglued(lines: tuple[Line, ...]) -> tuple[Line, ...]:
         if glued:
             out.append(Line(line.number, glued.group("rest")))
     return tuple(out)
+
+
+def _titled_outlet(titled: tuple[str, str], names: dict[str, int]) -> int | None:
+    """The registered outlet a site's title names by its acronym or its name, or None."""
+    acronym, name = (fold(part) for part in titled)
+    return names.get(acronym, names.get(name))
 
 
 def _released_by(text: str, names: dict[str, int]) -> tuple[int, str] | None:

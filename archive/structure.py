@@ -140,13 +140,18 @@ def _unglued(line: Line) -> Line:
 _ACRONYM_TITLE = re.compile(r"(?P<acronym>[A-Z]{2,8})\s[-–—|:]\s(?P<name>[A-Z][\w'’-]*(?:\s[\w'’-]+){1,10})")
 
 
-def _site_title(text: str) -> str:
-    """SITE_TITLE's name when a line is an acronym and the name it stands for, "OSCE - Organization for Security and Co-operation in Europe"."""
+def site_title(text: str) -> tuple[str, str] | None:
+    """The acronym and the name it stands for when a line is a site's title, "OSCE - Organization for Security and Co-operation in Europe"."""
     titled = _ACRONYM_TITLE.fullmatch(text)
     if titled is None:
-        return ""
+        return None
     initials = "".join(word[0] for part in titled["name"].split() for word in part.split("-") if word[:1].isupper())
-    return SITE_TITLE.name if initials == titled["acronym"] else ""
+    return (titled["acronym"], titled["name"]) if initials == titled["acronym"] else None
+
+
+def _site_title(text: str) -> str:
+    """SITE_TITLE's name when a line is a site's title (site_title), else ""."""
+    return SITE_TITLE.name if site_title(text) else ""
 
 
 def _contents(body: list[Line]) -> list[Line]:

@@ -303,3 +303,13 @@ def test_an_official_in_the_byline_block_whom_the_headline_names_too_makes_it_th
     registry, _ = registry_of()
     text = "Remarks of Spokesperson Pat Spokes at the Maps Forum\n\nPat Spokes\nSpokesperson, Office of Maps\nRiverton\nJune 2, 2016\n\nThank you for coming today. Maps matter to all of us.\n"
     assert parsed(text, registry).source.value == "ministry"
+
+
+def test_a_sites_title_naming_a_registered_outlet_is_its_furniture():
+    registry, _ = registry_from_files({
+        "annotations/people.yml": b"people: []\n",
+        "annotations/sources.yml": b"sources:\n  - id: exo\n    name: EXO\n    kind: international-organization\n",
+        "annotations/topics.yml": b"topics: []\n",
+    })
+    assert extract_source(seed_text("EXO - Example Xeno Organization", "Talks resume", "The talks resumed."), registry)[0].value == "exo"
+    assert extract_source(seed_text("EXO - Talks With Riverton Resume", "The talks resumed."), registry)[0].value == "unknown"
