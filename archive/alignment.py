@@ -23,11 +23,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from archive.extract import SPEECH_VERBS, NameIndex, is_role_label, label_person
+from archive.extract import NameIndex, is_role_label, label_person
 from archive.extract import fold as fold_name
 from archive.model import Article
 from archive.search_text import fold, is_stop_word, stem, words
-from archive.structure import split_sentences
+from archive.sentences import split_sentences
+from archive.speakers import SPEECH_VERBS
 
 THRESHOLD = 0.3  # similarity an aligned pair must pass
 OUT_OF_ORDER = 0.5  # similarity a pair off the monotonic path must pass

@@ -61,6 +61,10 @@ _DATELINES = tuple(
         + r"(?:\s*\.\s*/[^/]{1,30}/\.?|\s*\([^)]{1,30}\)\s*[-–—]?|\s+[A-Z]{2,10}\s*[-–—]|\s*[-–—:.]|\s*$)"
     )
     for day in (rf"{_MONTH}\s+{_DAY}(?:,\s+{_YEAR})?", rf"{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?")
+) + tuple(
+    # A place in title case, its country in brackets, then the wire's credit: "Paris [France], January 28 (ANI):".
+    re.compile(rf"^(?P<place>[A-Z][\w'’.\-]+(?:[ /][A-Z][\w'’.\-]+){{0,2}})(?:\s\[[^\]]{{1,30}}\])?,?\s+{day}\s*\([^)]{{1,30}}\)\s*[-–—:]")
+    for day in (rf"{_MONTH}\s+{_DAY}(?:,\s+{_YEAR})?", rf"{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?")
 )
 # A page's date as its metadata gives it, before the rest of the line: "date 2017-01-17 Financial...".
 _LABELLED_DATE = re.compile(r"\s*(?P<label>date|published|posted)\s?:?\s(?P<date>\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
@@ -115,6 +119,8 @@ _CUES = (
         rf"(?:^|[.!?]\s+)(?P<when>On (?:{_WEEKDAY})|Yesterday|Today|Earlier today),?\s"
         rf"[^.!?;\"“”]{{0,80}}?\b(?:{_VERBS})\b"
     ),
+    # A weekday written with its day, whatever the verb: "arrived in Vienna on Monday (June 22)".
+    re.compile(rf"\b(?P<when>on (?:{_WEEKDAY}))\s*\(\s*{_MONTH}\s+{_DAY}\s*\)"),
 )
 _LAST_DAY = re.compile(rf"\b[Ll]ast {_MONTH}\s+{_DAY}\b(?!,?\s*\d)")
 BARE_MONTH = re.compile(
@@ -263,6 +269,9 @@ def read_stamps(lines: tuple[Line, ...]) -> list[Stamp]:
     stamps: list[Stamp] = []
     iso_stamped = False  # whether an ISO timestamp has been read as a page or update stamp yet
     for index, line in enumerate(lines):
+        if (wrapped := _wrapped_date_line(lines, index)) is not None:
+            stamps.append(Stamp(wrapped, f"{line.text.strip()} {lines[index + 1].text.strip()}", "record", "a date line wrapped after its day, its year on the next line"))
+            continue
         dateline = next((m for pattern in _DATELINES if (m := pattern.match(line.text.strip()))), None)
         if dateline:
             hit = _hit(line, dateline, "dateline")
@@ -277,6 +286,8 @@ def read_stamps(lines: tuple[Line, ...]) -> list[Stamp]:
                 stamps.append(Stamp(hit, ending.group(0).strip(), "page", "a date and a time ending a line: a timestamp"))
             elif (titled := _title_place_date(line)) is not None:
                 stamps.append(Stamp(titled, line.text.strip(), "record", "the place and day closing a record's title"))
+            elif (barred := _title_bar_date(line)) is not None:
+                stamps.append(Stamp(barred, line.text.strip(), "page", "the day closing the page's title after its bars"))
             continue
         hit, label = found
         nearby = reversed(lines[max(0, index - 3) : index + 1])
@@ -326,6 +337,30 @@ def _date_line(line: Line) -> tuple[Hit, str] | None:
     return hit, label
 
 
+_DAY_ALONE = re.compile(rf"{_MONTH}\s+{_DAY},?")
+_YEAR_ALONE = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _wrapped_date_line(lines: tuple[Line, ...], index: int) -> Hit | None:
+    """A day alone on a line with its year alone on the next, as hard-wrapped text breaks a date line ("July 16," / "2018")."""
+    day = _DAY_ALONE.fullmatch(lines[index].text.strip())
+    year = _YEAR_ALONE.fullmatch(lines[index + 1].text.strip()) if day and index + 1 < len(lines) else None
+    if day is None or year is None:
+        return None
+    hit = _hit(lines[index], day, "written-date")
+    return replace(hit, year=int(year.group(0)), quote=f"{hit.quote} {year.group(0)}")
+
+
+def _title_bar_date(line: Line) -> Hit | None:
+    """The day alone after the last bar of a page's title line ("Headline | News | Site | 01.02.2019"), else None."""
+    parts = line.text.rsplit("|", 1)
+    if len(parts) < 2 or line.text.count("|") < 2 or len(line.text) > 300:
+        return None
+    last = parts[1].strip()
+    hits = [h for h in read_hits(line) if h.start >= len(parts[0]) and h.day is not None and h.year is not None]
+    return hits[0] if len(hits) == 1 and hits[0].quote == last else None
+
+
 def _title_place_date(line: Line) -> Hit | None:
     """The day closing a title line with its place ("..., Moscow, November 12, 2020"), not a sentence's; else None."""
     if len(line.text) > 300 or line.text.rstrip().endswith((".", "!", "?")):
@@ -349,6 +384,7 @@ def stamp_evidence(stamp: Stamp) -> str:
 _ON_DAYS = (
     re.compile(rf"\bon\s+{_MONTH}\s+{_DAY}\b(?!,?\s*\d)"),
     re.compile(rf"\bon\s+{_DAY}\s+{_MONTH}(?![\w,]|\s*\d)"),
+    re.compile(rf"\bon\s+(?:{_WEEKDAY})\s*\(\s*{_MONTH}\s+{_DAY}\s*\)"),  # "arrived on Monday (June 22)"
 )
 # A day the text names as today or tomorrow, with no year: "crosses another threshold tomorrow, February 5".
 _TOLD_DAYS = (

@@ -13,6 +13,7 @@ from archive.date_text import (
     bounds,
     cite,
     file_photo,
+    is_ahead,
     is_deadline,
     is_stamped,
     latest_day,
@@ -27,6 +28,7 @@ from archive.date_text import (
     stamp_evidence,
 )
 from archive.model import DateFinding, Document, Line, Term
+from archive.rules import GENRE_WORDS, GLUED_DATE
 from archive.yearless import yearless_date
 
 UNKNOWN = "unknown"
@@ -55,7 +57,14 @@ def extract_date(document: Document, today: datetime.date, terms: tuple[Term, ..
     records = [s for s in usable if s.role == "record"]
     yearless = [s for s in usable if s.role == "yearless"]
     used: tuple[Cue, ...] = ()
-    if pages:
+    if pages and (own := _own_date_line(pages[0], records, document)) is not None:
+        published, method = own.hit.value, own.hit.kind
+        evidence = [
+            stamp_evidence(own),
+            f"It is the page's own date line below the headline; {cite(pages[0].quote, pages[0].hit.line)}, the site's metadata above it, names another day.",
+        ]
+        event, said = None, []
+    elif pages:
         published, method = pages[0].hit.value, pages[0].hit.kind
         evidence = [stamp_evidence(pages[0])]
         updates = [s for s in usable if s.role == "update"]
@@ -64,12 +73,24 @@ def extract_date(document: Document, today: datetime.date, terms: tuple[Term, ..
             evidence.append("Later stamps are read as updates: " + "; ".join(cited) + ".")
         event, said = _record_event(published, records, yearless)
         published, event, method = _dateline_day(published, event, method, records + yearless, said)
+    elif records and (first := _first_below(records, document)) is not None:
+        published, method = first.hit.value, first.hit.kind
+        evidence = [stamp_evidence(first), "Of the page's date lines that disagree, it is the first below the headline: the page's own."]
+        event, said = _record_event(published, [s for s in records if s is not first], yearless)
+        published, event, method = _dateline_day(published, event, method, yearless, said)
     elif records:
         published, method, evidence = _from_records(records)
         event, said = _record_event(published, [], yearless)
         published, event, method = _dateline_day(published, event, method, yearless, said)
+    elif yearless and (updated := _updated_that_day(yearless[0], usable)) is not None:
+        published, method, evidence = updated
+        event, said = None, []
     elif yearless:
         published, method, evidence, used = yearless_date(yearless[0], prose, cues, today, terms)
+        event, said = None, []
+    elif (titled := _headline_record_day(document, prose)) is not None:
+        published, method = titled.value, "headline"
+        evidence = [f"The headline names a record and its day, {cite(titled.quote, titled.line)}: the record is of that day."]
         event, said = None, []
     elif updates := [s for s in usable if s.role == "update"]:
         published, method, evidence = _from_update(updates[0], prose)
@@ -83,6 +104,10 @@ def extract_date(document: Document, today: datetime.date, terms: tuple[Term, ..
         event, said = None, []
     elif (coming := soonest_ahead(prose)) and bounds(coming.value)[0] > datetime.date.min:
         published, method, evidence = _before_ahead(coming, prose)
+        event, said = None, []
+    elif (since := latest_past(prose, lambda h: h.day is not None and h.year is not None and bounds(h.value)[0] <= today)) is not None:
+        published, method = f"{since.value}/..", "past-date"
+        evidence = [f"No date of its own; the latest past day the text tells is {cite(phrase(since), since.line)}: it was written on or after it."]
         event, said = None, []
     else:
         seen = notes + _seen(prose, cues, story)
@@ -123,6 +148,57 @@ def _dateline_day_before(event: str, published: str, stamps: list[Stamp]) -> boo
     day = bounds(event)
     named = any(s.hit.kind == "dateline" and s.hit.month == day[0].month and s.hit.day == day[0].day for s in stamps)
     return low == high and day[0] == day[1] and (low - day[0]).days == 1 and named
+
+
+def _updated_that_day(dateline: Stamp, usable: list[Stamp]) -> tuple[str, str, list[str]] | None:
+    """A year-less dateline's day in the year of an update stamp a few days or hours after it ("ANI | Updated: Jan 28,
+    2021 06:35 IST" over "Paris [France], January 28 (ANI):"): a wire story is updated within days, not a year later."""
+    update = next((s for s in usable if s.role == "update" and s.hit.day is not None and s.hit.year is not None), None)
+    if update is None:
+        return None
+    until = bounds(update.hit.value)[1]
+    day = latest_day(dateline.hit.month, dateline.hit.day, until, inclusive=True)
+    if day is None or (until - day).days > UPDATED_WITHIN_DAYS:
+        return None
+    evidence = [
+        f"Dateline {cite(dateline.quote, dateline.hit.line)} gives no year; {stamp_evidence(update)}",
+        f"The last such day by the update is {day}, {(until - day).days} day(s) before it: the story's day.",
+    ]
+    return day.isoformat(), "dateline+update", evidence
+
+
+UPDATED_WITHIN_DAYS = 7  # how long after its dateline's day a wire story's update stamp may come
+# A record's name, the genre of what the headline's day is the date of: "Regular Press Conference on July 17, 2020".
+_RECORD_WORDS = frozenset(GENRE_WORDS)
+
+
+def _headline_record_day(document: Document, prose: tuple[Hit, ...]) -> Hit | None:
+    """The one full day a headline names, when the headline names a record of a press office ("Spokesperson X's
+    Regular Press Conference on July 17, 2020"): a record's headline gives its own day. None otherwise."""
+    if document.headline is None:
+        return None
+    days = [h for h in prose if h.line == document.headline.number and h.day is not None and h.year is not None and h.value]
+    words = {word.casefold() for word in document.headline.text.split()}
+    return days[0] if len(days) == 1 and words & _RECORD_WORDS and not is_deadline(days[0]) and not is_ahead(days[0]) else None
+
+
+def _own_date_line(page: Stamp, records: list[Stamp], document: Document) -> Stamp | None:
+    """A date line below the headline naming a day other than the page's metadata date glued above it (" date 2015-04-10
+    Department of Defense" over "April 17, 2017"): what the page shows outweighs what its scraped metadata says."""
+    if document.headline is None or page.hit.line >= document.headline.number or not GLUED_DATE.match(page.quote):
+        return None
+    below = next((s for s in records if s.hit.line > document.headline.number and s.hit.day is not None and s.hit.year is not None), None)
+    return below if below is not None and below.hit.value != page.hit.value else None
+
+
+def _first_below(records: list[Stamp], document: Document) -> Stamp | None:
+    """Of date lines naming different days, the first below the headline when it names a day: the page's own date
+    line, the others a record's ("Tuesday, December 22, 2009" of the briefing a page of December 23 carries)
+    or a box's above the headline. None when they agree, or nothing tells them apart."""
+    if document.headline is None or len(_precise(records)) < 2:
+        return None
+    below = [s for s in records if s.hit.line > document.headline.number]
+    return below[0] if below and below[0].hit.day is not None and below[0].hit.year is not None else None
 
 
 def _from_records(records: list[Stamp]) -> tuple[str, str, list[str]]:

@@ -1,4 +1,4 @@
-"""Metadata a seed's text can tell: title, source, speakers, topics, language (pure)."""
+"""Metadata a seed's text can tell: title, the registry's names and titles in it, transcript turns, topics, language (pure)."""
 
 from __future__ import annotations
 
@@ -18,48 +18,15 @@ from archive.model import (
     Document,
     Finding,
     Person,
-    Problem,
     Registry,
+    Source,
     SpeakerFinding,
     Term,
     Topic,
     TopicFinding,
-    warning,
 )
-from archive.rules import BYLINE_BLOCK, NAME_PARTICLES, NON_PERSON_LABELS, TITLE_WORDS
-from archive.structure import split_sentences, turn_label
-
-# Verbs that attribute words to a person ("Lavrov said", "said Lavrov").
-SPEECH_VERBS = (
-    "said", "says", "told", "added", "adds", "stressed", "stresses", "emphasized", "emphasised",
-    "emphasizes", "noted", "notes", "warned", "warns", "explained", "explains", "stated", "states",
-    "asserted", "argued", "argues", "declared", "remarked", "recalled", "continued", "pointed out",
-    "underlined", "underscored", "insisted", "reiterated", "commented", "replied", "answered",
-    "claimed", "announced", "urged", "condemned", "slammed", "affirmed", "acknowledged",
-    "admitted", "wrote", "tweeted", "observed", "suggested", "confirmed", "denied", "criticized",
-    "criticised", "believes", "thinks", "asked", "expressed", "proposed", "addressed", "called it", "calling it", "made the remarks",
-    "informed", "assured", "vowed",
-    "released the following statement", "issued the following statement", "released a statement", "issued a statement",
-)
-# Nouns that introduce someone's words ("statements from X", "remarks attributed to X").
-SPEECH_NOUNS = ("statement", "statements", "remarks", "comments", "words", "interview", "message", "announcement", "briefing", "speech", "address")
-# Words that show a capitalised run is an organisation or place, not a person.
-NOT_PERSON_WORDS = frozenset(
-    """ministry committee office department council agency government kremlin embassy
-    commission organization organisation alliance union nations parliament duma senate
-    service services press center centre news agency times post journal house court
-    federation republic kingdom states army forces navy staff directorate secretariat
-    moscow washington kiev kyiv beijing london paris berlin vienna geneva russia ukraine
-    china america europe european russian american ukrainian chinese british french
-    western nato osce un eu the a this that these those his her their our its
-    ministers leaders members officials diplomats delegations g7 g20 arms control security affairs
-    as i i've i'm i'd i'll we we've you he she it they but and so if when""".split()
-)
-# After a name that follows a speech verb, words that make it the subject of what is said: "says Trump has".
-CLAUSE_AFTER = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|should|must|could|can|may|might|yet|did|does|do|not)\b")
-# Words that, between a speech verb and a name, show the name is not the speaker
-# ("said that Putin signed").
-CLAUSE_WORDS = frozenset("that whether if how what when why because which who while as".split())
+from archive.rules import MEDIA_LABEL_WORDS, NON_PERSON_LABELS, TITLE_WORDS
+from archive.sentences import split_sentences
 
 STOPWORDS = {
     "en": "the of and to in is that for on with as was by it he said at from this be are have".split(),
@@ -161,46 +128,6 @@ def name_index(people: tuple[Person, ...]) -> NameIndex:
     return NameIndex.build(people)
 
 
-_VERBS = "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True))
-# Verbs that may come before their speaker ("said Lavrov", "quoted Ryabkov as saying"); "told X" names the listener instead.
-INVERTED_VERBS = "said|says|added|adds|noted|stressed|explained|continued|recalled|wrote|stated|emphasized|emphasised|quoted"
-# Words that may stand between such a verb and the name: titles and roles ("said Deputy Foreign Minister X").
-ROLE_WORDS = frozenset(
-    """foreign minister deputy spokeswoman spokesman spokesperson envoy ambassador high representative permanent
-    secretary general chief head president prime state press official officials director chairman
-    chairperson chair senior former top diplomat russia's russian us u.s. of for to
-    under assistant arms control international security affairs political and ministry department""".split()
-)
-# After a name: optional ", role clause," then optional adverbs, then a speech verb.
-VERB_AFTER_REACH = 240  # characters after a name it reads: a role clause of 160, the adverbs and the verb
-# The role clause may hold an abbreviation's stops: ", the U.S. Permanent Representative to the Conference,".
-VERB_AFTER = re.compile(rf"^(?:\s*\([^()]{{1,30}}\))?(?:,(?:[^.;:]|\b[a-z]\.(?:[a-z]\.)+){{1,160}}?,)?\s+(?:(?:has|had|have|also|further|then|later|previously|once again|again)\s+)*(?:{_VERBS})\b")
-# Before a name: an inverted speech verb, "according to", or "statements from", then the words between.
-# ("statements on the treaty made by Under Secretary X": the noun may stand a few words before "made by").
-VERB_BEFORE = re.compile(
-    rf"\b(?:(?:{INVERTED_VERBS})|according to|attributed to|(?:{'|'.join(SPEECH_NOUNS)}) (?:from|by|of|attributed to)"
-    rf"|(?:{'|'.join(SPEECH_NOUNS)})(?:\s+[^\s.;]+){{0,8}}?\s+made by)\b((?:\s+[^\s]+){{0,14}}?)\s*$"
-)
-# A possessive statement heading: "Sergey Lavrov's statement and answers...", "Rosemary DiCarlo’s Briefing".
-POSSESSIVE = re.compile(rf"^['’]s\s+(?:(?:opening|closing|video|written|joint)\s+)?(?:{'|'.join(SPEECH_NOUNS)}|speech|address|article|briefing)\b")
-# A name heading its own remarks: "Chairman Anders Fogh Rasmussen Opening Remarks".
-REMARKS_AFTER = re.compile(r"^,?\s+(?:(?:opening|closing|introductory|keynote|press|video)\s+)?(?:remarks|statement|speech|address)\b")
-# A statement issued for an official by their spokesperson is theirs: "issued today by the Spokesperson for UN
-# Secretary-General Ban Ki-moon".
-STATEMENT_FOR = re.compile(r"\bstatement\b[^.;]{0,60}\bby the spokes(?:wo)?(?:man|person) for\s+(?:\S+\s+){0,5}$")
-# Words before a name that make someone else the speaker: "a spokeswoman for President Dmitry Medvedev noted".
-ON_BEHALF = re.compile(r"\b(?:spokes(?:wo)?man|spokesperson|aide|adviser|advisor|assistant|office|press secretary)\s+(?:for|to|of)\s+(?:\S+\s+){0,5}$")
-_PARTICLES = "|".join(sorted(NAME_PARTICLES))
-# Middle initials belong to the run ("Daryl G. Kimball"). The run starts at the first capital of a word that
-# can start one ("ex-President Barack Obama"). A start further into the same word reaches the same word end and fails the same way, and trying each in turn
-# made a word like "A-A-A-…" quadratic; the atomic group goes past them.
-CAPITALISED_RUN = re.compile(
-    rf"(?<![\w'’-])(?>[\w'’-]*?\b(?=[A-Z][\w'’-]))(?P<run>[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s+)*(?:(?:{_PARTICLES})\s+)*[A-Z][\w'’-]+)+)"
-)
-
-
-# The possessive ending a word of a capitalised run, where the owner's name ends.
-POSSESSIVE_WORD = re.compile(r"['’]s(?!\w)")
 TITLE_SEQUENCES = sorted((fold(t).split() for t in TITLE_WORDS), key=len, reverse=True)
 # The same sequences by their first and by their last word, longest first, so a word is tried only against the titles it can start or end.
 TITLES_BY_FIRST: dict[str, list[list[str]]] = {}
@@ -264,7 +191,7 @@ def _with_surnames(sentence: NamedSentence, surnames: dict[str, str]) -> NamedSe
     "Bill Clinton" and "President Clinton" are left out: a capitalised word before the surname may make it another person's.
     """
     taken = [(start, end) for start, end, _ in sentence.names]
-    written = _as_written(sentence.text, sentence.folded)
+    written = as_written(sentence.text, sentence.folded)
     added = []
     for match in re.finditer(r"(?<![\w'-])[^\W\d_]+(?![\w-])", sentence.folded):
         surname = match.group(0)
@@ -277,93 +204,12 @@ def _with_surnames(sentence: NamedSentence, surnames: dict[str, str]) -> NamedSe
     return replace(sentence, names=tuple(sorted(sentence.names + tuple(added)))) if added else sentence
 
 
-def extract_speakers(
-    document: Document, registry: Registry, sentences: tuple[NamedSentence, ...] | None = None
-) -> tuple[tuple[SpeakerFinding, ...], tuple[str, ...], tuple[Problem, ...]]:
-    """People who speak or are quoted, people merely named, and suggestions for unknown names.
-
-    `sentences` are named_sentences(document, registry), found here when not given.
-    """
-    index = name_index(registry.people)
-    found: list[SpeakerFinding] = list(turn_speakers(document, registry))
-    mentioned: set[str] = set()
-    # A line that opens with a registry person and a colon gives their words, as a turn or a headline
-    # does ("President of Russia Vladimir Putin: Colleagues,", "Lavrov: We are ready to talk").
-    lines = [(document.headline.number, document.headline.text)] if document.headline else []
-    lines += [(block.line, block.text) for block in document.blocks if block.kind != "turn"]
-    for line, text in lines:
-        label = turn_label(text)
-        if label and (person := label_person(label[0], index)):
-            found.append(SpeakerFinding(person, label[0], line, "label"))
-    # A registry person in the byline block is the one who speaks: "by NATO Secretary General Anders Fogh Rasmussen".
-    for removal in document.removed:
-        if removal.rule == BYLINE_BLOCK.name:
-            folded = fold(removal.text)
-            written = _as_written(removal.text, folded)
-            found += [SpeakerFinding(person, written(start, end), removal.line, "byline") for start, end, person in index.find(folded)]
-    people = {p.id: p for p in registry.people}
-    for sentence in named_sentences(document, registry) if sentences is None else sentences:
-        line, folded = sentence.line, sentence.folded
-        written = _as_written(sentence.text, folded)
-        attributed = [_attributed(folded, start, end, role_words(people[person])) for start, end, person in sentence.names]
-        for at, (start, end, person) in enumerate(sentence.names):
-            mentioned.add(person)
-            if attributed[at] or _joined_to_attributed(folded, sentence.names, attributed, at):
-                found.append(SpeakerFinding(person, written(start, end), line, "attribution"))
-        # In a headline in title case ("Russia Says U.S. Must End ...") every word looks like a name.
-        if not (document.headline and line == document.headline.number and _title_case(sentence.text)):
-            found.extend(
-                SpeakerFinding(None, name, line, "attribution") for name in _unknown_attributed(sentence.text, index)
-            )
-    found += _signer(document, index)
-    speakers = _first_per_person(found)
-    speaking = {s.person for s in speakers if s.person}
-    problems = tuple(
-        warning(document.text.raw.path, s.line, f"'{s.name}' speaks or is quoted but is not in annotations/people.yml; add them (with name variants) so the page can link them")
-        for s in speakers
-        if s.person is None
-    )
-    return speakers, tuple(sorted(mentioned - speaking)), problems
-
-
-def _joined_to_attributed(folded: str, names: tuple[tuple[int, int, str], ...], attributed: list[bool], at: int) -> bool:
-    """Whether a name is joined by "and" to a name next to it that is attributed speech: "the Joint Statement by
-    President Medvedev and President Obama", "Lavrov and his counterpart Wang Yi said"."""
-    before = at > 0 and attributed[at - 1] and _joins(folded[names[at - 1][1] : names[at][0]])
-    after = at + 1 < len(names) and attributed[at + 1] and _joins(folded[names[at][1] : names[at + 1][0]])
-    return before or after
-
-
-def _joins(between: str) -> bool:
-    """Whether the words between two names are "and" and at most a few titles: " and US President "."""
-    words = between.split()
-    return bool(words) and words[0] == "and" and len(words) <= 6 and all(w in ROLE_WORDS or w in FOLDED_TITLE_TOKENS for w in words[1:])
-
-
-# A statement's signature, its last line: "Jane Doe, Spokesperson for the Secretary-General".
-SIGNATURE = re.compile(r"(?P<name>[^\W\d_][^,]{2,60}),\s+[^.!?]{3,160}")
-
-
-def _signer(document: Document, index: NameIndex) -> list[SpeakerFinding]:
-    """The registry person who signs the text in its last line, name and office and no sentence: the words are theirs."""
-    last = document.blocks[-1] if document.blocks else None
-    signed = SIGNATURE.fullmatch(last.text) if last is not None and last.kind != "turn" else None
-    person = label_person(signed["name"], index) if signed else None
-    return [SpeakerFinding(person, signed["name"], last.line, "signature")] if signed and last and person else []
-
-
-def _title_case(sentence: str) -> bool:
-    """Whether most words of four or more start with a capital, as headlines in title case do."""
-    words = sentence.split()
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
-
-
 def is_role_label(label: str) -> bool:
     """Whether a transcript label names a role ("QUESTION", "Moderator") rather than a person."""
     return fold(label).strip() in FOLDED_ROLE_LABELS
 
 
-def _strip_titles(name: str) -> str:
+def strip_titles(name: str) -> str:
     """'SECRETARY KERRY' -> 'KERRY', 'Foreign Minister Sergey Lavrov' -> 'Sergey Lavrov'."""
     words = name.split()
     folded = [fold(w).rstrip(".") for w in words]
@@ -377,12 +223,17 @@ def _strip_titles(name: str) -> str:
                 first = end
                 stripped = True
                 break
+        # A title's own "of" and the word it governs: "SECRETARY OF DEFENSE JANE DOE", "President of Russia Vladimir Putin".
+        if stripped and folded[first] in ("of", "for"):
+            governed = first + 1 + (folded[first + 1 : first + 2] == ["the"])
+            if len(words) > governed + 2:
+                first = governed + 1
     return " ".join(words[first:])
 
 
 def label_person(label: str, index: NameIndex) -> str | None:
     """The registry id of the person a transcript label names ("SECRETARY KERRY", "Sergey Lavrov"), or None."""
-    found = index.ids.get(fold(_strip_titles(label))) or index.ids.get(fold(label))
+    found = index.ids.get(fold(strip_titles(label))) or index.ids.get(fold(label))
     if found is None:  # "President of Russia Vladimir Putin": the one registry name inside the label
         named = {person for _, _, person in index.find(fold(label))}
         found = named.pop() if len(named) == 1 else None
@@ -424,7 +275,7 @@ def extract_terms(
         read += by_line.get(block.line, [])
     terms: dict[tuple[str, str], Term] = {}
     for sentence in read:
-        written = _as_written(sentence.text, sentence.folded)
+        written = as_written(sentence.text, sentence.folded)
         for start, end, person in sentence.names:
             found = _title_before(sentence.folded, start, role_words(people[person]))
             if found is None:
@@ -498,14 +349,31 @@ def _title_before(folded: str, name_start: int, qualifiers: frozenset[str] = fro
 def turn_speakers(document: Document, registry: Registry) -> tuple[SpeakerFinding, ...]:
     """The speaker of each transcript turn a person's label opens (not a role's, "QUESTION"), in order, one a turn."""
     index = name_index(registry.people)
-    found = [_speaker_from_label(block, index) for block in document.blocks if block.kind == "turn" and not is_role_label(block.label)]
+    outlets = _outlet_names(registry.sources)
+    found = [
+        _speaker_from_label(block, index)
+        for block in document.blocks
+        if block.kind == "turn" and not is_role_label(block.label) and not _names_outlet(block.label, outlets)
+    ]
     surnames = {s.name for s in found if s.person is None and len(s.name.split()) == 1}
     full = {surname: name for surname in surnames if (name := _full_name(surname, document))}
     return tuple(replace(s, name=full[s.name]) if s.person is None and s.name in full else s for s in found)
 
 
+@by_identity(maxsize=8)
+def _outlet_names(sources: tuple[Source, ...]) -> frozenset[str]:
+    """Registered outlets' names, folded, with and without a bracketed gloss: "cgtn (china global television network)", "cgtn"."""
+    return frozenset(name for source in sources for name in (fold(source.name), fold(re.sub(r"\s*\(.*\)$", "", source.name))))
+
+
+def _names_outlet(label: str, outlets: frozenset[str]) -> bool:
+    """Whether a turn label names a news outlet, as a press conference labels a question by who asks it ("Example Daily:")."""
+    folded = fold(label)
+    return folded in outlets or folded.removeprefix("the ") in outlets or bool(set(folded.split()) & MEDIA_LABEL_WORDS)
+
+
 def _speaker_from_label(block: Block, index: NameIndex) -> SpeakerFinding:
-    name = _strip_titles(block.label)
+    name = strip_titles(block.label)
     written = name.title() if name.isupper() else name
     return SpeakerFinding(label_person(block.label, index), written, block.line, "turn")
 
@@ -516,37 +384,13 @@ def _full_name(surname: str, document: Document) -> str | None:
     pattern = re.compile(rf"(?<![\w'’.-])(?:[A-Z][\w'’-]+\s+(?:[A-Z]\.\s+)*)+{re.escape(surname)}(?![\w'’-])")
     for block in document.blocks:
         for match in pattern.finditer(block.text):
-            name = _strip_titles(match.group(0))
+            name = strip_titles(match.group(0))
             if len(name.split()) > 1:
                 return name
     return None
 
 
-def _attributed(folded: str, start: int, end: int, qualifiers: frozenset[str] = frozenset()) -> bool:
-    """True when the name at folded[start:end] is the subject or object of a speech verb.
-
-    Between a verb before the name and the name stand only role words, or words of the person's
-    own offices (`qualifiers`): "said State Department spokeswoman X", "Speech by NATO Secretary General X".
-    """
-    if STATEMENT_FOR.search(folded[max(0, start - 160):start]):
-        return True
-    if ON_BEHALF.search(folded[max(0, start - 80):start]):
-        return False
-    if VERB_AFTER.match(folded[end:end + VERB_AFTER_REACH]) or POSSESSIVE.match(folded[end:end + 40]) or REMARKS_AFTER.match(folded[end:end + 40]):
-        return True
-    before = VERB_BEFORE.search(folded[max(0, start - 160):start])
-    if before is None:
-        return False
-    between = before.group(1).split()
-    if all(w.strip(",") in ROLE_WORDS or w.strip(",") in qualifiers for w in between):
-        # "Kremlin says Trump yet to respond": the name opens the clause the verb reports, it does not speak.
-        return not CLAUSE_AFTER.match(folded[end : end + 20])
-    # An appositive: "statements from Russia's envoy in Vienna, Mikhail Ulyanov, reiterate ..."
-    appositive = before.group(1).rstrip().endswith(",") and folded[end:end + 1] == ","
-    return appositive and not {w.strip(",") for w in between} & CLAUSE_WORDS
-
-
-def _as_written(sentence: str, folded: str) -> Callable[[int, int], str]:
+def as_written(sentence: str, folded: str) -> Callable[[int, int], str]:
     """A function from a span of the folded sentence to the same words as the sentence writes them.
 
     Folding keeps lengths for most scripts, so a span is the same in both; where it does not
@@ -556,44 +400,6 @@ def _as_written(sentence: str, folded: str) -> Callable[[int, int], str]:
         return lambda start, end: sentence[start:end]
     starts = list(itertools.accumulate((len(_fold(c)) for c in sentence), initial=0))
     return lambda start, end: sentence[bisect.bisect_right(starts, start) - 1 : bisect.bisect_left(starts, end)]
-
-
-def _unknown_attributed(sentence: str, index: NameIndex) -> list[str]:
-    """Capitalised names of two or more words attributed speech but unknown to the registry."""
-    names = []
-    folded = fold(sentence)
-    titles = FOLDED_TITLES
-    for run in CAPITALISED_RUN.finditer(sentence):
-        # A possessive ends the name: "Rosemary DiCarlo’s Briefing" is DiCarlo's.
-        owner = POSSESSIVE_WORD.search(run.group("run"))
-        written = run.group("run")[: owner.start()] if owner else run.group("run")
-        end = run.start("run") + len(written)
-        name = _strip_titles(_trim_organisation_words(written))
-        words = name.split()
-        if len(words) < 2 or any(fold(w) in NOT_PERSON_WORDS for w in words) or fold(words[-1]) in titles:
-            continue
-        if index.find(fold(name)) or not _attributed(folded, end - len(name), end):
-            continue
-        names.append(name)
-    return names
-
-
-def _trim_organisation_words(run: str) -> str:
-    """Drop leading words that are organisations or places: 'Russian Committee spokeswoman X'."""
-    words = run.split()
-    first = 0
-    while first < len(words) and (fold(words[first]) in NOT_PERSON_WORDS or words[first].endswith(("'s", "’s"))):
-        first += 1
-    return " ".join(words[first:])
-
-
-def _first_per_person(found: list[SpeakerFinding]) -> tuple[SpeakerFinding, ...]:
-    """One finding per person (the earliest), ordered by first appearance."""
-    seen: dict[str, SpeakerFinding] = {}
-    for finding in sorted(found, key=lambda f: (f.line, f.how != "turn")):
-        key = finding.person or "?" + fold(finding.name)
-        seen.setdefault(key, finding)
-    return tuple(seen.values())
 
 
 def extract_topics(document: Document, registry: Registry) -> tuple[TopicFinding, ...]:

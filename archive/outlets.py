@@ -11,7 +11,9 @@ from archive.edtf import edtf_bounds
 from archive.extract import FOLDED_TITLE_TOKENS, FUNCTION_WORDS, fits_title, fold, name_index, role_words, title_words, turn_speakers
 from archive.markers import marker_literal, marker_regexp, marker_screen, marker_text_regexp
 from archive.memo import by_identity
-from archive.model import Document, Finding, Person, Problem, Registry, Role, SeedText, Source, SpeakerFinding, Term, warning
+from archive.model import Document, Finding, Line, Person, Problem, Registry, Role, SeedText, Source, SpeakerFinding, Term, warning
+from archive.rules import BYLINE_BLOCK, GLUED_DATE
+from archive.structure import site_title
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +26,15 @@ class MarkerHit:
     text: str  # what it matched
 
 
-# A line crediting the text to an outlet: "By REUTERS", "  • By Al Jazeera", "Source: Foreign Affairs".
-CREDIT_LINE = re.compile(r"^[\s•·*-]*(?:by\s+|source:\s*)(?P<name>\S.*?)\.?\s*$", re.IGNORECASE)
+# A line crediting the text to an outlet: "By REUTERS", "  • By Al Jazeera", "Source: Foreign Affairs", and as Chinese
+# sites write it, run together with the editor's name: "来源:CGTN.COM责任编辑:Chen Zhuo" (source ..., editor in charge ...).
+CREDIT_LINE = re.compile(r"^[\s•·*-]*(?:by\s+|source:\s*|来源\s*[:：]\s*)(?P<name>\S.*?)\.?\s*(?:责任编辑\s*[:：].*)?$", re.IGNORECASE)
+# A lead that says an outlet issued the text it carries: "Washington, DC (X News) The US Department of State released
+# the following statement:"; the outlet named is the writer.
+RELEASED_BY = re.compile(
+    r"(?:^|[\s)])(?:[Tt]he\s+)?(?P<name>[A-Z][\w.’'&-]*(?:\s+(?:of|for|the|and|on|[A-Z][\w.’'&-]*)){0,8}?)\s+"
+    r"(?:has\s+)?(?:released|issued|published|provided)\s+the\s+following\b"
+)
 # A dateline crediting its story: "MOSCOW, September 3 (RIA Novosti) -", "Moscow [Russia] August 22 (ANI/Sputnik):",
 # "MOSCOW, July 6 AFP -": a place, a day, and the wire in brackets or in capitals; "ANI/Sputnik" is Sputnik's copy ANI carries.
 DATELINE_CREDIT = re.compile(
@@ -36,8 +45,12 @@ DATELINE_CREDIT = re.compile(
 
 
 def find_markers(text: SeedText, registry: Registry) -> tuple[MarkerHit, ...]:
-    """Every marker of every source and every credit line naming one, in line order, then in registry order."""
-    lines = text.lines
+    """Every marker of every source and every credit line naming one, in line order, then in registry order.
+
+    A line with the page's date glued before it (" date 2026-02-05 The following statement ...") is read
+    without the date too, so that a marker of how a line begins still finds it.
+    """
+    lines = _with_unglued(text.lines)
     whole = "\n".join(line.text for line in lines)
     found: list[tuple[int, int, int, MarkerHit]] = []  # line, source index, marker index, hit
     screened, entries = _screened(registry.sources)
@@ -68,7 +81,41 @@ def find_markers(text: SeedText, registry: Registry) -> tuple[MarkerHit, ...]:
         elif (wire := _dateline_wire(line.text, names)) is not None:
             source_index, quote = wire
             found.append((line.number, source_index, -1, MarkerHit(line.number, registry.sources[source_index].id, "credit", quote)))
-    return tuple(hit for *_, hit in sorted(found, key=lambda item: item[:3]))
+        elif (issuer := _released_by(line.text, names)) is not None:
+            source_index, quote = issuer
+            found.append((line.number, source_index, -1, MarkerHit(line.number, registry.sources[source_index].id, "credit", quote)))
+        elif (titled := site_title(line.text.strip())) and (source_index := _titled_outlet(titled, names)) is not None:
+            # The site's own title, its acronym and name ("NATO - North Atlantic Treaty Organization"): its furniture.
+            found.append((line.number, source_index, -1, MarkerHit(line.number, registry.sources[source_index].id, "origin", line.text.strip())))
+    unique = dict.fromkeys(hit for *_, hit in sorted(found, key=lambda item: item[:3]))  # a line and its unglued form may both match
+    return tuple(unique)
+
+
+def _with_unglued(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """The lines, each followed by its text without a glued page date when it has one (GLUED_DATE)."""
+    out = []
+    for line in lines:
+        out.append(line)
+        glued = GLUED_DATE.fullmatch(line.text)
+        if glued:
+            out.append(Line(line.number, glued.group("rest")))
+    return tuple(out)
+
+
+def _titled_outlet(titled: tuple[str, str], names: dict[str, int]) -> int | None:
+    """The registered outlet a site's title names by its acronym or its name, or None."""
+    acronym, name = (fold(part) for part in titled)
+    return names.get(acronym, names.get(name))
+
+
+def _released_by(text: str, names: dict[str, int]) -> tuple[int, str] | None:
+    """The registered outlet a lead says released the text that follows, and the words that say so."""
+    released = RELEASED_BY.search(text)
+    if released is None:
+        return None
+    name = fold(released.group("name")).replace(".", "")
+    found = names.get(name)
+    return (found, released.group(0).strip()) if found is not None else None
 
 
 @by_identity(maxsize=8)
@@ -98,9 +145,19 @@ def _source_names(sources: tuple[Source, ...]) -> dict[str, int]:
         name = fold(source.name)
         gloss = re.search(r"\((.*)\)$", name)
         for variant in (name, re.sub(r"\s*\(.*\)$", "", name), *([gloss.group(1)] if gloss else [])):
-            names.setdefault(variant, index)
-            names.setdefault(variant.removeprefix("the "), index)
+            for written in (variant, variant.replace(".", "")):  # "U.S. Department of State" is "US Department of State"
+                names.setdefault(written, index)
+                names.setdefault(written.removeprefix("the "), index)
+        host = re.sub(r"^(?:https?://)?(?:www\.)?", "", fold(source.home)).split("/")[0]
+        if host:
+            names.setdefault(host, index)  # a credit by the site's address: "来源:CGTN.COM"
     return names
+
+
+def name_lines(text: SeedText, registry: Registry) -> frozenset[int]:
+    """Lines that are only a registered outlet's name, as a site prints its own in its header: furniture, not a headline."""
+    names = _source_names(registry.sources)
+    return frozenset(line.number for line in text.lines if (written := fold(line.text.strip())) and (written in names or written.replace(".", "") in names))
 
 
 def furniture_lines(text: SeedText, hits: tuple[MarkerHit, ...]) -> frozenset[int]:
@@ -267,6 +324,12 @@ def _principals(document: Document, speakers: tuple[SpeakerFinding, ...], regist
     found = next((s for s in speakers if s.how == "byline" and s.person), None)
     if found and found.person:
         return ((found.person, f"named in the byline block, line {found.line}"),)
+    # The speakers keep where a person is first named, the headline's "Remarks of Assistant Secretary X" over the block's
+    # "X": the byline block still says whose record the page is.
+    index = name_index(registry.people)
+    byline = next(((person, removal.line) for removal in document.removed if removal.rule == BYLINE_BLOCK.name for *_, person in index.find(fold(removal.text))), None)
+    if byline:
+        return ((byline[0], f"named in the byline block, line {byline[1]}"),)
     record = RECORD_HEADLINE.match(document.headline.text.strip()) if document.headline else None
     named = name_index(registry.people).find(fold(record.group("by"))) if record else []
     return ((min(named)[2], f"named after 'by' in the headline, line {document.headline.number}"),) if named and document.headline else ()

@@ -14,17 +14,17 @@ from archive.edtf import sort_key
 from archive.extract import (
     count_words,
     detect_language,
-    extract_speakers,
     extract_terms,
     extract_title,
     extract_topics,
     named_sentences,
 )
 from archive.merge import merge_archive
-from archive.outlets import extract_source, find_markers, furniture_lines, source_from_office
+from archive.outlets import extract_source, find_markers, furniture_lines, name_lines, source_from_office
 from archive.model import Annotations, Archive, Article, Finding, Problem, RawSeed, Registry
 from archive.needs import needs_warnings
 from archive.seeds import decode_seed
+from archive.speakers import extract_speakers
 from archive.structure import parse_document
 from archive.validate import validate_annotations
 
@@ -41,7 +41,7 @@ def parse_article(raw: RawSeed, registry: Registry, today: datetime.date, whole:
     if text is None:
         return None, problems
     markers = find_markers(text, registry)
-    document, structure_problems = parse_document(text, furniture=furniture_lines(text, markers))
+    document, structure_problems = parse_document(text, furniture=furniture_lines(text, markers) | name_lines(text, registry))
     source, republisher, source_problems = extract_source(text, registry, markers)
     sentences = named_sentences(document, registry)
     speakers, mentioned, speaker_problems = extract_speakers(document, registry, sentences)

@@ -90,7 +90,8 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|photo\s(?:by|via|courtesy\sof)\s.{1,100}"
         r"|(?:©|\(c\)\s).{0,100}"
         r"|copyright\s(?:©\s?)?\d{4}.{0,100}"
-        r"|[^()]{1,300}\((?:©|photo:|photo by|ap photo)[^()]{1,100}\)",
+        r"|[^()]{1,300}\((?:©|photo:|photo by|ap photo)[^()]{1,100}\)"
+        r"|[^()]{1,600}\([^()]{0,40}\bphotos?\s?(?:/|:|by\b)[^()]{1,100}\)",  # "... (U.S. Air Force photo/Jane Doe)"
         "who took or owns the picture, alone or closing the picture's caption: page furniture, not what was said",
     ),
     _rule(
@@ -122,6 +123,8 @@ LINE_RULES: tuple[LineRule, ...] = (
             "get the news faster.", "support us", "enjoying ad-free content?", "here's how you know",
             "here’s how you know", "listen to this article", "listen", "comments", "share this",
             "subscriber only", "subscribers only", "for subscribers", "premium", "for immediate release",
+            "immediate release", "printable banner", "printable version", "printer-friendly version", "more info ok",
+            "you are viewing:", "you are viewing",
         )
         + r"|view all \(\d+\)|\d+ of \d+|\d+ min(?:ute)? read|\d{1,3}"
         r"|(?=[\w.-]*\d{4})[\w-]+_[\w.-]+",  # an image's file name standing for it: "48162366697_5ced4bdfb7_o"
@@ -130,10 +133,15 @@ LINE_RULES: tuple[LineRule, ...] = (
     _rule(
         "site-banner",
         r"(?:an )?official (?:web ?)?site of .{3,80}|welcome to (?:the )?[^.!?,;:]{3,40}|official websites use \.gov"
-        r"|a \.gov website belongs to .{5,80}|secure \.gov websites use https|a lock .{0,20} means you.ve safely connected .{5,200}"
+        r"|(?:an? )?\.gov website belongs to .{5,80}|secure \.gov websites use https|a lock .{0,20} means you.ve safely connected .{5,200}"
         r"|.{0,60}\blogo\b.{0,60}|.{0,80}\bwe have disabled all ads\b.{0,80}|this commitment costs us .{5,80}"
         r"|our journalism is banned in .{3,200}"
         r"|this is historical material\b.{0,200}|.{0,100}\bno longer (?:being )?updated\b.{0,200}"
+        r"|you (?:have accessed|are viewing) .{0,80}\b(?:historical|archived?)\b.{0,300}"
+        r"|.{0,100}\barchived? (?:site|website|pages?|content)\b.{0,60}\bnot updated\b.{0,300}"
+        r"|.{0,60}\breleased online from .{5,40} to .{5,40}|for current information,? (?:please )?(?:go to|visit)\b.{0,100}"
+        r"|.{0,80}\b(?:google play|app store|itunes)\b.{0,80}"
+        r"|.{0,80}\b(?:we|(?:this|our) (?:web)?site) uses? cookies\b.{0,300}"
         r"|(?:get |all )?the latest news\b.{0,160}"
         r"|[-|]\s(?-i:[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){1,3})",  # the site's name a page title ends with, left on a line: "- Sputnik International"
         "the site's banner, name, logo, blurb, appeal or notice of what kind of site it is (an archive): not the article",
@@ -142,6 +150,11 @@ LINE_RULES: tuple[LineRule, ...] = (
         "press-contact",
         r"(?:media|press)\s+(?:contacts?|inquiries|enquiries)\b.{0,200}",
         "a press office's contact line, who to call for more: not the article",
+    ),
+    _rule(
+        "breadcrumb",
+        r"home(?:\s?[>»/|›]\s?\S.{0,200}|(?-i:[A-Z])\S*(?:\s\S+){0,20})",
+        "the trail of sections above the article, \"Home > News > ...\" or run together, \"HomeNewsNews Releases\": the headline is below it",
     ),
     _rule(
         "bare-url",
@@ -175,6 +188,22 @@ BYLINE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?i)(?:published|posted|updated|last updated|released|issued)\b.{0,80}"),
     re.compile(rf"(?i).{{0,60}}\b(?:{_MONTH}\s\d{{1,2}}\b|\d{{1,2}}\s{_MONTH}|{_NUMERIC_DATE}|{_ISO}|{_CLOCK}).{{0,60}}"),
     re.compile(r"[^a-z]{2,100}"),  # upper case throughout: the genre, a name and office, a place
+    re.compile(r"(?i)\(?as (?:prepared|delivered)(?: for delivery)?\)?"),
+    # A desk's credit instead of a writer's name: "FP Report", "Staff Report", "News Desk".
+    re.compile(r"(?:[A-Z]{1,6}|[Ss]taff|[Nn]ews|[Ww]eb|[Oo]nline)\s(?:[Rr]eport|[Dd]esk|[Rr]eporter|[Cc]orrespondent)"),
+)
+# Small words a byline's office or venue line may hold in lower case: "Bureau of Arms Control", "Remarks at the Meeting".
+BYLINE_SMALL_WORDS: frozenset[str] = frozenset({"of", "the", "for", "and", "on", "at", "in", "to", "&"})
+PULL_QUOTE = PositionalRule(
+    "pull-quote",
+    4,
+    "a quotation set apart from the text and signed on the line below (\"– Jane Doe\"): the site's quotation box, not the article",
+)
+# The signature below a pull quote: a dash and a name of up to four words.
+PULL_QUOTE_SIGNATURE = re.compile(r"[–—―-]\s?[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}")
+# How a news photo's caption ends, with the day it was taken: ", Tuesday, Feb. 21, 2023." A headline never does.
+CAPTION_ENDING = re.compile(
+    rf"(?i),\s(?:mon|tues|wednes|thurs|fri|satur|sun)day,\s{_MONTH}\s\d{{1,2}},\s\d{{4}}\.(?:\s\([^()]{{1,80}}\))?$"
 )
 
 SITE_TITLE = PositionalRule(
@@ -221,6 +250,11 @@ NON_PERSON_LABELS: frozenset[str] = frozenset({
     "briefer", "briefers", "speaker", "speakers",
 })
 
+# Words of a news outlet's name: a turn label holding one names who asks ("Example Daily:", "Riverton TV:"), not a person.
+MEDIA_LABEL_WORDS: frozenset[str] = frozenset(
+    {"daily", "tv", "news", "agency", "television", "radio", "newspaper", "times", "journal", "media", "network", "channel", "broadcasting"}
+)
+
 # "Word:" at a line start that introduces page metadata, never a speaker; compare with casefold().
 NON_TURN_LABELS: frozenset[str] = frozenset({
     "photo", "photos", "image", "picture", "credit", "caption", "source", "sources", "note",
@@ -230,6 +264,11 @@ NON_TURN_LABELS: frozenset[str] = frozenset({
     "email", "phone", "tel", "fax", "website", "attachment", "copyright", "summary", "background",
     "who", "what", "where", "when", "why", "how",  # a media advisory's fields
 })
+
+# Words that open a sentence addressed to someone, never a speaker label: "To Under Secretary Shannon: Every day, ...".
+NOT_LABEL_START: frozenset[str] = frozenset(
+    {"to", "for", "from", "with", "in", "on", "at", "by", "and", "but", "or", "if", "when", "after", "before", "during", "since", "dear", "about"}
+)
 
 # Titles that may precede a name in a speaker label ("SECRETARY KERRY", "MS PSAKI"); case-insensitive.
 TITLE_WORDS: tuple[str, ...] = (
@@ -242,6 +281,7 @@ TITLE_WORDS: tuple[str, ...] = (
     "Queen", "Prince", "Sheikh", "Secretary of State", "Minister of Foreign Affairs", "Foreign Secretary",
     "Secretary General", "Secretary-General", "Under-Secretary-General", "Assistant Secretary-General", "Director General", "Director-General", "Permanent Representative",
     "Defence Minister", "Defense Minister", "Defense Secretary", "National Security Adviser",
+    "Chief", "Cabinet Secretary", "Columnist", "Professor",
 )
 
 # Lower-case parts of names, so "Ursula von der Leyen:" still reads as a speaker label.

@@ -6,7 +6,6 @@ import itertools
 import re
 from bisect import bisect_left
 from collections import Counter
-from functools import partial
 
 from archive.model import Block, Document, Line, Problem, Removal, SeedText, warning
 from archive.rules import (
@@ -14,6 +13,8 @@ from archive.rules import (
     ABOVE_HEADLINE,
     BYLINE_BLOCK,
     BYLINE_PATTERNS,
+    BYLINE_SMALL_WORDS,
+    CAPTION_ENDING,
     CONTENTS,
     CONTENTS_HEADING,
     CONTENTS_ITEM,
@@ -22,150 +23,36 @@ from archive.rules import (
     GENRE_WORDS,
     IMAGE_LABEL,
     LINE_RULES,
-    NAME_PARTICLES,
-    NON_PERSON_LABELS,
-    NON_TURN_LABELS,
     PHOTO_CAPTION,
     PHOTO_CREDIT,
+    PULL_QUOTE,
+    PULL_QUOTE_SIGNATURE,
     SITE_TITLE,
-    TITLE_WORDS,
 )
+from archive.sentences import OPENERS, repair_sentences, split_sentences
+from archive.turns import GREETING, LABEL_WORD, OFFICE_WORDS, TITLE_TOKENS, speaks, turn_label
 
 HEADLINE_MAX_WORDS = 40
 HEADING_MAX_WORDS = 10
-LABEL_MAX_WORDS = 5
-TITLED_LABEL_MAX_WORDS = 10  # "President of the United States of America Joseph Biden"
-_OFFICE_WORDS = frozenset({"of", "the", "for", "and", "on"})
 MIN_TURNS = 2  # one "Lavrov: ..." line is a news headline, not a transcript
 WRAP_WIDTH = 100  # hard-wrapped text breaks its lines at 80 characters or so; a longer line is a paragraph
 LEAD_MIN_WORDS = 12  # a line of sentences this long is the text's first paragraph, not a headline
 SECTION_MAX_WORDS = 3  # a line this short that the page prints twice is a section's name, not the headline
 
 _CLOSERS = "\"'”’»)]"
-_OPENERS = "\"“‘«"
 _ELLIPSES = ("...", "…")
-_TITLE_TOKENS = frozenset(word.casefold() for title in TITLE_WORDS for word in title.split())
 
-# The lookbehind starts a match only at the first stop of a run ("..."), where a match begins anyway;
-# without it a long run of stops is retried from each of its characters, in time quadratic in its length.
-_STOP_RUN_TOGETHER = re.compile(r"(?<![.!?])(?P<stop>[.!?]+)(?P<close>[\"”’»)\]]*)(?P<open>[\"“‘«]?)(?=\w)")
-_COLON_RUN_TOGETHER = re.compile(r"(?<=[^\W\d_]):(?P<open>[\"“«]?)(?=\w)")
-_INITIAL = re.compile(r"[^\W\d_]\.")
-_LINK = re.compile(
-    r"://|(?:^|\W)www\.|@"
-    r"|\.(?:com|org|net|gov|edu|int|mil|info|io|me|ru|su|by|ua|uk|eu|ch|de|fr|es|it|cn|us|ca|au|tv)\b"
-)
-# A break's match starts with the token its stop ends, for _no_break, so no match searches back for it;
-# it starts only at a token's start and its stop at the first of a run, for the reason above.
-_BREAK = re.compile(r"(?<!\S)(?P<token>\S*?)(?<![.!?…])(?P<stop>[.!?…]+)[\"”’»)\]]*\s+")
-_OPENING = re.compile(f"[{re.escape(_OPENERS)}(]*")
-_TURN = re.compile(r"(?P<label>[^\W\d_][^:]{0,80}?)\s*:(?!//)\s*(?P<text>.*)")
-_LABEL_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.-])*")
 # A lead that opens with its dateline: "MOSCOW (AP) —", "WASHINGTON, D.C. -", "MOSCOW, February 22. /TASS/."
 _LEAD_DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*(?:,\s[^,]{1,40})?\s?(?:\([^)]{1,30}\)\s?)?[-–—]{1,2}\s\w")
 _BY_WHOM = re.compile(r"(?:by|remarks by|statement by|speech by|address by)\s+\S+(?:\s+\S+){0,29}", re.IGNORECASE)
 _MENU = re.compile(r"(?:^|\s)[•|](?:\s|$)|^[•|]")
-# A speech's opening address: "Thank you, Mr Chair.", "Good afternoon, everyone.", "Ladies and gentlemen,".
-# A lead's closing attribution: "..., Ryabkov said Wednesday.", "..., the minister told reporters on Friday."
-_REPORTED_LEAD = re.compile(r"\b(?:said|says|told|stated|announced|added)\b[^.!?]{0,50}[.!?][\"”’]?$")
-_GREETING = re.compile(
-    r"(?:thank you|thanks|good (?:morning|afternoon|evening)|ladies and gentlemen|excellencies|dear (?:colleagues|friends))\b"
-    r"[^.!?]{0,60}[.!,]$",
-    re.IGNORECASE,
-)
 # After the last sentence: a note in brackets ("(Source: TASS)") or a wire's sign-off ("it added.- Bernama",
 # "-- AP"): a dash, then a name of at most four words.
-_TRAILING_NOTE = re.compile(r"(?<=[.!?\"”’»)\]])(?:\s+\([^()]*\)|\s*[-–—]{1,2}\s*[^\W\d_][\w&.'-]*(?:\s[^\W\d_][\w&.'-]*){0,3})$")
-
-
-def repair_sentences(text: str) -> str:
-    """Put back the space a scraper lost between sentences ("added.Swiss") and after a label ("Question:In")."""
-    text = _STOP_RUN_TOGETHER.sub(partial(_space_after_stop, _Scan(text)), text)
-    return _COLON_RUN_TOGETHER.sub(partial(_space_after_colon, _Scan(text)), text)
-
-
-class _Scan:
-    """What a repair needs to know about positions in one text, asked for in increasing order.
-
-    Each answer carries on from the last, so a text is read once however many stops it has: asking
-    afresh from the start each time made one long line take time quadratic in its length.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.counted = 0  # straight quotes are counted up to here
-        self.quotes = 0
-        self.searched = 0  # links are known up to here
-        self.link = (0, 0)  # start and end of the last token found to hold a link
-
-    def quotes_before(self, position: int) -> int:
-        """How many straight double quotes stand before `position`."""
-        self.quotes += self.text.count('"', self.counted, position)
-        self.counted = position
-        return self.quotes
-
-    def in_link(self, position: int) -> bool:
-        """Whether `position` lies in a URL, domain or e-mail address (a space-delimited token), where dots are not stops."""
-        text = self.text
-        while self.link[1] <= position and self.searched < len(text):
-            found = _LINK.search(text, self.searched)
-            if found is None:
-                self.searched = len(text)
-                break
-            # The match may begin with the space before its token ("(?:^|\W)www\."); its last character never does.
-            last = found.end() - 1
-            end = text.find(" ", last)
-            self.link = (text.rfind(" ", self.searched, last) + 1, end if end >= 0 else len(text))
-            self.searched = self.link[1]
-        return self.link[0] <= position < self.link[1]
-
-
-def _space_after_stop(scan: _Scan, m: re.Match[str]) -> str:
-    """The stop and its quotes with a space where the next sentence begins, or the match unchanged."""
-    text, stop, close, opening = m.string, m["stop"], m["close"], m["open"]
-    if (
-        not text[m.end()].isupper()
-        or stop.count(".") > 1  # an ellipsis, not a sentence end
-        or (not close and not opening and stop == "." and _INITIAL.match(text, m.end()))  # U.S.A., J.R.R.
-        or scan.in_link(m.start())
-    ):
-        return m[0]
-    # A straight quote is ambiguous: after an even number of them it opens the next sentence.
-    if close.endswith('"') and scan.quotes_before(m.end("close") - 1) % 2 == 0:
-        close, opening = close[:-1], '"' + opening
-    return f"{stop}{close} {opening}"
-
-
-def _space_after_colon(scan: _Scan, m: re.Match[str]) -> str:
-    """': ' before an upper-case word glued to a label, except inside links."""
-    if not m.string[m.end()].isupper() or scan.in_link(m.start()):
-        return m[0]
-    return f": {m['open']}"
-
-
-def split_sentences(text: str) -> tuple[str, ...]:
-    """Sentences of a paragraph, not breaking after abbreviations, initials or ellipses."""
-    sentences: list[str] = []
-    start = 0
-    for m in _BREAK.finditer(text):
-        following = _OPENING.match(text, m.end()).end()
-        if not text[following : following + 1].isupper() or _no_break(m):
-            continue
-        sentences.append(text[start : m.end()].strip())
-        start = m.end()
-    sentences.append(text[start:].strip())
-    return tuple(s for s in sentences if s)
-
-
-def _no_break(m: re.Match[str]) -> bool:
-    """Whether the stop in a `_BREAK` match belongs to an abbreviation, an initial or an ellipsis."""
-    stop = m["stop"]
-    if "…" in stop or stop.count(".") > 1:
-        return True
-    if stop != ".":
-        return False
-    token = (m["token"] + stop).lstrip(_OPENERS + "(")
-    return token in ABBREVIATIONS or bool(re.fullmatch(r"[^\W\d_]\.", token))
+# (A sign-off follows a sentence's own stop and does not end with one: "(Wire) — The talks ended." is text.)
+_TRAILING_NOTE = re.compile(
+    r"(?<=[.!?\"”’»)\]])\s+\([^()]*\)$"
+    r"|(?<=[.!?\"”’»])\s*[-–—]{1,2}\s*[^\W\d_][\w&.'-]*(?:\s[^\W\d_][\w&.'-]*){0,3}(?<![.!?])$"
+)
 
 
 def parse_document(text: SeedText, furniture: frozenset[int] = frozenset()) -> tuple[Document, tuple[Problem, ...]]:
@@ -174,17 +61,26 @@ def parse_document(text: SeedText, furniture: frozenset[int] = frozenset()) -> t
     `furniture` are numbers of lines known to be site furniture (an outlet's marker): never the headline.
     """
     lines = [_unglued(line) for line in text.lines if line.text]
-    removed = {line.number: rule for line in lines if (rule := _line_rule(line.text) or _site_title(line.text))}
+    removed = {
+        line.number: rule for line in lines if (rule := _line_rule(line.text) or _site_title(line.text)) and not _glued_headline(line.text)
+    }
     kept = [line for line in lines if line.number not in removed]
     removed |= dict.fromkeys(_captions(lines, removed, kept), PHOTO_CAPTION.name)
+    removed |= dict.fromkeys(_pull_quotes([line for line in kept if line.number not in removed]), PULL_QUOTE.name)
     kept = [line for line in kept if line.number not in removed]
 
     below = {line.number: after.text for line, after in zip(lines, lines[1:])}
-    at = _headline_index(kept, below, furniture)
+    # The trail of sections above the article ends the page's menus: the headline is below it.
+    crumbs = [line.number for line in lines if removed.get(line.number) == "breadcrumb"]
+    start = next((index for index, line in enumerate(kept) if crumbs and line.number > crumbs[0]), 0)
+    at = _headline_index(kept, below, furniture, start)
+    if at is None and start:
+        at = _headline_index(kept, below, furniture)
     headline = None if at is None else Line(kept[at].number, repair_sentences(kept[at].text))
     removed |= dict.fromkeys((line.number for line in kept[: at or 0]), ABOVE_HEADLINE.name)
     body = kept[at + 1 :] if at is not None else kept
-    if headline and len(body) > 1 and _is_image_label(body[0].text) and not _contents(body):
+    # A name above its office ("Rose Gottemoeller" / "Assistant Secretary, Bureau of ...") is the byline's, not an image's label.
+    if headline and len(body) > 1 and _is_image_label(body[0].text) and not _contents(body) and not _is_credit_line(body[1].text):
         removed[body[0].number] = IMAGE_LABEL.name
         body = body[1:]
     if headline:
@@ -215,6 +111,25 @@ def parse_document(text: SeedText, furniture: frozenset[int] = frozenset()) -> t
     return Document(text, headline, blocks, removals, truncated), tuple(problems)
 
 
+def _glued_headline(text: str) -> bool:
+    """Whether a line is the page's date glued before a headline, no sentence ("date 2022-01-11 Deputy Secretary X's
+    Participation in ..."): as a headline line with junk glued on, the whole line is the headline, as written."""
+    glued = GLUED_DATE.fullmatch(text)
+    rest = glued.group("rest") if glued else ""
+    words = rest.split()
+    lower = sum(word[0].islower() for word in words)
+    return len(words) >= 6 and 2 <= lower < len(words) - 2 and rest[0].isupper() and ":" not in rest and not _ends_sentence(rest)
+
+
+def _pull_quotes(kept: list[Line]) -> list[int]:
+    """Line numbers of quotations set apart and signed below ("“It will take all of us ...” / – Jane Doe"), with their signature."""
+    found = []
+    for above, line in zip(kept, kept[1:]):
+        if PULL_QUOTE_SIGNATURE.fullmatch(line.text.strip()) and above.text.lstrip().startswith(tuple(OPENERS)):
+            found += [above.number, line.number]
+    return found
+
+
 def _unglued(line: Line) -> Line:
     """A line without the page's date glued before its text's first sentence; the date stage reads the date from the seed's line.
 
@@ -223,20 +138,27 @@ def _unglued(line: Line) -> Line:
     """
     glued = GLUED_DATE.fullmatch(line.text)
     rest = glued.group("rest") if glued else ""
-    sentence = len(rest.split()) >= LEAD_MIN_WORDS and (_ends_sentence(rest) or rest.endswith(":")) and rest[0].isupper()
+    words = len(rest.split())
+    # A sentence, or a shorter one introducing what follows: "The following statement by the Minister was issued today:".
+    sentence = (words >= LEAD_MIN_WORDS and _ends_sentence(rest) or words >= HEADING_MAX_WORDS and rest.endswith(":")) and rest[0].isupper()
     return Line(line.number, rest) if sentence else line
 
 
 _ACRONYM_TITLE = re.compile(r"(?P<acronym>[A-Z]{2,8})\s[-–—|:]\s(?P<name>[A-Z][\w'’-]*(?:\s[\w'’-]+){1,10})")
 
 
-def _site_title(text: str) -> str:
-    """SITE_TITLE's name when a line is an acronym and the name it stands for, "OSCE - Organization for Security and Co-operation in Europe"."""
+def site_title(text: str) -> tuple[str, str] | None:
+    """The acronym and the name it stands for when a line is a site's title, "OSCE - Organization for Security and Co-operation in Europe"."""
     titled = _ACRONYM_TITLE.fullmatch(text)
     if titled is None:
-        return ""
+        return None
     initials = "".join(word[0] for part in titled["name"].split() for word in part.split("-") if word[:1].isupper())
-    return SITE_TITLE.name if initials == titled["acronym"] else ""
+    return (titled["acronym"], titled["name"]) if initials == titled["acronym"] else None
+
+
+def _site_title(text: str) -> str:
+    """SITE_TITLE's name when a line is a site's title (site_title), else ""."""
+    return SITE_TITLE.name if site_title(text) else ""
 
 
 def _contents(body: list[Line]) -> list[Line]:
@@ -256,7 +178,9 @@ def _captions(lines: list[Line], removed: dict[int, str], kept: list[Line]) -> l
     """Line numbers of captions: kept lines without terminal punctuation next to a photo credit."""
     numbers = [line.number for line in kept]
     captions = []
-    for credit in (line for line in lines if removed.get(line.number) == PHOTO_CREDIT):
+    # A credit closing its own caption ("An unarmed missile launches ... (U.S. Air Force photo/Jane Doe)") has no caption beside it.
+    credits = (line for line in lines if removed.get(line.number) == PHOTO_CREDIT and len(line.text.split("(")[0].split()) < 8)
+    for credit in credits:
         after = bisect_left(numbers, credit.number)  # the first kept line below the credit
         for line in kept[max(0, after - 1) : after] + kept[after : after + 1]:
             if (
@@ -268,7 +192,7 @@ def _captions(lines: list[Line], removed: dict[int, str], kept: list[Line]) -> l
     return captions
 
 
-def _headline_index(kept: list[Line], below: dict[int, str], furniture: frozenset[int]) -> int | None:
+def _headline_index(kept: list[Line], below: dict[int, str], furniture: frozenset[int], start: int = 0) -> int | None:
     """Where the headline is: the first line above the text that reads as one, past the page's furniture.
 
     A line that says when, where or by whom, a label ending in a colon, a menu of bullets or bars, or a
@@ -277,6 +201,8 @@ def _headline_index(kept: list[Line], below: dict[int, str], furniture: frozense
     """
     seen = Counter(line.text.strip() for line in kept)
     for index, line in enumerate(kept):
+        if index < start:
+            continue
         text, after = repair_sentences(line.text), below.get(line.number, "")
         if line.number in furniture and not (DATE_OR_TIME.search(text) and _dated_headline(text)):
             continue  # an outlet's marker, unless it is a record's title with its date: "Briefing by ..., Moscow, November 22, 2018"
@@ -289,7 +215,7 @@ def _headline_index(kept: list[Line], below: dict[int, str], furniture: frozense
         if _reads_as_headline(text, kept, index, after):
             following = kept[index + 1].text.strip() if index + 1 < len(kept) else ""
             # The page's <title>, the headline with the site's name glued on, above the headline itself.
-            if len(following) >= 20 and text.startswith(following) and len(following) < len(text):
+            if len(following) >= 20 and text.startswith(following) and len(following) < len(text) and kept[index + 1].number not in furniture:
                 return index + 1
             return index
     return None
@@ -305,8 +231,24 @@ def _opens_text(text: str, kept: list[Line], index: int, below: str = "") -> boo
         or (words >= LEAD_MIN_WORDS and _lead_sentence(text) and not _is_byline(below))
         or (_ends_sentence(text) and len(split_sentences(text)) > 1)
         or bool(_LEAD_DATELINE.match(text))
-        or bool(_GREETING.match(text))
+        or bool(GREETING.match(text))
         or _opens_transcript(kept, index)
+        or _wrapped(text, kept, index)
+    )
+
+
+def _wrapped(text: str, kept: list[Line], index: int) -> bool:
+    """Whether a line of four words or more runs on into the next line, which goes on in lower case: text
+    hard-wrapped every few words ("Putin and Donald Trump made press statements and answered" / "journalists’
+    questions."), where no line is a headline."""
+    following = kept[index + 1].text.lstrip() if index + 1 < len(kept) else ""
+    return (
+        len(text.split()) >= 4
+        and following[:1].islower()
+        and not _ends_sentence(text)
+        and not text.rstrip().endswith(":")
+        and not _is_byline(following)
+        and kept[index + 1].number == kept[index].number + 1
     )
 
 
@@ -321,11 +263,13 @@ def _lead_sentence(text: str) -> bool:
 def _reads_as_headline(text: str, kept: list[Line], index: int, below: str) -> bool:
     """A line short enough, with some words in lower case, that is no byline, label or fragment
     ("... So that You may be kept informed"); one sentence at most."""
-    alphabetic = _LABEL_WORD.findall(text)
+    alphabetic = LABEL_WORD.findall(text)
     if len(alphabetic) < 2 or text.rstrip().endswith(":") or text.lstrip().startswith(_ELLIPSES) or _MENU.search(text) or (_is_byline(text) and not _dated_headline(text)):
         return False
     if _is_office(text):
         return False
+    if CONTENTS_ITEM.fullmatch(text.strip()) or CAPTION_ENDING.search(text):
+        return False  # a numbered menu item ("6. Choose from 30 Languages"), a news photo's caption
     if len(alphabetic) <= 3 and all(word[0].isupper() for word in alphabetic):
         # A place or venue above the date ("Via Teleconference"), a name above an office ("Jen Psaki"), but
         # not a record's name ("Daily Briefing", "Department Press Briefing"), whose date it is.
@@ -334,7 +278,7 @@ def _reads_as_headline(text: str, kept: list[Line], index: int, below: str) -> b
         following = kept[index + 1].text if index + 1 < len(kept) else ""
         if (
             len(alphabetic) == 2
-            and len(_LABEL_WORD.findall(following)) >= 5
+            and len(LABEL_WORD.findall(following)) >= 5
             and following[:1].isupper()
             and not following.rstrip().endswith((".", ",", ";", ":", "!", "?"))
             and not _is_byline(following)
@@ -348,18 +292,18 @@ def _reads_as_headline(text: str, kept: list[Line], index: int, below: str) -> b
 
 def _dated_headline(text: str) -> bool:
     """A headline that carries its date: "Daily Press Briefing - March 17, 2014", three words or more and one of a genre."""
-    words = [word.casefold() for word in _LABEL_WORD.findall(DATE_OR_TIME.sub(" ", text))]
+    words = [word.casefold() for word in LABEL_WORD.findall(DATE_OR_TIME.sub(" ", text))]
     return len(words) >= 3 and any(word in GENRE_WORDS for word in words)
 
 
 def _is_office(text: str) -> bool:
     """A line that is an office only, in title case: "Deputy Spokesperson", "Secretary of State"."""
-    words = _LABEL_WORD.findall(text)
+    words = LABEL_WORD.findall(text)
     return (
         0 < len(words) <= 6
-        and all(word[0].isupper() or word in _OFFICE_WORDS for word in words)
-        and any(word.casefold() in _TITLE_TOKENS for word in words if word not in _OFFICE_WORDS)
-        and not any(word.isupper() and len(word) > 1 or word.casefold() in GENRE_WORDS for word in words)
+        and all(word[0].isupper() or word in OFFICE_WORDS for word in words)
+        and any(word.casefold() in TITLE_TOKENS for word in words if word not in OFFICE_WORDS)
+        and not any(word.isupper() and len(word) > 1 and "." not in word or word.casefold() in GENRE_WORDS for word in words)
         and not DATE_OR_TIME.search(text)
     )
 
@@ -376,10 +320,25 @@ def _byline_block(body: list[Line]) -> list[Line]:
         # Right below the headline, a longer line may say by whom and where: "by NATO Secretary General
         # Anders Fogh Rasmussen at the meeting of the NATO-Russia Council at Foreign Affairs Ministers level, Brussels".
         by_whom = number == 0 and _BY_WHOM.fullmatch(line.text) is not None and not _ends_sentence(line.text)
-        if not (by_whom or _is_byline(line.text)):
+        # A name, office or venue line belongs to the block when another line of the block follows it.
+        following = body[number + 1].text
+        credit = _is_credit_line(line.text) and (_is_byline(following) or _is_credit_line(following))
+        if not (by_whom or _is_byline(line.text) or credit):
             break
         block.append(line)
     return block
+
+
+def _is_credit_line(text: str) -> bool:
+    """A short line in title case with no stop, as a byline block names a speaker, their office and the venue:
+    "Rose Gottemoeller", "Assistant Secretary, Bureau of Arms Control, Verification and Compliance", "Vilnius, Lithuania"."""
+    words = text.split()
+    return (
+        0 < len(words) <= BYLINE_BLOCK.max_words
+        and not text.rstrip().endswith((".", "!", "?", "…", ":", ";"))
+        and all(word[0].isupper() or word[0].isdigit() or word in BYLINE_SMALL_WORDS for word in words)
+        and turn_label(text) is None
+    )
 
 
 def _opens_transcript(kept: list[Line], index: int) -> bool:
@@ -474,11 +433,14 @@ def _blocks(paragraphs: list[Line]) -> tuple[Block, ...]:
     """Paragraphs classified as paragraphs, headings and turns, each turn's label carried forward."""
     turns = [turn_label(p.text) for p in paragraphs]
     # One turn is enough when its label is in capitals, as transcripts write them ("MR PRICE: Good afternoon.",
-    # "PRESIDENT OF RUSSIA DMITRY MEDVEDEV: Ladies and gentlemen, colleagues,").
-    # Not a dateline's place before a lead that reports someone's words ("MOSCOW: It would take ..., Ryabkov said Wednesday.").
+    # "PRESIDENT OF RUSSIA DMITRY MEDVEDEV: Ladies and gentlemen, colleagues,"), or an office opens it and the words
+    # address an audience ("President of Russia Jane Doe: Mr President, ladies and gentlemen,"), as no headline does.
     capitals = any(
-        turn and turn[0].isupper() and len(turn[0]) > 2 and (_ends_sentence(turn[1]) or _GREETING.match(turn[1]))
-        and not _REPORTED_LEAD.search(turn[1])
+        turn
+        and (
+            turn[0].isupper() and len(turn[0]) > 2 and (_ends_sentence(turn[1]) or GREETING.match(turn[1])) and speaks(turn)
+            or turn[0].split()[0].casefold() in TITLE_TOKENS and bool(GREETING.match(turn[1]))
+        )
         for turn in turns
     )
     if sum(turn is not None for turn in turns) < MIN_TURNS and not capitals:
@@ -494,38 +456,6 @@ def _blocks(paragraphs: list[Line]) -> tuple[Block, ...]:
         else:
             blocks.append(Block("paragraph", repair_sentences(paragraph.text), paragraph.number, label))
     return tuple(blocks)
-
-
-def turn_label(text: str) -> tuple[str, str] | None:
-    """(label, text after the colon) when a line starts with a speaker label ("MR PRICE: ..."), else None."""
-    m = _TURN.fullmatch(text)
-    if m is None or not _is_label(m["label"]):
-        return None
-    return m["label"], m["text"]
-
-
-def _is_label(label: str) -> bool:
-    """1-5 capitalised or upper-case words (titles and name particles allowed), or a role like "Question"."""
-    folded = label.casefold()
-    if folded in NON_TURN_LABELS:
-        return False
-    if folded in NON_PERSON_LABELS:
-        return True
-    words = label.split()
-    # An office may come before the name, with its own small words: "President of Russia Vladimir Putin".
-    titled = words[0].casefold() in _TITLE_TOKENS and words[-1][0].isupper()
-    return (
-        1 <= len(words) <= (TITLED_LABEL_MAX_WORDS if titled else LABEL_MAX_WORDS)
-        and all(_is_label_word(word) or (titled and word in _OFFICE_WORDS) for word in words)
-        and not all(word in NAME_PARTICLES for word in words)
-    )
-
-
-def _is_label_word(word: str) -> bool:
-    """A capitalised or upper-case name word, a title, or a lower-case name particle like "von"."""
-    if word in NAME_PARTICLES or word.casefold().rstrip(".") in _TITLE_TOKENS:
-        return True
-    return word[0].isupper() and bool(_LABEL_WORD.fullmatch(word))
 
 
 def _is_heading(text: str) -> bool:

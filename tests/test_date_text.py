@@ -45,8 +45,9 @@ def test_written_date_lines(written):
 
 def test_written_date_in_a_sentence_is_not_a_date_line():
     found = extract_lines("Headline", "Talks began on February 6, 2026, in Geneva.")
-    assert found.published == "unknown"
-    assert "running text" in found.evidence and "(line 2)" in found.evidence
+    # Not the text's date: only a day it tells as past, which it was written on or after.
+    assert (found.published, found.method) == ("2026-02-06/..", "past-date")
+    assert "latest past day the text tells" in found.evidence and "(line 2)" in found.evidence
 
 
 def test_us_numeric_date_in_state_department_header():
@@ -159,7 +160,7 @@ def test_a_date_and_time_ending_a_long_line_is_a_timestamp():
     found = extract_lines("Talks likely " + "with tags, " * 20 + "BY A. WRITER December 10, 2019 at 05:42AM", "The talks went on.")
     assert (found.published, found.method) == ("2019-12-10", "written-date")
     assert "a date and a time ending a line: a timestamp" in found.evidence
-    assert extract_lines("They met on December 10, 2019 at the Kremlin and talked.").published == "unknown"
+    assert extract_lines("They met on December 10, 2019 at the Kremlin and talked.").published == "2019-12-10/.."
 
 
 def test_a_file_photos_date_bounds_an_undated_text_from_below():
@@ -183,7 +184,7 @@ def test_a_day_the_text_writes_as_still_to_come_bounds_an_undated_text_from_abov
     found = extract_lines("Talks stall", "As February 5, 2026 approaches, the two may find themselves without a treaty.", BODY)
     assert (found.published, found.method) == ("../2026-02-04", "ahead")
     assert '"As February 5, 2026" (line 2) is still to come' in found.evidence
-    assert extract_lines("Talks stall", "The treaty expired on February 5, 2026, and nothing replaced it.").published == "unknown"
+    assert extract_lines("Talks stall", "The treaty expired on February 5, 2026, and nothing replaced it.").published == "2026-02-05/.."
 
 
 def test_a_day_the_text_calls_tomorrow_dates_it_to_the_day_before():
@@ -209,7 +210,7 @@ def test_the_place_and_day_closing_a_records_title_date_it():
     assert (found.published, found.method) == ("2018-11-22", "written-date")
     assert "the place and day closing a record's title" in found.evidence
     # A sentence that ends so is the text, not a title.
-    assert extract_lines("Headline", "The talks were held, Moscow, November 22, 2018.", BODY).published == "unknown"
+    assert extract_lines("Headline", "The talks were held, Moscow, November 22, 2018.", BODY).published == "2018-11-22/.."
 
 
 def test_a_wire_dateline_with_its_credit_in_capitals_dates_a_story_a_carrying_site_stamped_overnight():

@@ -256,3 +256,56 @@ def test_a_datelines_day_a_day_before_the_pages_stamp_is_the_wire_storys_date():
     assert "a day before the page's stamp is the story's own" in found.evidence
     # Two days before, it is the event's day, the stamp the page's.
     assert extract_lines("Headline", "2023-09-20 08:42:30", "MOSCOW, Sept. 18 (Xinhua) -- The minister said so.").event == "2023-09-18"
+
+
+def parsed_date(text: str) -> DateFinding:
+    """The date finding for a seed given as a string, parsed into headline and blocks as the build does."""
+    from archive.seeds import decode_seed
+    from archive.structure import parse_document
+
+    decoded, _ = decode_seed(RawSeed("seeds/x.txt", "x.txt", text.encode()))
+    assert decoded is not None
+    return extract_date(parse_document(decoded)[0], TODAY)
+
+
+def test_of_date_lines_that_disagree_the_first_below_the_headline_is_the_pages():
+    found = parsed_date("Maps Talks to Go On\nMarch 3, 2020\n\nDaily Press Briefing\n\nMonday, March 2, 2020\n\nThe talks will go on, the minister said.\n")
+    assert (found.published, found.event) == ("2020-03-03", "2020-03-02")
+    boxed = parsed_date("“Maps unite us.”\n– Jane Doe\nMarch 9, 2024\nRemarks on Maps\nJane Doe\nMinister, Office of Maps\nMay 4, 2011\n\nThank you all for coming today.\n")
+    assert boxed.published == "2011-05-04"
+
+
+def test_a_page_date_line_outweighs_the_scraped_metadata_glued_above_it():
+    found = parsed_date(" date 2015-04-10 Ministry of Maps\nMinistry Opens a Review of Its Maps\nApril 17, 2017\nThe review began today, the minister said.\n")
+    assert found.published == "2017-04-17" and "metadata" in found.evidence
+
+
+def test_a_records_headline_gives_its_day():
+    found = parsed_date("Spokesperson Jane Doe's Regular Press Conference on July 17, 2020\n\nQuestion: What is the plan?\n\nJane Doe: The plan is clear.\n")
+    assert (found.published, found.method) == ("2020-07-17", "headline")
+    assert parsed_date("Talks Set for July 17, 2020\n\nThe talks will go on, the minister said.\n").published != "2020-07-17"
+
+
+def test_a_yearless_dateline_takes_the_year_of_an_update_stamp_days_after_it():
+    found = parsed_date("Maps Talks Go On\n\nEXW | Updated: Jan 28, 2021 06:35 IST\n\nRiverton [Example], January 27 (EXW): The talks went on, the minister said.\n")
+    assert (found.published, found.method) == ("2021-01-27", "dateline+update")
+
+
+def test_a_day_the_text_tells_as_past_bounds_an_undated_text_from_below():
+    found = parsed_date("On March 2, 2017, in one of my first acts, I ordered a review of our maps. It is done.\n")
+    assert (found.published, found.method) == ("2017-03-02/..", "past-date")
+
+
+def test_the_day_closing_a_pages_title_after_its_bars_is_its_date():
+    found = extract_lines(" Maps Talks Go On | News | EXW | 01.02.2019", BODY)
+    assert found.published == "2019-02-01"
+
+
+def test_a_date_line_wrapped_after_its_day_is_read_with_the_year_below():
+    found = extract_lines("Maps talks", "July 16,", "2018", "18:35", BODY)
+    assert (found.published, found.method) == ("2018-07-16", "written-date")
+
+
+def test_a_weekday_written_with_its_day_dates_the_news_and_narrows_its_years():
+    found = extract_lines("Talks start", "The envoy, in office since 2019, arrived in Riverton on Monday (June 22) for talks, the ministry said.")
+    assert (found.published, found.method) == ("[2020-06-22,2026-06-22]", "news-day+weekday")

@@ -10,18 +10,18 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from archive.registry import load_registry
-from archive import extract
+from archive import speakers
 from archive.extract import (
-    _as_written,
+    as_written,
     derive_title,
     detect_language,
-    extract_speakers,
     extract_terms,
     extract_title,
     extract_topics,
     fold,
 )
 from archive.seeds import decode_seed
+from archive.speakers import extract_speakers
 from archive.structure import parse_document
 from archive.model import Block, Document, Line, Location, Person, RawSeed, Registry, Role, SeedText
 
@@ -179,15 +179,15 @@ def test_overlapping_keywords_count_the_longest(registry):
 
 
 @given(st.text(max_size=40), st.sampled_from(["Lavrov", "Sergey Lavrov", "Zakharova"]))
-def test_a_name_found_in_the_folded_sentence_is_cut_from_the_sentence_as_written(before: str, name: str) -> None:
+def test_a_name_found_in_the_folded_sentence_is_cut_from_the_sentenceas_written(before: str, name: str) -> None:
     sentence = f"{before} {name} said"
     folded = fold(sentence)
     start = folded.rindex(fold(name))
-    assert _as_written(sentence, folded)(start, start + len(fold(name))) == name
+    assert as_written(sentence, folded)(start, start + len(fold(name))) == name
 
 
 # The capitalised-run pattern as first written (with middle initials since), tried from every word boundary.
-FIRST_CAPITALISED_RUN = re.compile(rf"\b[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s+)*(?:(?:{extract._PARTICLES})\s+)*[A-Z][\w'’-]+)+")
+FIRST_CAPITALISED_RUN = re.compile(rf"\b[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s+)*(?:(?:{speakers._PARTICLES})\s+)*[A-Z][\w'’-]+)+")
 RUN_PIECES = st.sampled_from(["A", "Ab", "x", "É", "1", "_", "-", "'", "’", " ", "  ", "\n", ".", "de", "von", "ex", "President", "O'Brien"])
 
 
@@ -195,7 +195,7 @@ RUN_PIECES = st.sampled_from(["A", "Ab", "x", "É", "1", "_", "-", "'", "’", "
 @given(st.lists(RUN_PIECES, max_size=16).map("".join))
 @example("Ab A. Ab")  # a middle initial
 def test_capitalised_runs_are_those_the_pattern_first_written_finds(text):
-    runs = [(m.start("run"), m.end(), m.group("run")) for m in extract.CAPITALISED_RUN.finditer(text)]
+    runs = [(m.start("run"), m.end(), m.group("run")) for m in speakers.CAPITALISED_RUN.finditer(text)]
     assert runs == [(m.start(), m.end(), m.group(0)) for m in FIRST_CAPITALISED_RUN.finditer(text)]
 
 

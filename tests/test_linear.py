@@ -16,7 +16,8 @@ from archive.registry import load_registry
 from archive.model import Annotations, Article, Block, Location, RawSeed, SpeakerFinding, Statement
 from archive.pipeline import build_archive, parse_article
 from archive.seeds import decode_seed, read_seeds
-from archive.structure import parse_document, split_sentences
+from archive.sentences import split_sentences
+from archive.structure import parse_document
 from archive.validate import validate_annotations
 
 from conftest import ANNOTATIONS, SEEDS, TODAY
@@ -135,7 +136,15 @@ def test_a_name_after_text_that_folds_longer_is_cut_where_it_is_written() -> Non
 def test_many_dates_on_one_line_are_each_read_once(unit: str) -> None:
     count = 100_000 // len(unit)
     article = parsed(unit * count)  # was 4.9 s and 11.7 s at 100 KB
-    # Dates in running text are not the article's date; the evidence lists eight and counts the rest.
+    # Dates in running text are not the article's date, only a day it was written on or after.
+    assert article.date.published in ("2026-02-06/..", "2019-12-10/..") and article.date.method == "past-date"
+
+
+def test_many_deadlines_on_one_line_are_each_listed_once() -> None:
+    unit = "until February 6, 2026 "
+    count = 100_000 // len(unit)
+    article = parsed(unit * count)
+    # Deadlines are no date of the article; the evidence lists eight and counts the rest.
     assert article.date.published == "unknown" and article.date.evidence.endswith(f"and {count - 8} more.")
 
 

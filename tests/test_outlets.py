@@ -267,3 +267,49 @@ def test_of_two_sides_with_as_many_turns_the_record_is_the_hosts_not_the_guests_
     # A headline that names neither as met with leaves the tie open.
     lines = ("Press Statements on the Treaty", "March 3, 2023", "MS GUEST: Thank you. We agree.", "MR SPOKES: Welcome. We begin.")
     assert parsed("\n".join(lines), registry).source.value == "unknown"
+
+
+def test_a_marker_of_how_a_line_begins_finds_it_behind_a_glued_page_date():
+    registry = sources(("ministry", r"^The following statement by the Minister\b"))
+    text = seed_text("Talks resume", " date 2020-03-03 The following statement by the Minister of Maps was issued today:", "We welcome the talks.")
+    assert [(hit.line, hit.source) for hit in find_markers(text, registry)] == [(2, "ministry")]
+
+
+def test_a_lead_saying_an_outlet_released_the_text_names_it():
+    registry, _ = registry_of()
+    text = seed_text("Talks resume", "Riverton (Example Wire) The Ministry released the following statement:", "We welcome the talks.")
+    source, _, _ = extract_source(text, registry)
+    assert (source.value, source.evidence) == ("ministry", "credit line 'The Ministry released the following' on line 2")
+    assert extract_source(seed_text("Talks resume", "The Museum released the following statement:", "Hello."), registry)[0].value == "unknown"
+
+
+def test_a_credit_by_the_sites_address_run_together_with_its_editor_names_the_outlet():
+    registry, _ = registry_from_files({
+        "annotations/people.yml": b"people: []\n",
+        "annotations/sources.yml": b"sources:\n  - id: wire\n    name: Example Wire\n    kind: wire\n    home: https://www.examplewire.com\n",
+        "annotations/topics.yml": b"topics: []\n",
+    })
+    text = seed_text("Talks resume", "来源:EXAMPLEWIRE.COM责任编辑:Jane Doe", "The talks resumed.")
+    assert extract_source(text, registry)[0].value == "wire"
+
+
+def test_a_line_that_is_only_an_outlets_name_is_never_the_headline():
+    registry, _ = registry_of()
+    article = parsed("The Ministry\n\nMaps Talks End in Riverton\n\nThe talks ended today in Riverton.\n", registry)
+    assert article.title.value == "Maps Talks End in Riverton"
+
+
+def test_an_official_in_the_byline_block_whom_the_headline_names_too_makes_it_their_outlets_record():
+    registry, _ = registry_of()
+    text = "Remarks of Spokesperson Pat Spokes at the Maps Forum\n\nPat Spokes\nSpokesperson, Office of Maps\nRiverton\nJune 2, 2016\n\nThank you for coming today. Maps matter to all of us.\n"
+    assert parsed(text, registry).source.value == "ministry"
+
+
+def test_a_sites_title_naming_a_registered_outlet_is_its_furniture():
+    registry, _ = registry_from_files({
+        "annotations/people.yml": b"people: []\n",
+        "annotations/sources.yml": b"sources:\n  - id: exo\n    name: EXO\n    kind: international-organization\n",
+        "annotations/topics.yml": b"topics: []\n",
+    })
+    assert extract_source(seed_text("EXO - Example Xeno Organization", "Talks resume", "The talks resumed."), registry)[0].value == "exo"
+    assert extract_source(seed_text("EXO - Talks With Riverton Resume", "The talks resumed."), registry)[0].value == "unknown"

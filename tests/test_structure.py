@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from archive.model import WARNING, Document, Line, Problem, RawSeed
 from archive.rules import ABBREVIATIONS, LINE_RULES, NON_PERSON_LABELS, TITLE_WORDS
 from archive.seeds import decode_seed, read_seeds
-from archive import structure
-from archive.structure import parse_document, repair_sentences, split_sentences
+from archive import sentences, structure, turns
+from archive.sentences import repair_sentences, split_sentences
+from archive.structure import parse_document
 
 from conftest import PINNED
 
@@ -106,14 +107,14 @@ def straightforward_repair(text: str) -> str:
     def in_link(position: int) -> bool:
         start = text.rfind(" ", 0, position) + 1
         end = text.find(" ", position)
-        return bool(structure._LINK.search(text[start : end if end >= 0 else len(text)]))
+        return bool(sentences._LINK.search(text[start : end if end >= 0 else len(text)]))
 
     def after_stop(m: re.Match[str]) -> str:
         stop, close, opening = m["stop"], m["close"], m["open"]
         if (
             not text[m.end()].isupper()
             or stop.count(".") > 1
-            or (not close and not opening and stop == "." and structure._INITIAL.match(text, m.end()))
+            or (not close and not opening and stop == "." and sentences._INITIAL.match(text, m.end()))
             or in_link(m.start())
         ):
             return m[0]
@@ -185,12 +186,12 @@ def straightforward_paragraphs(body: list[Line]) -> list[Line]:
         wrapped = len(last_line) <= structure.WRAP_WIDTH
         continues = not ended and (
             line.text[0].islower()
-            or (len(previous.split()) > structure.HEADING_MAX_WORDS and wrapped and structure.turn_label(line.text) is None)
+            or (len(previous.split()) > structure.HEADING_MAX_WORDS and wrapped and turns.turn_label(line.text) is None)
         )
         if paragraphs and line.number == last + 1 and continues:
             glue = "" if previous.endswith("-") else " "
             paragraphs[-1] = Line(paragraphs[-1].number, previous + glue + line.text)
-        elif paragraphs and structure._is_bare_label(previous) and structure.turn_label(line.text) is None:
+        elif paragraphs and structure._is_bare_label(previous) and turns.turn_label(line.text) is None:
             paragraphs[-1] = Line(paragraphs[-1].number, f"{previous} {line.text}")
         else:
             paragraphs.append(line)
@@ -259,6 +260,18 @@ def test_joined_paragraphs_are_what_the_straightforward_joining_gives(lines: lis
         ("Get the latest news from the region, live coverage and analysis.", "site-banner"),
         ("- Example Daily News", "site-banner"),  # the site's name a page title ends with
         ("| Example Times", "site-banner"),
+        (".gov website belongs to an official agency of the Example Republic.", "site-banner"),  # its "A" lost
+        ("You have accessed part of a historical collection; links may not work.", "site-banner"),
+        ("Note: Archived content on this page is not updated after the term ended.", "site-banner"),
+        ("Material released online from March 1, 2001 to March 1, 2005.", "site-banner"),
+        ("For current information, visit the new site", "site-banner"),
+        ("GET OUR APP: App Store and Google Play", "site-banner"),
+        ("This site uses cookies to help us serve you better.", "site-banner"),
+        ("printable banner", "site-furniture"),
+        ("Immediate Release", "site-furniture"),
+        ("Two sailors on a deck at dawn (U.S. Navy photo/Jane Doe)", "photo-credit"),  # a caption closed by its credit
+        ("Home > News > Statements", "breadcrumb"),
+        ("HomeNewsPress Releases", "breadcrumb"),  # run together
     ],
 )
 def test_line_rules_match_boilerplate(line: str, rule: str) -> None:
@@ -280,6 +293,9 @@ def test_line_rules_match_boilerplate(line: str, rule: str) -> None:
         "— Vladimir Putin",  # a quotation's attribution
         "New_START",  # an underscore but no number: no file name
         "The ministers were photographed at the lectern (in Geneva).",
+        "The archive of the talks was not updated after 2010.",
+        "Home secretaries met in Geneva.",
+        "The cookies at the reception were Swiss.",
     ],
 )
 def test_line_rules_leave_article_text_alone(line: str) -> None:
@@ -577,6 +593,54 @@ def test_image_label_needs_a_headline_above_and_text_below() -> None:
     assert parse("One sentence. Two sentences.\nLavrov Rusia\nThe lead.\n").removed == ()
 
 
+def test_a_name_above_its_office_is_the_byline_not_an_image_label() -> None:
+    document = parse("Headline Here\nJane Doe\nUnder Secretary, Bureau of Maps\nRiverton, Example\nAs prepared\nThe lead.\n")
+    assert [(r.line, r.rule) for r in document.removed] == [(2, "byline-block"), (3, "byline-block"), (4, "byline-block"), (5, "byline-block")]
+
+
+def test_a_lone_title_case_line_below_the_headline_stays_text() -> None:
+    assert parse("Headline Here\nJane Doe, Riverton\nThe lead.\n").removed == ()
+
+
+def test_a_credit_closing_its_own_caption_leaves_the_lines_beside_it_alone() -> None:
+    document = parse("Three ships sail out of the harbour at dawn on a test (U.S. Navy photo/Jane Doe)\nShips Sail Out\nThe lead.\n")
+    assert document.headline is not None and document.headline.text == "Ships Sail Out"
+    assert [(r.line, r.rule) for r in document.removed] == [(1, "photo-credit")]
+
+
+def test_the_headline_is_below_the_trail_of_sections() -> None:
+    document = parse("Legal Notes\nHomeNewsPress Releases\nMinistry Opens a Review of Its Maps\nThe review began today.\n")
+    assert document.headline is not None and document.headline.number == 3
+
+
+def test_a_numbered_menu_item_or_a_news_photos_caption_is_no_headline() -> None:
+    assert parse("1. Contents\n2. Choose from many languages\nMinisters Meet in Riverton\nThe lead.\n").headline.number == 3
+    caption = parse("A minister waves as she leaves the talks in Riverton, Example, Monday, March 2, 2020.\n12:00 GMT, March 3, 2020\nRIVERTON (Example Wire) — The talks ended.\n")
+    assert caption.headline is None
+
+
+def test_the_pages_date_glued_before_a_headline_leaves_the_line_the_headline() -> None:
+    document = parse(" date 2020-03-03 Minister Doe’s Visit to the Talks in Riverton on Maps and Rivers\n\nThe talks ended.\n")
+    assert document.headline is not None and document.headline.text == "date 2020-03-03 Minister Doe’s Visit to the Talks in Riverton on Maps and Rivers"
+    assert parse(" date 2020-03-03 Ministry of Maps\nMaps Talks End in Riverton\nThe talks ended.\n").headline.number == 2
+
+
+def test_a_signed_pull_quote_above_the_headline_is_the_sites_quotation_box() -> None:
+    document = parse("“Maps unite us all, and rivers too.”\n– Jane Doe\nMaps Talks End in Riverton\nThe talks ended.\n")
+    assert [(r.line, r.rule) for r in document.removed] == [(1, "pull-quote"), (2, "pull-quote")]
+    assert document.headline is not None and document.headline.number == 3
+
+
+def test_a_lone_upper_case_place_opening_the_lead_is_a_dateline_not_a_turn() -> None:
+    assert [b.kind for b in parse("RIVERTON: The ministry opened a review of its maps today.\n").blocks] == ["paragraph"]
+    assert [b.kind for b in parse("DOE: Thank you all for coming.\n").blocks] == ["turn"]
+
+
+def test_words_addressed_to_someone_are_no_turn() -> None:
+    document = parse("MINISTER JANE DOE: Good afternoon.\n\nTo Under Secretary Roe: Every day we ask how to help.\n\nMINISTER JANE DOE: Thank you.\n")
+    assert [b.kind for b in document.blocks] == ["turn", "paragraph", "turn"]
+
+
 def test_photo_caption_next_to_a_credit() -> None:
     document = parse(
         "Headline Here\nThe lead.\nLavrov and Cassis at the talks in Moscow\nPhoto: MFA\nThe talks ended.\n"
@@ -603,6 +667,7 @@ def test_photo_caption_next_to_a_credit() -> None:
         ("the end.” — Agence France-Presse", False),
         ("the end - and then", True),
         ("the end. - five words are not a name", True),
+        ("the end (Wire) — The talks", True),
         ("the end", True),
         ("the end,", True),
         ("the end (TASS)", True),
@@ -671,7 +736,7 @@ def test_a_byline_block_below_the_headline_is_set_aside_not_made_a_heading() -> 
         "FOREIGN MINISTER THORDARSON: Good morning, everyone.\n"
     )
     assert document.headline.text == "Secretary Blinken at a Joint Press Availability"
-    assert [(r.line, r.rule) for r in document.removed] == [(2, "image-label"), (3, "byline-block"), (4, "byline-block"), (5, "dateline")]
+    assert [(r.line, r.rule) for r in document.removed] == [(2, "byline-block"), (3, "byline-block"), (4, "byline-block"), (5, "dateline")]
     assert [(b.kind, b.label) for b in document.blocks] == [("turn", "MODERATOR"), ("turn", "FOREIGN MINISTER THORDARSON")]
 
 
@@ -724,7 +789,7 @@ def test_one_turn_in_capitals_opening_with_a_greeting_is_a_turn() -> None:
 def test_a_media_advisorys_fields_and_a_briefers_line_are_no_speakers_turns() -> None:
     document = parse("Ministers to meet\nWHO: The two ministers.\nWHAT: A press availability.\nWHERE: Room 116.\n")
     assert [b.kind for b in document.blocks] == ["paragraph"] * 3
-    assert structure.turn_label("Briefer: Alex Quill, Assistant Secretary") == ("Briefer", "Alex Quill, Assistant Secretary")
+    assert turns.turn_label("Briefer: Alex Quill, Assistant Secretary") == ("Briefer", "Alex Quill, Assistant Secretary")
     assert "briefer" in NON_PERSON_LABELS
 
 
@@ -802,3 +867,20 @@ def test_a_caption_the_page_prints_again_does_not_hide_the_headline_below_it() -
     assert headline_of(text) == "The last guardrail falls this week"
     # Printed once, the same sentence is where the text starts.
     assert headline_of(f"{caption}\nexplainers\nThe last guardrail falls this week\n{LEAD}\n") is None
+
+
+def test_a_short_lead_in_glued_to_the_pages_date_is_the_texts_first_paragraph() -> None:
+    document = parse(" date 2020-03-03 The following statement by the Minister of Maps was issued today:\n\nWe welcome the talks.\n")
+    assert [b.text for b in document.blocks] == ["The following statement by the Minister of Maps was issued today:", "We welcome the talks."]
+
+
+def test_text_hard_wrapped_every_few_words_has_no_headline() -> None:
+    document = parse("Jane\nDoe and her guest made statements and answered\nquestions from the press.\nThe talks were\nheld in a calm mood.\n")
+    assert document.headline is None
+    assert parse("Maps Talks Go On in Riverton Today\nby Jane Doe\nThe talks went on.\n").headline.number == 1
+
+
+def test_one_turn_an_office_opens_with_an_address_to_the_audience_is_a_turn() -> None:
+    document = parse("Talks in Riverton\n\nMinister of Maps Jane Doe: Mr Chairman, ladies and gentlemen,\n\nThe talks were useful.\n")
+    assert [(b.kind, b.label) for b in document.blocks] == [("turn", "Minister of Maps Jane Doe"), ("paragraph", "Minister of Maps Jane Doe")]
+    assert [b.kind for b in parse("Talks in Riverton\n\nMinister of Maps Jane Doe: talks go on\n\nThe talks were useful.\n").blocks] == ["paragraph", "paragraph"]

@@ -18,7 +18,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from archive.registry import parse_registry
-from archive.extract import extract_speakers, extract_topics, fold, matchable, name_index
+from archive.extract import extract_topics, fold, matchable, name_index
+from archive.speakers import extract_speakers
 from archive.outlets import extract_source
 from archive.model import Block, Document, Line, Person, RawSeed, Registry, SeedText, Topic
 from build_archive import main
