@@ -152,7 +152,8 @@ def test_event_page_marks_the_words_a_report_changes(page, base, mode, browser):
     pair.scroll_into_view_if_needed()
     shot(page, "event-wording", mode)
     page.emulate_media(color_scheme="dark")
-    assert record.evaluate(style)[0] != record_bg
+    # The theme's script switches the palette on the media change, in a task of its own: wait for it.
+    page.wait_for_function("([m, before]) => getComputedStyle(m).backgroundColor !== before", arg=[record.element_handle(), record_bg])
     shot(page, "event-wording-dark", mode)
     page.set_viewport_size({"width": 390, "height": 844})
     pair.scroll_into_view_if_needed()
