@@ -51,7 +51,8 @@ _MENU = re.compile(r"(?:^|\s)[•|](?:\s|$)|^[•|]")
 # (A sign-off follows a sentence's own stop and does not end with one: "(Wire) — The talks ended." is text.)
 _TRAILING_NOTE = re.compile(
     r"(?<=[.!?\"”’»)\]])\s+\([^()]*\)$"
-    r"|(?<=[.!?\"”’»])\s*[-–—]{1,2}\s*[^\W\d_][\w&.'-]*(?:\s[^\W\d_][\w&.'-]*){0,3}(?<![.!?])$"
+    # Words of at most 40 characters: unbounded, each stop of a long run of "A.-A.-" read to the run's end.
+    r"|(?<=[.!?\"”’»])\s*[-–—]{1,2}\s*[^\W\d_][\w&.'-]{0,40}(?:\s[^\W\d_][\w&.'-]{0,40}){0,3}(?<![.!?])$"
 )
 
 
