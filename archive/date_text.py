@@ -54,22 +54,24 @@ _ANY_DIGIT = re.compile(r"\d")
 # is upper-case words; no list of cities is needed. Its words part at a space or slash only: a word
 # may hold hyphens already, and parting there too gave "AA-AA-…" exponentially many readings to try
 # (seconds for 72 characters).
+_UPPER_PLACE = r"(?P<place>[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*)"
+_DATELINE_DAYS = (rf"{_MONTH}\s+{_DAY}(?:,\s+{_YEAR})?", rf"{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?")
 _DATELINES = tuple(
     re.compile(
-        r"^(?P<place>[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*)(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)*)?,\s+"
+        rf"^{_UPPER_PLACE}(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)*)?,\s+"
         + day
         + r"(?:\s*\.\s*/[^/]{1,30}/\.?|\s*\([^)]{1,30}\)\s*[-–—]?|\s+[A-Z]{2,10}\s*[-–—]|\s*[-–—:.]|\s*$)"
     )
-    for day in (rf"{_MONTH}\s+{_DAY}(?:,\s+{_YEAR})?", rf"{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?")
+    for day in _DATELINE_DAYS
 ) + tuple(
     # A place in title case, its country in brackets, then the wire's credit: "Paris [France], January 28 (ANI):".
     re.compile(rf"^(?P<place>[A-Z][\w'’.\-]+(?:[ /][A-Z][\w'’.\-]+){{0,2}})(?:\s\[[^\]]{{1,30}}\])?,?\s+{day}\s*\([^)]{{1,30}}\)\s*[-–—:]")
-    for day in (rf"{_MONTH}\s+{_DAY}(?:,\s+{_YEAR})?", rf"{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?")
+    for day in _DATELINE_DAYS
 )
 # A page's date as its metadata gives it, before the rest of the line: "date 2017-01-17 Financial...".
 _LABELLED_DATE = re.compile(r"\s*(?P<label>date|published|posted)\s?:?\s(?P<date>\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
 # A place alone opening a lead: "MOSCOW: It would take ...".
-_PLACE_COLON = re.compile(r"(?P<place>[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*)\s?:\s")
+_PLACE_COLON = re.compile(rf"{_UPPER_PLACE}\s?:\s")
 _BYLINE = re.compile(r"\s*(?:by|posted by|written by)\s", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _LABELS = {
