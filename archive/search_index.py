@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 from array import array
 from collections import Counter, defaultdict
@@ -290,12 +291,7 @@ def chunk_bounds(chunks: list[list[str]]) -> list[str]:
 
 def _shared(a: str, b: str) -> int:
     """How many characters `a` and `b` start with in common."""
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n
+    return len(os.path.commonprefix((a, b)))
 
 
 def front_code(strings: list[str]) -> str:
