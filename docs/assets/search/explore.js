@@ -397,7 +397,8 @@
     list = root.querySelector(".archive-explore__list");
     pages = root.querySelector(".archive-explore__pages");
     facetsBox = root.querySelector(".archive-explore__facets");
-    shownValues = parseInt(root.dataset.facetValues, 10) > 0 ? parseInt(root.dataset.facetValues, 10) : FACET_VALUES_SHOWN;
+    var asked = parseInt(root.dataset.facetValues, 10);
+    shownValues = asked > 0 ? asked : FACET_VALUES_SHOWN;
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       go({ q: input.value, filters: state.filters, sort: sort.value === "date" ? "date" : "", page: 1 });
