@@ -28,7 +28,7 @@ from archive.extract import fold as fold_name
 from archive.model import Article
 from archive.search_text import fold, is_stop_word, stem, words
 from archive.sentences import split_sentences
-from archive.speakers import SPEECH_VERBS
+from archive.speech_words import SPEECH_VERBS
 
 THRESHOLD = 0.3  # similarity an aligned pair must pass
 OUT_OF_ORDER = 0.5  # similarity a pair off the monotonic path must pass

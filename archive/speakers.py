@@ -22,23 +22,20 @@ from archive.extract import (
 )
 from archive.model import Document, Problem, Registry, SpeakerFinding, warning
 from archive.rules import BYLINE_BLOCK, NAME_PARTICLES
+from archive.speech_words import (
+    ACCORDING_TO,
+    CLAUSE_FINAL_VERBS,
+    INVERTED_VERBS,
+    OTHER_ADVERBS,
+    OTHER_SPEECH_VERBS,
+    PARTICIPLES_BEFORE,
+    ROLE_WORDS,
+    SPEECH_ACT_NOUNS,
+    SPEECH_NOUNS,
+    SPEECH_VERBS,
+)
 from archive.turns import turn_label
 
-# Verbs that attribute words to a person ("Lavrov said", "said Lavrov").
-SPEECH_VERBS = (
-    "said", "says", "told", "added", "adds", "stressed", "stresses", "emphasized", "emphasised",
-    "emphasizes", "noted", "notes", "warned", "warns", "explained", "explains", "stated", "states",
-    "asserted", "argued", "argues", "declared", "remarked", "recalled", "continued", "pointed out",
-    "underlined", "underscored", "insisted", "reiterated", "commented", "replied", "answered",
-    "claimed", "announced", "urged", "condemned", "slammed", "affirmed", "acknowledged",
-    "admitted", "wrote", "tweeted", "observed", "suggested", "confirmed", "denied", "criticized",
-    "criticised", "believes", "thinks", "asked", "expressed", "proposed", "addressed", "called it", "calling it", "made the remarks",
-    "informed", "assured", "vowed", "made clear", "called on", "called for", "provided the following",
-    "spoke about", "spoke of",
-    "released the following statement", "issued the following statement", "released a statement", "issued a statement",
-)
-# Nouns that introduce someone's words ("statements from X", "remarks attributed to X").
-SPEECH_NOUNS = ("statement", "statements", "remarks", "comments", "words", "interview", "message", "announcement", "briefing", "speech", "address")
 # Words that show a capitalised run is an organisation or place, not a person.
 NOT_PERSON_WORDS = frozenset(
     """ministry committee office department council agency government kremlin embassy
@@ -50,7 +47,8 @@ NOT_PERSON_WORDS = frozenset(
     german italian spanish polish japanese indian turkish iranian israeli canadian korean
     australian dutch swedish finnish norwegian belarusian georgian pentagon
     concept strategy doctrine review report act resolution declaration agreement charter treaty communique
-    western nato osce un eu the a this that these those his her their our its
+    western nato osce un eu the a this that these those his her their our its la le les el der die das
+    france germany deutschland russland
     ministers leaders members officials diplomats delegations g7 g20 arms control security affairs
     as i i've i'm i'd i'll we we've you he she it they but and so if when""".split()
 )
@@ -61,21 +59,28 @@ CLAUSE_AFTER = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|should
 CLAUSE_WORDS = frozenset("that whether if how what when why because which who while as".split())
 
 
-_VERBS = "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True))
-# Verbs that may come before their speaker ("said Lavrov", "quoted Ryabkov as saying"); "told X" names the listener instead.
-INVERTED_VERBS = "said|says|added|adds|noted|stressed|explained|continued|recalled|wrote|stated|emphasized|emphasised|quoted"
-# Words that may stand between such a verb and the name: titles and roles ("said Deputy Foreign Minister X").
-ROLE_WORDS = frozenset(
-    """foreign minister deputy spokeswoman spokesman spokesperson envoy ambassador high representative permanent
-    secretary general chief head president prime state press official officials director chairman
-    chairperson chair senior former top diplomat russia's russian us u.s. un u.n. eu nato osce of for to
-    mr ms mrs dr prof
-    under assistant arms control international security affairs political and ministry department""".split()
-)
+
+
+def _alternatives(words: tuple[str, ...]) -> str:
+    """The words folded, longest first, as a regular expression's alternatives."""
+    return "|".join(sorted({re.escape(fold(w)) for w in words}, key=len, reverse=True))
+
+
+_VERBS = _alternatives(SPEECH_VERBS + OTHER_SPEECH_VERBS)
+_INVERTED = _alternatives(INVERTED_VERBS)
+_INVERTED_WORDS = frozenset(fold(w).split()[0] for w in INVERTED_VERBS)
+_NOUNS = _alternatives(SPEECH_NOUNS)
+_ROLE_WORDS = frozenset(fold(w) for w in ROLE_WORDS)
 # After a name: optional ", role clause," then optional adverbs, then a speech verb.
 VERB_AFTER_REACH = 240  # characters after a name it reads: a role clause of 160, the adverbs and the verb
 # The role clause may hold an abbreviation's stops: ", the U.S. Permanent Representative to the Conference,".
-_ADVERBS = r"(?:(?:has|had|have|also|further|then|later|previously|once again|again|today|yesterday|repeatedly)\s+)*"
+_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december"
+# Also a time between the name and the verb: "Guterres on Friday welcomed", "Ryabkov last week told", "on July 20".
+_ADVERBS = (
+    rf"(?:(?:has|had|have|also|further|then|later|previously|once again|again|today|yesterday|repeatedly|recently|just|earlier|reportedly|publicly|{_alternatives(OTHER_ADVERBS)}|"
+    rf"(?:on|last|this|earlier on|late on) (?:{_DAYS})|on (?:{_MONTHS})\.? \d{{1,2}}|(?:last|this|earlier this|late last) (?:week|month|year|morning|evening))\s+)*"
+)
 # After a name: a US legislator's party and state (", D-Mass.,"), a role clause, then adverbs and the verb.
 VERB_AFTER = re.compile(
     rf"^(?:\s*\([^()]{{1,30}}\))?(?:,\s[dri]-[a-z.]{{2,12}},)?(?:,(?:[^.;:]|\b[a-z]\.(?:[a-z]\.)+){{1,160}}?,)?"
@@ -83,14 +88,30 @@ VERB_AFTER = re.compile(
 )
 # A name set off by commas straight before the verb: "your assistant, Jane Doe, said that".
 APPOSITIVE_VERB = re.compile(rf"^,\s+{_ADVERBS}(?:{_VERBS})\b")
+# Before a name, the other side of a conversation: "spoke today with", "had a telephone conversation with".
+# A call or talks ("his talks with", "Talks with X were held") are an event, not speech, and give no speaker.
+CONVERSATION_BEFORE = rf"(?:spoke|speaks|talked|tele(?:phone)? conversation|phone conversation)\s+(?:today\s+|on (?:{_DAYS})\s+)?(?:with|to)"
 # Before a name: an inverted speech verb, "according to", or "statements from", then the words between.
-# ("statements on the treaty made by Under Secretary X": the noun may stand a few words before "made by").
+# ("statements on the treaty made by Under Secretary X": the noun may stand a few words before "made by" or "par").
 VERB_BEFORE = re.compile(
-    rf"\b(?:(?:{INVERTED_VERBS})|according to|attributed to|(?:{'|'.join(SPEECH_NOUNS)}) (?:from|by|of|attributed to)"
-    rf"|(?:{'|'.join(SPEECH_NOUNS)})(?:\s+[^\s.;]+){{0,8}}?\s+made by)\b((?:\s+[^\s]+){{0,14}}?)\s*$"
+    rf"\b(?:(?:{_INVERTED})|{_alternatives(ACCORDING_TO)}|{_alternatives(PARTICIPLES_BEFORE)}|{CONVERSATION_BEFORE}|(?:{_NOUNS}) (?:from|by|of|attributed to)"
+    rf"|(?:{_NOUNS})(?:\s+[^\s.;]+){{0,8}}?\s+(?:made by|par))\b((?:\s+[^\s]+){{0,14}}?)\s*$"
 )
+# The speaker who opens a sentence its last verb gives words to, in Turkish or a German perfect (speech_words):
+# the name followed by a comma or by the auxiliary, and that verb at the sentence's end.
+SUBJECT_AFTER = re.compile(r"^(?:,|\s+(?:hat|hatte|habe|haben|hatten)\b)")
+FINAL_VERB = re.compile(rf"\b(?:{_alternatives(CLAUSE_FINAL_VERBS)})[.!]?[\"'»”]?\s*$")
+SUBJECT_WORDS = 8  # at most this many words before a name that opens its sentence
 # A possessive statement heading: "Sergey Lavrov's statement and answers...", "Rosemary DiCarlo’s Briefing".
-POSSESSIVE = re.compile(rf"^['’]s\s+(?:(?:opening|closing|video|written|joint)\s+)?(?:{'|'.join(SPEECH_NOUNS)}|speech|address|article|briefing)\b")
+POSSESSIVE = re.compile(
+    rf"^['’]s\s+(?:(?:opening|closing|video|written|joint)\s+)?(?:{_NOUNS}|article)\b"
+    rf"|^['’]s\s+(?:[a-z]+\s+)?(?:{_alternatives(SPEECH_ACT_NOUNS)})\b"
+)
+# A name opening their quoted words after a colon: "Secretary of State John Kerry: \"Today marks ...".
+QUOTE_AFTER = re.compile(r"^:\s*[\"“«]")
+# A name, then its clause, then "saying": "Peskov did not confirm or deny the date, saying" (the name the
+# clause's subject: "criticised Trump, saying" is the critic's).
+SAYING_AFTER = re.compile(r"^[^.;:\"“”«»]{0,80},\s+saying\b")
 # A name heading its own remarks: "Chairman Anders Fogh Rasmussen Opening Remarks".
 REMARKS_AFTER = re.compile(r"^,?\s+(?:(?:opening|closing|introductory|keynote|press|video)\s+)?(?:remarks|statement|speech|address)\b")
 # A statement issued for an official by their spokesperson is theirs: "issued today by the Spokesperson for UN
@@ -102,8 +123,9 @@ _PARTICLES = "|".join(sorted(NAME_PARTICLES))
 # Middle initials belong to the run ("Daryl G. Kimball"). The run starts at the first capital of a word that
 # can start one ("ex-President Barack Obama"). A start further into the same word reaches the same word end and fails the same way, and trying each in turn
 # made a word like "A-A-A-…" quadratic; the atomic group goes past them.
+_CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁ"  # "Éric Chevallier", "Дмитрий Песков"
 CAPITALISED_RUN = re.compile(
-    rf"(?<![\w'’-])(?>[\w'’-]*?\b(?=[A-Z][\w'’-]))(?P<run>[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s+)*(?:(?:{_PARTICLES})\s+)*[A-Z][\w'’-]+)+)"
+    rf"(?<![\w'’-])(?>[\w'’-]*?\b(?=[{_CAPITAL}][\w'’-]))(?P<run>[{_CAPITAL}][\w'’-]+(?:\s+(?:[{_CAPITAL}]\.\s+)*(?:(?:{_PARTICLES})\s+)*[{_CAPITAL}][\w'’-]+)+)"
 )
 
 
@@ -171,7 +193,7 @@ def _joined_to_attributed(folded: str, names: tuple[tuple[int, int, str], ...], 
 def _joins(between: str) -> bool:
     """Whether the words between two names are "and" and at most a few titles: " and US President "."""
     words = between.split()
-    return bool(words) and words[0] == "and" and len(words) <= 6 and all(w in ROLE_WORDS or w in FOLDED_TITLE_TOKENS for w in words[1:])
+    return bool(words) and words[0] == "and" and len(words) <= 6 and all(w in _ROLE_WORDS or w in FOLDED_TITLE_TOKENS for w in words[1:])
 
 
 # A statement's signature, its last line: "Jane Doe, Spokesperson for the Secretary-General".
@@ -203,36 +225,50 @@ def _attributed(folded: str, start: int, end: int, qualifiers: frozenset[str] = 
         return True
     if ON_BEHALF.search(folded[max(0, start - 80):start]):
         return False
-    if VERB_AFTER.match(folded[end:end + VERB_AFTER_REACH]) or POSSESSIVE.match(folded[end:end + 40]) or REMARKS_AFTER.match(folded[end:end + 40]):
+    after = folded[end : end + VERB_AFTER_REACH]
+    if VERB_AFTER.match(after) or POSSESSIVE.match(after) or REMARKS_AFTER.match(after) or QUOTE_AFTER.match(after):
+        return True
+    if SUBJECT_AFTER.match(after) and len(folded[:start].split()) <= SUBJECT_WORDS and FINAL_VERB.search(folded, end):
+        return True
+    if SAYING_AFTER.match(after) and _opens_clause(folded, start, qualifiers):
         return True
     if folded[max(0, start - 2) : start] == ", " and APPOSITIVE_VERB.match(folded[end : end + 80]):
         return True
-    before = VERB_BEFORE.search(folded[max(0, start - 160):start])
-    if before is None:
-        return False
-    between = before.group(1).split()
-    if all(_role_word(w.strip(","), qualifiers) for w in between):
-        # "Kremlin says Trump yet to respond": the name opens the clause the verb reports, it does not speak;
-        # after a noun ("the statement by X was issued today") it is the speaker whatever follows.
-        verb = before.group(0).split()[0] in INVERTED_VERBS.split("|")
-        return not (verb and CLAUSE_AFTER.match(folded[end : end + 20]))
-    # An appositive: "statements from Russia's envoy in Vienna, Mikhail Ulyanov, reiterate ..."
-    appositive = before.group(1).rstrip().endswith(",") and folded[end:end + 1] == ","
-    return appositive and not {w.strip(",") for w in between} & CLAUSE_WORDS
+    # The verb nearest the name decides: "Zhao said on Friday, commenting on a statement by ... Zakharova".
+    window = folded[max(0, start - 160) : start]
+    before = VERB_BEFORE.search(window)
+    while before is not None:
+        between = before.group(1).split()
+        if all(_role_word(w.strip(","), qualifiers) for w in between):
+            # "Kremlin says Trump yet to respond": the name opens the clause the verb reports, it does not speak;
+            # after a noun ("the statement by X was issued today") it is the speaker whatever follows.
+            verb = before.group(0).split()[0] in _INVERTED_WORDS
+            return not (verb and CLAUSE_AFTER.match(folded[end : end + 20]))
+        # An appositive: "statements from Russia's envoy in Vienna, Mikhail Ulyanov, reiterate ..."
+        appositive = before.group(1).rstrip().endswith(",") and folded[end:end + 1] == ","
+        if appositive and not {w.strip(",") for w in between} & CLAUSE_WORDS:
+            return True
+        before = VERB_BEFORE.search(window, before.start() + 1)
+    return False
 
+
+def _opens_clause(folded: str, start: int, qualifiers: frozenset[str]) -> bool:
+    """Whether only roles and offices stand between the clause's start (the sentence's or a comma's) and a name."""
+    clause = re.split(r"[,;:]", folded[max(0, start - 160) : start])[-1].split()
+    return all(_role_word(w, qualifiers) or w in NOT_PERSON_WORDS for w in clause)
 
 
 def _role_word(word: str, qualifiers: frozenset[str]) -> bool:
     """Whether a word before a name is a role's or an office's ("un", "dr.", "secretary-general"), each part of a hyphenated one."""
     parts = [part for part in word.split("-") if part] or [word]
-    return all(part in ROLE_WORDS or part.rstrip(".") in ROLE_WORDS or part in qualifiers for part in parts)
+    return all(part in _ROLE_WORDS or part.rstrip(".") in _ROLE_WORDS or part in qualifiers for part in parts)
 
 
 def _after_last_title(name: str) -> str:
     """A name without the words up to its last title: "GOP Conference Chairman Lamar Alexander" -> "Lamar Alexander"."""
     words = name.split()
     for at in range(len(words) - 3, -1, -1):
-        if fold(words[at]).rstrip(".") in FOLDED_TITLE_TOKENS - FUNCTION_WORDS:
+        if fold(words[at]).rstrip(".").split("-")[0] in FOLDED_TITLE_TOKENS - FUNCTION_WORDS:
             return " ".join(words[at + 1 :])
     return name
 

@@ -11,7 +11,7 @@ from archive.seeds import decode_seed
 from archive.speakers import extract_speakers
 from archive.structure import parse_document
 
-PEOPLE = b"""\
+PEOPLE = """\
 people:
   - id: jane-doe
     name: Jane Doe
@@ -23,7 +23,12 @@ people:
     aliases: [Roe]
     roles:
       - {title: Spokesperson of the Ministry, from: 2015-01-01}
-"""
+  - id: ivan-petrov
+    name: Ivan Petrov
+    aliases: [Petrov, Iwan Petrow, Petrow, Иван Петров, Петров]
+    roles:
+      - {title: Spokesperson of the Ministry, from: 2015-01-01}
+""".encode()
 SOURCES = b"""\
 sources:
   - id: daily
@@ -64,6 +69,41 @@ def speakers(text: str, registry: Registry) -> list[str]:
 ])
 def test_a_speaker_is_read_from_how_the_text_attributes_words(registry: Registry, sentence: str, speaker: str) -> None:
     assert speakers(f"Talks go on\n{sentence}\n", registry) == [speaker]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Jane Doe on Friday welcomed the decision.", "jane-doe"),  # a day between the name and the verb
+    ("Pat Roe last week told reporters that talks would go on.", "pat-roe"),
+    ("Jane Doe spoke today with Secretary General Pat Roe to discuss the maps.", "pat-roe"),  # both sides of a conversation
+    ("The Ministry regrets Jane Doe's call for new talks.", "jane-doe"),  # a possessive speech act
+    ("Spokesperson Pat Roe did not confirm the date, saying it would be announced in due time.", "pat-roe"),
+    ("The following is attributable to Spokesperson Pat Roe: the talks go on.", "pat-roe"),
+    ("Washington - Secretary General Jane Doe: \"Today marks five years of the maps.\"", "jane-doe"),
+    ("Zhao Lijian said on Friday, commenting on a statement by Ministry Spokesperson Pat Roe, who had said so.", "Zhao Lijian"),
+    # German, French, Spanish, Russian and Turkish
+    ("Die Karten seien wichtig, sagte Sprecher Iwan Petrow am Montag.", "ivan-petrov"),
+    ("Petrow hat die Union zur Rückkehr zu den Gesprächen aufgerufen.", "ivan-petrov"),
+    ("« Nous soutenons les cartes », a déclaré le porte-parole du ministère, Éric Chevallier.", "Éric Chevallier"),
+    ("Según el portavoz Ivan Petrov, las conversaciones siguen.", "ivan-petrov"),
+    ("Об этом рассказал пресс-секретарь министерства Иван Петров.", "ivan-petrov"),
+    ("По словам Петрова, переговоры продолжатся.", "ivan-petrov"),  # a Russian name in another case
+    ("Petrov, haritaların önemli olduğunu söyledi.", "ivan-petrov"),
+    ("Açıklama yapan Petrov, görüşmelerin süreceğini belirtti.", "ivan-petrov"),
+])
+def test_a_speaker_is_read_in_other_house_styles_and_languages(registry: Registry, sentence: str, speaker: str) -> None:
+    assert speaker in speakers(f"Talks go on\n{sentence}\n", registry)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Ministry remains engaged following Jane Doe's call with Pat Roe over the weekend.",  # a call is an event
+    "Talks with Jane Doe and Pat Roe were held in Riverton.",
+    "From the Strategic Arms Limitation Talks to New Maps, control improved.",
+    "Lee Park, however, criticised Union leader Jane Doe, saying the plan is reckless.",  # the critic says it
+    "La France a salué l'accord conclu entre les deux pays.",  # a country is no person
+])
+def test_an_event_or_an_object_is_no_speaker(registry: Registry, sentence: str) -> None:
+    found = speakers(f"Talks go on\n{sentence}\n", registry)
+    assert "jane-doe" not in found and "pat-roe" not in found and "La France" not in found and "New Maps" not in found
 
 
 def test_a_name_between_commas_is_no_speaker_when_not_set_off_before(registry: Registry) -> None:
