@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from archive.declension import name_forms
 from archive.date_text import without_dateline
 from archive.memo import by_identity
 from archive.model import (
@@ -103,14 +104,14 @@ def derive_title(lead: str, max_words: int = 14) -> str:
 
 @dataclass(frozen=True, slots=True)
 class NameIndex:
-    """Every name and alias of the registry, folded, mapped to person ids."""
+    """Every name and alias of the registry, folded (a Russian one in each case), mapped to person ids."""
 
     ids: dict[str, str]
     pattern: re.Pattern[str] | None
 
     @classmethod
     def build(cls, people: tuple[Person, ...]) -> NameIndex:
-        ids = {fold(name): p.id for p in people for name in (p.name, *p.aliases) if matchable(name)}
+        ids = {form: p.id for p in people for name in (p.name, *p.aliases) if matchable(name) for form in name_forms(fold(name))}
         names = sorted(ids, key=len, reverse=True)
         pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])") if names else None
         return cls(ids, pattern)
