@@ -67,6 +67,10 @@ _DATELINES = tuple(
     # A place in title case, its country in brackets, then the wire's credit: "Paris [France], January 28 (ANI):".
     re.compile(rf"^(?P<place>[A-Z][\w'’.\-]+(?:[ /][A-Z][\w'’.\-]+){{0,2}})(?:\s\[[^\]]{{1,30}}\])?,?\s+{day}\s*\([^)]{{1,30}}\)\s*[-–—:]")
     for day in _DATELINE_DAYS
+) + tuple(
+    # No place, a whole day and the agency's credit: "July 11, 2020 (EIRNS)—In Beijing, ...".
+    re.compile(rf"^(?P<place>){day}\s*\([A-Z]{{2,10}}\)\s*[-–—:]")
+    for day in (rf"{_MONTH}\s+{_DAY},\s+{_YEAR}", rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}")
 )
 # A page's date as its metadata gives it, before the rest of the line: "date 2017-01-17 Financial...".
 _LABELLED_DATE = re.compile(r"\s*(?P<label>date|published|posted)\s?:?\s(?P<date>\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
@@ -79,11 +83,15 @@ _LABELS = {
     "captured": "crawl", "fetched": "crawl", "scraped": "crawl",
     "updated": "update", "update": "update", "modified": "update", "edited": "update", "revised": "update",
     "published": "page", "posted": "page", "released": "page", "issued": "page", "date": "page", "dated": "page",
+    # "For immediate release: March 26, 2010"; a parliament's record: "debated on Monday 4 February 2019",
+    # "This question was answered on 19th May 2020".
+    "release": "page", "debated": "page", "answered": "page",
 }
 # Words a date line may hold besides the date: fillers, and the genre a press office writes beside it.
 _FILLER = frozenset({
     "on", "at", "by", "of", "last", "am", "pm", "press", "release", "statement", "readout", "news", "speech",
     "interview", "article", "briefing", "remarks", "transcript", "communique", "comment", "min", "read",
+    "for", "immediate", "question", "was", "asked",
 })
 _REPUBLISHER = re.compile(
     r"read more|telegram|t\.me/|republished|reposted|originally (?:published|appeared)|subscribe|follow us",
@@ -110,9 +118,10 @@ _AHEAD = re.compile(
 )
 _VERBS = (
     r"said|says|told|warned|stated|announced|stressed|noted|added|declared|emphasi[sz]ed"
-    r"|explained|wrote|claimed|insisted|urged|confirmed|signed|reported"
+    r"|explained|wrote|claimed|insisted|urged|confirmed|signed|reported|welcomed|proposed|reiterated|expressed"
 )
-_WHEN = rf"on (?:{_WEEKDAY})|(?i:yesterday|today)"
+# A weekday after the verb, with "on" or without as US wires write it ("said at a briefing Thursday"), not a possessive.
+_WHEN = rf"on (?:{_WEEKDAY})|(?:{_WEEKDAY})(?!['’]s)|(?i:yesterday|today)"
 # Only a relative day tied to a reporting verb dates the story: "Yesterday and today, I held
 # talks" in a transcript, or "the treaty expired yesterday", is not when the article's event was.
 _CUES = (
@@ -121,6 +130,8 @@ _CUES = (
         rf"(?:^|[.!?]\s+)(?P<when>On (?:{_WEEKDAY})|Yesterday|Today|Earlier today),?\s"
         rf"[^.!?;\"“”]{{0,80}}?\b(?:{_VERBS})\b"
     ),
+    # The weekday between the speaker and the verb: "UN Secretary-General Antonio Guterres on Friday welcomed".
+    re.compile(rf"\b(?P<when>on (?:{_WEEKDAY}))\s+(?:also\s+)?(?:{_VERBS})\b"),
     # A weekday written with its day, whatever the verb: "arrived in Vienna on Monday (June 22)".
     re.compile(rf"\b(?P<when>on (?:{_WEEKDAY}))\s*\(\s*{_MONTH}\s+{_DAY}\s*\)"),
 )
@@ -315,8 +326,17 @@ def read_stamps(lines: tuple[Line, ...]) -> list[Stamp]:
     return stamps
 
 
+_CLOCK_AFTER = re.compile(r",?\s*(?:at\s+)?\d{1,2}:\d{2}\b")
+_POST_SIGNATURE = re.compile(r"\s*[—–-]\s*[^()]{1,60}\(@\w{1,30}\)")
+
+
 def _date_line(line: Line) -> tuple[Hit, str] | None:
-    """The one date on a short line holding little else (a place, weekday, time or label), and the label's kind."""
+    """The one date on a short line holding little else (a place, weekday, time or label), and the label's kind.
+
+    An embedded post's signature ("— United Nations (@UN) March 31, 2023") dates the post, not the page.
+    """
+    if _POST_SIGNATURE.match(line.text):
+        return None
     hits = read_hits(line)
     labelled = _LABELLED_DATE.match(line.text)
     if labelled and hits and hits[0].start == labelled.start("date"):
@@ -333,6 +353,9 @@ def _date_line(line: Line) -> tuple[Hit, str] | None:
     if len(words) > 6 or not all(w[0].isupper() or w.lower() in _FILLER or w.lower() in _LABELS or w.title() in WEEKDAYS for w in words):
         return None
     label = next((_LABELS[w.lower()] for w in words if w.lower() in _LABELS), "")
+    # A day and its clock time, glued or not, is the page's timestamp: "30 November 201717:29".
+    if not label and hit.day is not None and hit.year is not None and _CLOCK_AFTER.match(line.text, hit.end):
+        label = "page"
     # A bare year ("since 2010") is a date line only when labelled ("Published: 2021").
     if hit.month is None and not label:
         return None
@@ -364,11 +387,22 @@ def _title_bar_date(line: Line) -> Hit | None:
 
 
 def _title_place_date(line: Line) -> Hit | None:
-    """The day closing a title line with its place ("..., Moscow, November 12, 2020"), not a sentence's; else None."""
-    if len(line.text) > 300 or line.text.rstrip().endswith((".", "!", "?")):
+    """The day closing a title line with its place ("..., Moscow, November 12, 2020"), not a sentence's; else None.
+
+    A full stop may close a short title with no lower-case word but a title's own ("Forum for Security Co-operation
+    N°990, Vienna, 20 October 2021.").
+    """
+    text = line.text.rstrip()
+    if text.endswith(".") and (len(text) > 160 or any(w.islower() and w not in _TITLE_LOWER for w in re.findall(r"[^\W\d_][\w'’-]*", text))):
         return None
-    closing = next((m for pattern in _TITLE_PLACE_DATES if (m := pattern.search(line.text.rstrip()))), None)
+    if len(text) > 300 or text.endswith(("!", "?")):
+        return None
+    closing = next((m for pattern in _TITLE_PLACE_DATES if (m := pattern.search(text.removesuffix(".")))), None)
     return None if closing is None else _hit(line, closing, "written-date")
+
+
+# A lower-case word a title keeps; any other means a sentence.
+_TITLE_LOWER = frozenset({"for", "of", "the", "and", "on", "at", "in", "to", "de", "du", "des", "la", "le"})
 
 
 def is_stamped(hit: Hit, stamp: Stamp | None) -> bool:

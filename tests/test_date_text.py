@@ -128,10 +128,34 @@ def test_a_dateline_is_read_as_the_pattern_first_written_reads_it(line):
     ("27.01.2021 - Press release", "2021-01-27"),  # the genre beside the date
     ("date 2017-01-17 FinancialGovernment SolutionsLegalReuters News Agency Risk Management Tax", "2017-01-17"),
     ("by The Desk February 28, 2023 6:36 PM 2 min read", "2023-02-28"),  # a byline's date
+    ("For immediate release: March 26, 2010", "2010-03-26"),  # a press release's label
+    ("Volume 654: debated on Monday 4 February 2019", "2019-02-04"),  # a parliament's record
+    ("This question was answered on 19th May 2020", "2020-05-19"),
+    ("July 11, 2020 (EIRNS)—In Beijing, the spokesman spoke.", "2020-07-11"),  # a dateline with no place
+    ("Forum for Security Co-operation N°990, Vienna, 20 October 2021.", "2021-10-20"),  # a title's place and day, a stop after
 ])
 def test_house_styles_of_date_lines(line: str, published: str) -> None:
     found = extract_lines("Headline", line, BODY)
     assert found.published == published, found.evidence
+
+
+def test_an_embedded_posts_signature_dates_the_post_not_the_page():
+    found = extract_lines("New York, 1 April 2023 (TDI): The envoy spoke.", "— United Nations (@UN) March 31, 2023", BODY)
+    assert found.published == "2023-04-01", found.evidence
+
+
+def test_a_posting_stamp_with_its_time_is_the_page_date_not_the_record_day_of_its_title():
+    found = extract_lines("30 November 201717:29", "Statement by the Head of Delegation, Vienna, November 29, 2017", BODY)
+    assert found.published == "2017-11-30", found.evidence
+    # A title's place and day ending in a sentence's stop is no record line.
+    assert extract_lines("Headline", "The ministers met in the city of talks, Vienna, 20 October 2021.", BODY).published == "2021-10-20/.."
+
+
+def test_a_weekday_dates_a_dateline_after_the_verb_or_before_it():
+    said = extract_lines("MOSCOW, October 20. /TASS/. The talks go on, the spokesperson said at a briefing Thursday.", BODY)
+    assert "makes October 20 a Thursday" in said.evidence
+    before = extract_lines("UNITED NATIONS, Jan. 22 (Xinhua) -- The chief on Friday welcomed the decision.", BODY)
+    assert "makes January 22 a Friday" in before.evidence
 
 
 def test_may_in_capitals_inside_a_sentence_is_no_date_line():
