@@ -59,7 +59,8 @@ LINE_RULES: tuple[LineRule, ...] = (
             "related stories", "see also", "latest news", "more news", "top stories", "print",
             "print version", "tags", "subscribe", "show more", "see more", "view more", "search form",
             "zum inhalt springen", "aller au contenu", "saltar al contenido", "ir al contenido", "vai al contenuto",
-            "pular para o conteúdo", "перейти к содержанию", "içeriğe geç",
+            "pular para o conteúdo", "перейти к содержанию", "içeriğe geç", "go to home page", "go to homepage",
+            "back to home page",
         )
         + r"|press\s.?enter.?\sto skip to (?:main )?content|içeriğe geçmek için\s.?enter.?\s?a basın",
         "site navigation links carried over by the scraper, skip links in any language",
@@ -127,6 +128,7 @@ LINE_RULES: tuple[LineRule, ...] = (
             "you are viewing:", "you are viewing",
         )
         + r"|view all \(\d+\)|\d+ of \d+|\d+ min(?:ute)? read|\d{1,3}"
+        r"|(?:category|categories|filed under|section)\s?:\s?[^.!?]{1,60}"  # "Category: News"
         r"|(?=[\w.-]*\d{4})[\w-]+_[\w.-]+",  # an image's file name standing for it: "48162366697_5ced4bdfb7_o"
         "menus, buttons, counters, labels and image names of the page around the article",
     ),
@@ -155,6 +157,12 @@ LINE_RULES: tuple[LineRule, ...] = (
         "breadcrumb",
         r"home(?:\s?[>»/|›]\s?\S.{0,200}|(?-i:[A-Z])\S*(?:\s\S+){0,20})",
         "the trail of sections above the article, \"Home > News > ...\" or run together, \"HomeNewsNews Releases\": the headline is below it",
+    ),
+    _rule(
+        "markup",
+        r"<\?xml[^<>]{0,200}\?>|(?:</?(?:div|span|p|section|article|header|footer|nav|aside|main|amp-[\w-]+)\b[^<>]{0,300}>\s*)+",
+        "an XML declaration or layout tags alone on a line (\"<?xml version=\"1.0\"?>\", \"<div class=...>\"), left by the scraper; "
+        "any other markup stays, as text",
     ),
     _rule(
         "bare-url",

@@ -272,6 +272,11 @@ def test_joined_paragraphs_are_what_the_straightforward_joining_gives(lines: lis
         ("Two sailors on a deck at dawn (U.S. Navy photo/Jane Doe)", "photo-credit"),  # a caption closed by its credit
         ("Home > News > Statements", "breadcrumb"),
         ("HomeNewsPress Releases", "breadcrumb"),  # run together
+        ("Category: News", "site-furniture"),
+        ("Go to home page", "navigation"),
+        ('<?xml version="1.0"?>', "markup"),  # a raw record's tags left on their lines
+        ('<div class="wpcnt">', "markup"),
+        ("</p>    <p>", "markup"),
     ],
 )
 def test_line_rules_match_boilerplate(line: str, rule: str) -> None:
@@ -296,6 +301,8 @@ def test_line_rules_match_boilerplate(line: str, rule: str) -> None:
         "The archive of the talks was not updated after 2010.",
         "Home secretaries met in Geneva.",
         "The cookies at the reception were Swiss.",
+        "Category: the treaty's limits were kept. Both sides agreed.",  # a sentence after the label
+        "<i>New START</i> expires in February, and talks have not begun.",  # words beyond a tag's few
     ],
 )
 def test_line_rules_leave_article_text_alone(line: str) -> None:
