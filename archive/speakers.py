@@ -31,6 +31,7 @@ from archive.speech_words import (
     PARTICIPLES_BEFORE,
     ROLE_WORDS,
     SPEECH_ACT_NOUNS,
+    SPEECH_ACT_VERBS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
 )
@@ -66,7 +67,7 @@ def _alternatives(words: tuple[str, ...]) -> str:
     return "|".join(sorted({re.escape(fold(w)) for w in words}, key=len, reverse=True))
 
 
-_VERBS = _alternatives(SPEECH_VERBS + OTHER_SPEECH_VERBS)
+_VERBS = _alternatives(SPEECH_VERBS + SPEECH_ACT_VERBS + OTHER_SPEECH_VERBS)
 _INVERTED = _alternatives(INVERTED_VERBS)
 _INVERTED_WORDS = frozenset(fold(w).split()[0] for w in INVERTED_VERBS)
 _NOUNS = _alternatives(SPEECH_NOUNS)

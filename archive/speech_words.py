@@ -1,6 +1,6 @@
 """The words that attribute speech to a person, in the languages the archive's outlets write (data only).
 
-English comes first and is what the suggestion's alignment reads (`SPEECH_VERBS`); German, French,
+English comes first, and its `SPEECH_VERBS` are what the suggestions' alignment reads too; German, French,
 Spanish, Russian and Turkish follow, because ministries, wires and newspapers quote the same
 officials in them. Speakers are found in folded text (`archive.extract.fold`: lower case, no
 accents, "й" as "и"), so every word here is folded where it is used; write them as the
@@ -19,12 +19,17 @@ SPEECH_VERBS = (
     "admitted", "wrote", "tweeted", "observed", "suggested", "confirmed", "denied", "criticized",
     "criticised", "believes", "thinks", "asked", "expressed", "proposed", "addressed", "called it", "calling it", "made the remarks",
     "informed", "assured", "vowed", "made clear", "called on", "called for", "provided the following",
-    "spoke", "spoke about", "spoke of", "welcomed", "welcomes", "highlighted", "highlights", "claims", "proposes",
-    "invited", "called", "reproached", "made it clear",
+    "spoke about", "spoke of",
+    "released the following statement", "issued the following statement", "released a statement", "issued a statement",
+)
+# Verbs of acts that report someone's words without quoting them ("Guterres welcomed", "Putin invited"): a speaker's,
+# but too loose to open a quoted passage for the suggestions' alignment.
+SPEECH_ACT_VERBS = (
+    "spoke", "welcomed", "welcomes", "highlighted", "highlights", "claims", "proposes", "invited", "called", "reproached",
+    "made it clear",
     # A conversation's two sides both speak ("Sherman spoke today with Schmid"; CONVERSATION_BEFORE gives the other).
     "talked with", "talked to", "held talks with",
     "had a telephone conversation with", "had a phone conversation with", "had a phone call with",
-    "released the following statement", "issued the following statement", "released a statement", "issued a statement",
 )
 # The same after a speaker in the other languages: "Baerbock sagte", "Lavrov a déclaré", "Песков заявил".
 OTHER_SPEECH_VERBS = (
