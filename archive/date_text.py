@@ -74,6 +74,8 @@ _DATELINES = tuple(
 )
 # A page's date as its metadata gives it, before the rest of the line: "date 2017-01-17 Financial...".
 _LABELLED_DATE = re.compile(r"\s*(?P<label>date|published|posted)\s?:?\s(?P<date>\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
+# The same with a month only ("date 2023-02 GENF ..."); only a label makes "2023-02" a month, not a span of years.
+_LABELLED_MONTH = re.compile(r"\s*(?P<label>date|published|posted)\s?:?\s(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])(?![\d-])", re.IGNORECASE)
 # A place alone opening a lead: "MOSCOW: It would take ...".
 _PLACE_COLON = re.compile(rf"{_UPPER_PLACE}\s?:\s")
 _BYLINE = re.compile(r"\s*(?:by|posted by|written by)\s", re.IGNORECASE)
@@ -91,7 +93,7 @@ _LABELS = {
 _FILLER = frozenset({
     "on", "at", "by", "of", "last", "am", "pm", "press", "release", "statement", "readout", "news", "speech",
     "interview", "article", "briefing", "remarks", "transcript", "communique", "comment", "min", "read",
-    "for", "immediate", "question", "was", "asked",
+    "immediate", "question", "was", "asked",
 })
 _REPUBLISHER = re.compile(
     r"read more|telegram|t\.me/|republished|reposted|originally (?:published|appeared)|subscribe|follow us",
@@ -337,6 +339,8 @@ def _date_line(line: Line) -> tuple[Hit, str] | None:
     """
     if _POST_SIGNATURE.match(line.text):
         return None
+    if month := _LABELLED_MONTH.match(line.text):
+        return _hit(line, month, "iso-month"), _LABELS[month.group("label").lower()]
     hits = read_hits(line)
     labelled = _LABELLED_DATE.match(line.text)
     if labelled and hits and hits[0].start == labelled.start("date"):

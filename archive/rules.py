@@ -42,6 +42,7 @@ _MONTH = (
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?:\s(?:[A-Z]{2,4}|UTC[+-]\d{1,2}))?"
 _NUMERIC_DATE = r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
 _ISO = r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+_ISO_MONTH = r"\d{4}-(?:0[1-9]|1[0-2])(?![\d-])"  # a month only, as a store stamps some pages
 _BULLETS = r"[\s•·|–—-]*"
 # A day as Unix `date` and some content systems write it: "Tue Jul 7 00:57:51 EST 2009", "26-Mar-2010 16:58".
 _CTIME = rf"(?:mon|tue|wed|thu|fri|sat|sun)\s{_MONTH}\s{{1,2}}\d{{1,2}}\s\d{{2}}:\d{{2}}:\d{{2}}\s(?:[A-Z]{{2,5}}\s)?\d{{4}}"
@@ -111,7 +112,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     ),
     _rule(
         "labelled-date",
-        rf"(?:date|published|posted)\s?:?\s{_ISO}\b.*",
+        rf"(?:date|published|posted)\s?:?\s(?:{_ISO}|{_ISO_MONTH})\b.*",
         "the page's date as its metadata gives it, often run together with its menu; the date stage reads it",
     ),
     _rule(
@@ -227,7 +228,8 @@ CONTENTS = PositionalRule(
 CONTENTS_HEADING = re.compile(r"(?i)(?:table of contents|contents|in this issue)")
 CONTENTS_ITEM = re.compile(r"\d{1,3}\.\s+\S.*")
 # The page's date as its metadata gives it, run together with the text's first sentence: "date 2018-02-05 The following ...".
-GLUED_DATE = re.compile(rf"(?i)\s*(?:date|published|posted)\s?:?\s{_ISO}\s+(?P<rest>\S.*)")
+# The page's stamp glued to its first line, a day's or only a month's ("date 2023-02 GENF (dpa-AFX) - ...").
+GLUED_DATE = re.compile(rf"(?i)\s*(?:date|published|posted)\s?:?\s(?:{_ISO}|{_ISO_MONTH})\s+(?P<rest>\S.*)")
 
 PHOTO_CAPTION = PositionalRule(
     "photo-caption",

@@ -133,10 +133,15 @@ def test_a_dateline_is_read_as_the_pattern_first_written_reads_it(line):
     ("This question was answered on 19th May 2020", "2020-05-19"),
     ("July 11, 2020 (EIRNS)—In Beijing, the spokesman spoke.", "2020-07-11"),  # a dateline with no place
     ("Forum for Security Co-operation N°990, Vienna, 20 October 2021.", "2021-10-20"),  # a title's place and day, a stop after
+    (" date 2023-02 GENF (dpa-AFX) - Die Ministerin hat gesprochen.", "2023-02"),  # a store's stamp of a month only
 ])
 def test_house_styles_of_date_lines(line: str, published: str) -> None:
     found = extract_lines("Headline", line, BODY)
     assert found.published == published, found.evidence
+
+
+def test_a_year_and_month_unlabelled_are_no_stamp():
+    assert extract_lines("Headline", "Budget 2010-11", BODY).published == "unknown"
 
 
 def test_an_embedded_posts_signature_dates_the_post_not_the_page():
