@@ -19,6 +19,27 @@ MONTHS = {
     "November": 11, "Nov": 11, "December": 12, "Dec": 12,
 }
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Months as French, German, Spanish, Italian, Dutch, Romanian, Turkish and Russian (in the genitive a date
+# takes) write them, read only with the day before them, as those languages write a date: "8 novembre 2019",
+# "5. Februar 2026", "5 de febrero de 2026", "25 сентября". Alone, "mars" or "mai" could be other words.
+FOREIGN_MONTHS = {
+    name: number
+    for number, names in enumerate((
+        "janvier januar enero gennaio januari ianuarie ocak января",
+        "février fevrier februar febrero febbraio februari februarie şubat subat февраля",
+        "mars märz marzo maart martie mart марта",
+        "avril april abril aprile aprilie nisan апреля",
+        "mai mayo maggio mei mayıs mayis мая",
+        "juin juni junio giugno iunie haziran июня",
+        "juillet juli julio luglio iulie temmuz июля",
+        "août aout august agosto augustus ağustos agustos августа",
+        "septembre september septiembre setiembre settembre septembrie eylül eylul сентября",
+        "octobre oktober octubre ottobre octombrie ekim октября",
+        "novembre november noviembre noiembrie kasım kasim ноября",
+        "décembre decembre dezember diciembre dicembre december decembrie aralık aralik декабря",
+    ), start=1)
+    for name in names.split()
+}
 
 # Longest names first, so that "Sept" is not read as "Sep" followed by a stray "t".
 # Month names as written, in capitals ("MAY 19, 2021" in a byline block) or, full names but "may", a verb
@@ -28,6 +49,9 @@ _MONTH = "(?P<month>" + "|".join(sorted([*MONTHS, *map(str.upper, MONTHS), *_LOW
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})(?=\d{1,2}:\d{2}\b|\b)"  # a time may follow with no space: "13 March 201913:25"
 _WEEKDAY = "|".join(WEEKDAYS)
+_FOREIGN_MONTH = "(?P<month>(?i:" + "|".join(sorted(map(re.escape, FOREIGN_MONTHS), key=len, reverse=True)) + r"))"
+# The day, a German ordinal's stop ("5. Februar"), a Spanish "de" ("5 de febrero de 2026").
+_FOREIGN_DAY = rf"(?P<day>\d{{1,2}})\.?\s+(?:de\s+)?{_FOREIGN_MONTH}"
 
 # Tried in this order; a later pattern never claims text an earlier one matched, so the
 # year inside "6 February 2026" is not also read as a bare year.
@@ -41,7 +65,10 @@ _PATTERNS = (
     # As Unix `date` and some content systems write a day: "Tue Jul 7 00:57:51 EST 2009", "26-Mar-2010".
     ("written-date", re.compile(rf"\b{_MONTH}\s+{_DAY}\s+\d{{2}}:\d{{2}}:\d{{2}}\s+(?:[A-Z]{{2,5}}\s+)?{_YEAR}")),
     ("written-date", re.compile(rf"\b{_DAY}-{_MONTH}-{_YEAR}")),
+    ("written-date", re.compile(rf"\b{_FOREIGN_DAY},?\s+(?:de\s+)?{_YEAR}")),
     ("numeric", re.compile(r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})\b")),
+    # Dashes between day, month and year are the European order: "04-02-2026 | 10:49".
+    ("dotted-date", re.compile(r"\b(?P<day>\d{1,2})-(?P<month>\d{1,2})-(?P<year>\d{4})\b")),
     ("dotted-date", re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b")),
     ("written-date", re.compile(rf"\b{_MONTH},?\s+{_YEAR}")),
     ("written-date", re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)\b")),
@@ -54,8 +81,12 @@ _ANY_DIGIT = re.compile(r"\d")
 # is upper-case words; no list of cities is needed. Its words part at a space or slash only: a word
 # may hold hyphens already, and parting there too gave "AA-AA-…" exponentially many readings to try
 # (seconds for 72 characters).
-_UPPER_PLACE = r"(?P<place>[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*)"
-_DATELINE_DAYS = (rf"{_MONTH}\s+{_DAY}(?:,\s+{_YEAR})?", rf"{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?")
+_UPPER_PLACE = r"(?P<place>[A-ZÀ-ÞА-ЯЁ][A-ZÀ-ÞА-ЯЁ'’.\-]+(?:[ /][A-ZÀ-ÞА-ЯЁ][A-ZÀ-ÞА-ЯЁ'’.\-]+)*)"  # "MOSCOU", "МОСКВА"
+_DATELINE_DAYS = (
+    rf"{_MONTH}\s+{_DAY}(?:,\s+{_YEAR})?",
+    rf"{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?",
+    rf"{_FOREIGN_DAY}(?:,?\s+(?:de\s+)?{_YEAR})?",  # "МОСКВА, 25 сентября. /ТАСС/.", "MOSCOU, 8 novembre (Reuters) -"
+)
 _DATELINES = tuple(
     re.compile(
         rf"^{_UPPER_PLACE}(?:,\s*[A-Z][\w.]+(?:\s[A-Z][\w.]+)*)?,\s+"
@@ -94,6 +125,8 @@ _FILLER = frozenset({
     "on", "at", "by", "of", "last", "am", "pm", "press", "release", "statement", "readout", "news", "speech",
     "interview", "article", "briefing", "remarks", "transcript", "communique", "comment", "min", "read",
     "immediate", "question", "was", "asked",
+    # "08 декабря 2025 в 21:00", "le 8 novembre 2019 à 10h", "am 5. Februar 2026 um 10 Uhr"
+    "в", "à", "le", "um", "uhr", "am", "el", "de", "del", "om", "saat", "alle", "ore", "h",
 })
 _REPUBLISHER = re.compile(
     r"read more|telegram|t\.me/|republished|reposted|originally (?:published|appeared)|subscribe|follow us",
@@ -268,7 +301,11 @@ def _hit(line: Line, match: re.Match[str], kind: str) -> Hit:
             reading = "read as month/day/year, the US order (assumed: the text does not say)"
     else:
         name = groups.get("month")
-        month = MONTHS[name.title()] if name and name.title() in MONTHS else int(name) if name else None
+        month = (
+            MONTHS[name.title()] if name and name.title() in MONTHS
+            else FOREIGN_MONTHS[name.lower()] if name and name.lower() in FOREIGN_MONTHS
+            else int(name) if name else None
+        )
         day = int(groups["day"]) if groups.get("day") else None
         if kind == "dotted-date":
             reading = "read as day.month.year, the European order"

@@ -90,6 +90,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         PHOTO_CREDIT,
         r"(?:photo|photos|image|images|picture|pic|photo credit|photographer|credit|credits|фото)\s?:\s?.{1,100}"
         r"|photo\s(?:by|via|courtesy\sof)\s.{1,100}"
+        r"|[^:]{1,100}\s(?:photo|фото|foto)\s?:\s?[^:]{1,60}"  # a caption closed by its credit: "Мария Захарова Фото: МИД РФ"
         r"|(?:©|\(c\)\s).{0,100}"
         r"|copyright\s(?:©\s?)?\d{4}.{0,100}"
         r"|[^()]{1,300}\((?:©|photo:|photo by|ap photo)[^()]{1,100}\)"
@@ -188,7 +189,10 @@ DATE_OR_TIME = re.compile(
 )
 # Words that name a press office's genre: a dated line with one of them and more words is a headline.
 GENRE_WORDS: frozenset[str] = frozenset(
-    "briefing briefings remarks statement statements interview speech address conference readout transcript communique".split()
+    "briefing briefings remarks statement statements interview speech address conference readout transcript communique"
+    # The same in French, German, Spanish and Russian: "Extrait du point de presse (8 novembre 2019)"
+    " presse déclaration discours entretien conférence communiqué rede erklärung pressekonferenz declaración discurso"
+    " comunicado entrevista брифинг заявление выступление интервью".split()
 )
 # A line of the byline block: "By Richard Solash", "Posted Feb 5, 2011 9:07 AM CST", "REYKJAVIK, ICELAND",
 # "ANTONY J. BLINKEN, SECRETARY OF STATE", "June 16, 2021, Geneva", "Vienna, Austria, posted at 19:36 CET".
@@ -258,6 +262,9 @@ NON_PERSON_LABELS: frozenset[str] = frozenset({
     "presenter", "journalist", "correspondent", "reporter", "remark", "reply", "response", "operator",
     "staff", "announcer", "narrator", "voice", "voices", "unidentified speaker", "off-mic", "crosstalk",
     "briefer", "briefers", "speaker", "speakers",
+    # The French press office's answers ("Q :", "R :"), and a page's contact and section labels ("E-Mail:", "Details:").
+    "r", "e-mail", "email", "tel", "tel.", "phone", "fax", "web", "website", "twitter", "facebook", "telegram",
+    "instagram", "youtube", "quote", "details", "source", "note", "update", "video", "photo",
 })
 
 # Words of a news outlet's name: a turn label holding one names who asks ("Example Daily:", "Riverton TV:"), not a person.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from archive.extract import (
     FOLDED_TITLES,
@@ -29,6 +30,7 @@ from archive.speech_words import (
     OTHER_ADVERBS,
     OTHER_SPEECH_VERBS,
     PARTICIPLES_BEFORE,
+    PASSIVE_BY,
     ROLE_WORDS,
     SPEECH_ACT_NOUNS,
     SPEECH_ACT_VERBS,
@@ -49,7 +51,9 @@ NOT_PERSON_WORDS = frozenset(
     australian dutch swedish finnish norwegian belarusian georgian pentagon
     concept strategy doctrine review report act resolution declaration agreement charter treaty communique
     western nato osce un eu the a this that these those his her their our its la le les el der die das
-    france germany deutschland russland
+    france germany deutschland russland to for from with
+    asuntos exteriores estados unidos ministerio gobierno rusia alianza naciones unidas
+    aliantei alianta nord-atlantice statele unite rusiei ministerul
     ministers leaders members officials diplomats delegations g7 g20 arms control security affairs
     as i i've i'm i'd i'll we we've you he she it they but and so if when""".split()
 )
@@ -70,8 +74,11 @@ def _alternatives(words: tuple[str, ...]) -> str:
 _VERBS = _alternatives(SPEECH_VERBS + SPEECH_ACT_VERBS + OTHER_SPEECH_VERBS)
 _INVERTED = _alternatives(INVERTED_VERBS)
 _INVERTED_WORDS = frozenset(fold(w).split()[0] for w in INVERTED_VERBS)
+# Inverting verbs of the languages that put the subject after a fronted phrase (German, Russian): "sagte Lawrow".
+_INVERTING = frozenset(fold(w) for w in INVERTED_VERBS if " " not in w and w not in SPEECH_VERBS and not w.startswith("a "))
 _NOUNS = _alternatives(SPEECH_NOUNS)
 _ROLE_WORDS = frozenset(fold(w) for w in ROLE_WORDS)
+_BETWEEN_ADVERBS = frozenset(fold(w) for w in OTHER_ADVERBS)  # "сообщил ранее пресс-секретарь X"
 # After a name: optional ", role clause," then optional adverbs, then a speech verb.
 VERB_AFTER_REACH = 240  # characters after a name it reads: a role clause of 160, the adverbs and the verb
 # The role clause may hold an abbreviation's stops: ", the U.S. Permanent Representative to the Conference,".
@@ -89,14 +96,12 @@ VERB_AFTER = re.compile(
 )
 # A name set off by commas straight before the verb: "your assistant, Jane Doe, said that".
 APPOSITIVE_VERB = re.compile(rf"^,\s+{_ADVERBS}(?:{_VERBS})\b")
-# Before a name, the other side of a conversation: "spoke today with", "had a telephone conversation with".
-# A call or talks ("his talks with", "Talks with X were held") are an event, not speech, and give no speaker.
-CONVERSATION_BEFORE = rf"(?:spoke|speaks|talked|tele(?:phone)? conversation|phone conversation)\s+(?:today\s+|on (?:{_DAYS})\s+)?(?:with|to)"
 # Before a name: an inverted speech verb, "according to", or "statements from", then the words between.
-# ("statements on the treaty made by Under Secretary X": the noun may stand a few words before "made by" or "par").
+# ("statements on the treaty made by Under Secretary X", "Speech and answers to questions ... by Minister X": the noun
+# may stand a few words before "by" or "par").
 VERB_BEFORE = re.compile(
-    rf"\b(?:(?:{_INVERTED})|{_alternatives(ACCORDING_TO)}|{_alternatives(PARTICIPLES_BEFORE)}|{CONVERSATION_BEFORE}|(?:{_NOUNS}) (?:from|by|of|attributed to)"
-    rf"|(?:{_NOUNS})(?:\s+[^\s.;]+){{0,8}}?\s+(?:made by|par))\b((?:\s+[^\s]+){{0,14}}?)\s*$"
+    rf"\b(?:(?:{_INVERTED})|{_alternatives(ACCORDING_TO)}|{_alternatives(PARTICIPLES_BEFORE)}|{_alternatives(PASSIVE_BY)}|(?:{_NOUNS}) (?:from|by|of|attributed to)"
+    rf"|(?:{_NOUNS})(?:\s+[^\s.;]+){{0,8}}?\s+(?:made by|by|par))\b((?:\s+[^\s]+){{0,14}}?)\s*$"
 )
 # The speaker who opens a sentence its last verb gives words to, in Turkish or a German perfect (speech_words):
 # the name followed by a comma or by the auxiliary, and that verb at the sentence's end.
@@ -104,12 +109,18 @@ SUBJECT_AFTER = re.compile(r"^(?:,|\s+(?:hat|hatte|habe|haben|hatten)\b)")
 FINAL_VERB = re.compile(rf"\b(?:{_alternatives(CLAUSE_FINAL_VERBS)})[.!]?[\"'»”]?\s*$")
 SUBJECT_WORDS = 8  # at most this many words before a name that opens its sentence
 # A possessive statement heading: "Sergey Lavrov's statement and answers...", "Rosemary DiCarlo’s Briefing".
+# ("Guterres’ remarks": a name ending in s may take the apostrophe alone.)
 POSSESSIVE = re.compile(
-    rf"^['’]s\s+(?:(?:opening|closing|video|written|joint)\s+)?(?:{_NOUNS}|article)\b"
-    rf"|^['’]s\s+(?:[a-z]+\s+)?(?:{_alternatives(SPEECH_ACT_NOUNS)})\b"
+    rf"^['’]s?\s+(?:(?:opening|closing|video|written|joint)\s+)?(?:{_NOUNS}|article)\b"
+    rf"|^['’]s?\s+(?:[a-z]+\s+)?(?:{_alternatives(SPEECH_ACT_NOUNS)})\b"
 )
-# A name opening their quoted words after a colon: "Secretary of State John Kerry: \"Today marks ...".
+# A name opening their quoted words after a colon: "Secretary of State John Kerry: \"Today marks ...", or their words
+# after a colon when only a few words (roles) stand before the name: "The Secretary of State ..., William Hague: The House ...".
 QUOTE_AFTER = re.compile(r"^:\s*[\"“«]")
+COLON_AFTER = re.compile(r":\s+[A-ZÀ-ÞА-ЯЁ\"“«]")
+COLON_WORDS = 12  # at most this many words before a name its colon gives words to
+# A relative clause that gives the name words: "Zakharova, who had said that", "Pope Francis, who calls it immoral".
+WHO_AFTER = re.compile(rf"^,\s+who\s+{_ADVERBS}(?:{_VERBS}|calls)\b")
 # A name, then its clause, then "saying": "Peskov did not confirm or deny the date, saying" (the name the
 # clause's subject: "criticised Trump, saying" is the critic's).
 SAYING_AFTER = re.compile(r"^[^.;:\"“”«»]{0,80},\s+saying\b")
@@ -161,8 +172,13 @@ def extract_speakers(
     for sentence in named_sentences(document, registry) if sentences is None else sentences:
         line, folded = sentence.line, sentence.folded
         written = as_written(sentence.text, folded)
-        attributed = [_attributed(folded, start, end, role_words(people[person])) for start, end, person in sentence.names]
+        attributed = [
+            _attributed(folded, start, end, role_words(people[person])) or _colon_speaks(folded, start, end, written)
+            for start, end, person in sentence.names
+        ]
         for at, (start, end, person) in enumerate(sentence.names):
+            if at + 1 < len(sentence.names) and _speaker_after_verb(folded[end : sentence.names[at + 1][0]]):
+                attributed[at] = False
             mentioned.add(person)
             if attributed[at] or _joined_to_attributed(folded, sentence.names, attributed, at):
                 found.append(SpeakerFinding(person, written(start, end), line, "attribution"))
@@ -227,7 +243,7 @@ def _attributed(folded: str, start: int, end: int, qualifiers: frozenset[str] = 
     if ON_BEHALF.search(folded[max(0, start - 80):start]):
         return False
     after = folded[end : end + VERB_AFTER_REACH]
-    if VERB_AFTER.match(after) or POSSESSIVE.match(after) or REMARKS_AFTER.match(after) or QUOTE_AFTER.match(after):
+    if VERB_AFTER.match(after) or POSSESSIVE.match(after) or REMARKS_AFTER.match(after) or QUOTE_AFTER.match(after) or WHO_AFTER.match(after):
         return True
     if SUBJECT_AFTER.match(after) and len(folded[:start].split()) <= SUBJECT_WORDS and FINAL_VERB.search(folded, end):
         return True
@@ -240,7 +256,7 @@ def _attributed(folded: str, start: int, end: int, qualifiers: frozenset[str] = 
     before = VERB_BEFORE.search(window)
     while before is not None:
         between = before.group(1).split()
-        if all(_role_word(w.strip(","), qualifiers) for w in between):
+        if all(_role_word(w.strip(","), qualifiers) or w in _BETWEEN_ADVERBS for w in between):
             # "Kremlin says Trump yet to respond": the name opens the clause the verb reports, it does not speak;
             # after a noun ("the statement by X was issued today") it is the speaker whatever follows.
             verb = before.group(0).split()[0] in _INVERTED_WORDS
@@ -251,6 +267,22 @@ def _attributed(folded: str, start: int, end: int, qualifiers: frozenset[str] = 
             return True
         before = VERB_BEFORE.search(window, before.start() + 1)
     return False
+
+
+def _speaker_after_verb(between: str) -> bool:
+    """Whether the words between two names are a verb that inverts its subject, and roles: "Clinton sagte Lawrow",
+    "..., kritisierte Außenministerin Baerbock". The second name speaks there, not the first."""
+    words = between.split()
+    return bool(words) and words[0] in _INVERTING and all(_role_word(w, frozenset()) for w in words[1:])
+
+
+def _colon_speaks(folded: str, start: int, end: int, written: Callable[[int, int], str]) -> bool:
+    """Whether a registry name, after at most a few words, opens a sentence after a colon: "..., William Hague: The House ...".
+
+    Only for registry names (a colon follows many a capitalised label: "Begin text:", "Photo credit:"), and not before a
+    lower-case phrase, a headline's subject ("Obama and Medvedev: a new START").
+    """
+    return len(folded[:start].split()) <= COLON_WORDS and '"' not in folded[:start] and bool(COLON_AFTER.match(written(end, min(len(folded), end + 4))))
 
 
 def _opens_clause(folded: str, start: int, qualifiers: frozenset[str]) -> bool:

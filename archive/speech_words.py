@@ -27,7 +27,7 @@ SPEECH_VERBS = (
 SPEECH_ACT_VERBS = (
     "spoke", "welcomed", "welcomes", "highlighted", "highlights", "claims", "proposes", "invited", "called", "reproached",
     "made it clear",
-    # A conversation's two sides both speak ("Sherman spoke today with Schmid"; CONVERSATION_BEFORE gives the other).
+    # A conversation: the one who holds it speaks ("Sherman spoke today with Schmid").
     "talked with", "talked to", "held talks with",
     "had a telephone conversation with", "had a phone conversation with", "had a phone call with",
 )
@@ -43,13 +43,20 @@ OTHER_SPEECH_VERBS = (
     "a appelé", "a proposé", "a réaffirmé", "a exprimé", "déclare", "affirme", "estime", "souligne",
     # Spanish
     "dijo", "afirmó", "declaró", "señaló", "aseguró", "indicó", "explicó", "añadió", "subrayó",
-    "advirtió", "manifestó", "expresó", "sostuvo", "destacó", "anunció", "ha dicho", "ha afirmado", "ha declarado",
+    "advirtió", "manifestó", "expresó", "sostuvo", "destacó", "anunció", "reiteró", "ha dicho", "ha afirmado",
+    "ha declarado", "ha reiterado", "ha asegurado", "ha manifestado", "ha recordado", "ha señalado", "ha subrayado",
+    "ha advertido", "ha explicado", "ha indicado", "ha insistido", "ha destacado", "ha defendido",
+    # Romanian
+    "a declarat", "a spus", "a precizat", "a afirmat", "a subliniat", "a adăugat", "a anunțat", "a transmis",
+    # Turkish, where the speaker opens the sentence and is set off by a comma or followed at once
+    "yaptığı açıklamada",
     # Russian, a man's and a woman's past tense and the present
     "заявил", "заявила", "сказал", "сказала", "сообщил", "сообщила", "отметил", "отметила",
     "подчеркнул", "подчеркнула", "добавил", "добавила", "рассказал", "рассказала", "пояснил", "пояснила",
     "напомнил", "напомнила", "предложил", "предложила", "призвал", "призвала", "заверил", "заверила",
     "указал", "указала", "ответил", "ответила", "выразил", "выразила", "написал", "написала",
     "высказался", "высказалась", "прокомментировал", "прокомментировала", "констатировал", "констатировала",
+    "описал", "описала", "объявил", "объявила", "объявлял", "объявляла", "заявлял", "заявляла",
     "считает", "заявляет", "говорит", "отмечает", "подчеркивает",
     "сделал заявление", "сделала заявление", "сделал ряд заявлений", "сделала ряд заявлений",
 )
@@ -61,12 +68,19 @@ INVERTED_VERBS = (
     "emphasized", "emphasised", "quoted",
     # German, French, Spanish, Russian: "kritisierte Baerbock", "a déclaré le porte-parole ..., X", "dijo X", "напомнил Путин"
     "sagte", "erklärte", "betonte", "warnte", "forderte", "kritisierte", "bekräftigte", "unterstrich", "schrieb", "meinte",
+    "kündigte",
     "a déclaré", "a dit", "a affirmé", "a souligné", "a indiqué", "a ajouté", "a expliqué", "a précisé", "a estimé",
     "a assuré", "a rappelé", "déclare",
     "dijo", "afirmó", "declaró", "señaló", "aseguró", "indicó", "explicó", "añadió", "subrayó",
+    "a declarat", "a spus", "a precizat", "a afirmat", "a subliniat",
     "заявил", "заявила", "сказал", "сказала", "сообщил", "сообщила", "отметил", "отметила", "подчеркнул",
     "подчеркнула", "добавил", "добавила", "рассказал", "рассказала", "пояснил", "пояснила", "напомнил", "напомнила",
-    "цитирует",
+    "написал", "написала", "высказал", "высказала", "цитирует",
+)
+# Words before a speaker that make a passive's agent of them: "the moratorium announced by X", "la propuesta presentada por X".
+PASSIVE_BY = (
+    "announced by", "proposed by", "put forward by", "anunciada por", "anunciado por", "presentada por", "propuesta por",
+    "annoncée par", "proposée par", "formulée par", "angekündigt von", "vorgeschlagen von",
 )
 # Words before a speaker that give them the words around: "according to X", "selon X", "по словам Пескова".
 ACCORDING_TO = ("according to", "attributed to", "attributable to", "selon", "d'après", "laut", "según", "по словам", "по мнению")
@@ -78,7 +92,8 @@ PARTICIPLES_BEFORE = (
 # "Sergey Lavrov, ... ilerleme kaydedildiğini söyledi.", "Baerbock hat Putin zur Rückkehr aufgerufen."
 CLAUSE_FINAL_VERBS = (
     "söyledi", "dedi", "belirtti", "kaydetti", "açıkladı", "vurguladı", "bildirdi", "ifade etti", "dile getirdi",
-    "uyardı", "aktardı", "savundu",
+    "uyardı", "aktardı", "savundu", "önerdi", "önermişti", "duyurdu", "duyurmuştu", "açıklamıştı", "söylemişti",
+    "belirtmişti", "ifade etmişti",
     "gesagt", "erklärt", "betont", "gefordert", "gewarnt", "aufgerufen", "kritisiert", "angekündigt", "bekräftigt",
     "bezeichnet", "bestätigt",
 )
@@ -105,7 +120,7 @@ ROLE_WORDS = frozenset(
     russische russischen kremlsprecher kreml-sprecher sprecher sprecherin minister ministerin generalsekretär
     le la les l' du de des porte parole vice ministre ministère affaires étrangères président chef diplomatie russe
     américain secrétaire général vice-ministre adjoint ambassadeur représentant m. mme
-    el los del portavoz ministro canciller presidente ruso estadounidense exteriores asuntos secretario
+    kremlchef el los del portavoz ministro canciller presidente ruso estadounidense exteriores asuntos secretario
     vicecanciller viceministro jefe
     пресс секретарь президента главы государства российского лидера министр иностранных дел рф россии глава мид
     мида замглавы заместитель замминистра официальный представитель посол постпред господин госпожа генсек

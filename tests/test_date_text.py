@@ -99,10 +99,10 @@ def test_impossible_date_is_not_a_date():
 
 
 # The dateline pattern as first written, when a hyphen could also part the words of its place.
-FIRST_DATELINE = re.compile(date_text._DATELINES[0].pattern.replace("(?:[ /][A-Z]", "(?:[ /-][A-Z]", 1))
+FIRST_DATELINE = re.compile(date_text._DATELINES[0].pattern.replace("(?:[ /][A-ZÀ-ÞА-ЯЁ]", "(?:[ /-][A-ZÀ-ÞА-ЯЁ]", 1))
 
 
-PLACES = st.lists(st.sampled_from(["A", "BC", "MOSCOW", "-", " ", "/", ".", "'", "x"]), max_size=10).map("".join)
+PLACES = st.lists(st.sampled_from(["A", "BC", "MOSCOW", "МОСКВА", "É", "-", " ", "/", ".", "'", "x"]), max_size=10).map("".join)
 
 
 AFTER_PLACES = st.sampled_from([
@@ -134,6 +134,11 @@ def test_a_dateline_is_read_as_the_pattern_first_written_reads_it(line):
     ("July 11, 2020 (EIRNS)—In Beijing, the spokesman spoke.", "2020-07-11"),  # a dateline with no place
     ("Forum for Security Co-operation N°990, Vienna, 20 October 2021.", "2021-10-20"),  # a title's place and day, a stop after
     (" date 2023-02 GENF (dpa-AFX) - Die Ministerin hat gesprochen.", "2023-02"),  # a store's stamp of a month only
+    ("8 novembre 2019", "2019-11-08"),  # months in other languages, after their day
+    ("08 декабря 2025 в 21:00", "2025-12-08"),
+    ("5. Februar 2026", "2026-02-05"),
+    ("5 de febrero de 2026", "2026-02-05"),
+    ("04-02-2026 | 10:49", "2026-02-04"),  # dashes: day, month, year
 ])
 def test_house_styles_of_date_lines(line: str, published: str) -> None:
     found = extract_lines("Headline", line, BODY)
@@ -142,6 +147,12 @@ def test_house_styles_of_date_lines(line: str, published: str) -> None:
 
 def test_a_year_and_month_unlabelled_are_no_stamp():
     assert extract_lines("Headline", "Budget 2010-11", BODY).published == "unknown"
+
+
+def test_a_month_of_another_language_needs_its_day():
+    assert extract_lines("Headline", "Mars 2020 Mission", BODY).published == "unknown"
+    found = extract_lines("МОСКВА, 25 сентября. /ТАСС/. Переговоры продолжатся, заявил министр.", BODY)
+    assert found.published == "XXXX-09-25" and 'Dateline "МОСКВА, 25 сентября. /ТАСС/."' in found.evidence, found.evidence
 
 
 def test_an_embedded_posts_signature_dates_the_post_not_the_page():

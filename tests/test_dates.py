@@ -286,6 +286,11 @@ def test_a_records_headline_gives_its_day():
     assert parsed_date("Talks Set for July 17, 2020\n\nThe talks will go on, the minister said.\n").published != "2020-07-17"
 
 
+def test_a_press_offices_headline_in_another_language_gives_its_day():
+    found = parsed_date("Maîtrise des armements - Extrait du point de presse (8 novembre 2019)\n\nLa France rappelle son attachement.\n")
+    assert (found.published, found.method) == ("2019-11-08", "headline"), found.evidence
+
+
 def test_a_yearless_dateline_takes_the_year_of_an_update_stamp_days_after_it():
     found = parsed_date("Maps Talks Go On\n\nEXW | Updated: Jan 28, 2021 06:35 IST\n\nRiverton [Example], January 27 (EXW): The talks went on, the minister said.\n")
     assert (found.published, found.method) == ("2021-01-27", "dateline+update")

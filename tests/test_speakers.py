@@ -74,7 +74,7 @@ def test_a_speaker_is_read_from_how_the_text_attributes_words(registry: Registry
 @pytest.mark.parametrize(("sentence", "speaker"), [
     ("Jane Doe on Friday welcomed the decision.", "jane-doe"),  # a day between the name and the verb
     ("Pat Roe last week told reporters that talks would go on.", "pat-roe"),
-    ("Jane Doe spoke today with Secretary General Pat Roe to discuss the maps.", "pat-roe"),  # both sides of a conversation
+    ("Jane Doe spoke today with Secretary General Pat Roe to discuss the maps.", "jane-doe"),  # who holds a conversation
     ("The Ministry regrets Jane Doe's call for new talks.", "jane-doe"),  # a possessive speech act
     ("Spokesperson Pat Roe did not confirm the date, saying it would be announced in due time.", "pat-roe"),
     ("The following is attributable to Spokesperson Pat Roe: the talks go on.", "pat-roe"),
@@ -89,6 +89,13 @@ def test_a_speaker_is_read_from_how_the_text_attributes_words(registry: Registry
     ("По словам Петрова, переговоры продолжатся.", "ivan-petrov"),  # a Russian name in another case
     ("Petrov, haritaların önemli olduğunu söyledi.", "ivan-petrov"),
     ("Açıklama yapan Petrov, görüşmelerin süreceğini belirtti.", "ivan-petrov"),
+    ("The Spokesperson of the Ministry, Pat Roe: The House may welcome a report.", "pat-roe"),  # a name and a colon
+    ("To Lee Park, who calls the maps immoral.", "Lee Park"),  # a relative clause
+    ("Following are Secretary-General Jane Doe’ remarks to the Council:", "jane-doe"),  # the apostrophe alone
+    ("The moratorium announced by Ivan Petrov will stand, he said.", "ivan-petrov"),  # a passive's agent
+    ("Speech and answers to questions from the mass media by Spokesperson Pat Roe during the visit", "pat-roe"),
+    ("Bei einem Besuch von Jane Doe sagte Petrow, die Karten seien wichtig.", "ivan-petrov"),  # German inversion
+    ("Stoltenberg nu, a declarat Petrov într-un interviu.", "ivan-petrov"),  # Romanian
 ])
 def test_a_speaker_is_read_in_other_house_styles_and_languages(registry: Registry, sentence: str, speaker: str) -> None:
     assert speaker in speakers(f"Talks go on\n{sentence}\n", registry)
@@ -100,10 +107,21 @@ def test_a_speaker_is_read_in_other_house_styles_and_languages(registry: Registr
     "From the Strategic Arms Limitation Talks to New Maps, control improved.",
     "Lee Park, however, criticised Union leader Jane Doe, saying the plan is reckless.",  # the critic says it
     "La France a salué l'accord conclu entre les deux pays.",  # a country is no person
+    "Jane Doe and Pat Roe: a new chapter of the maps (11 images)",  # a headline's subjects before a colon
+    "Bei einem Besuch von Jane Doe sagte Petrow, die Karten seien wichtig.",  # the visitor is no speaker
 ])
 def test_an_event_or_an_object_is_no_speaker(registry: Registry, sentence: str) -> None:
     found = speakers(f"Talks go on\n{sentence}\n", registry)
     assert "jane-doe" not in found and "pat-roe" not in found and "La France" not in found and "New Maps" not in found
+
+
+def test_who_holds_a_conversation_speaks_and_the_other_side_is_only_named(registry: Registry) -> None:
+    assert speakers("Talks go on\nJane Doe spoke with Pat Roe on Tuesday about the maps.\n", registry) == ["jane-doe"]
+
+
+@pytest.mark.parametrize("label", ["R", "E-Mail", "Twitter", "Details", "Quote"])
+def test_a_contact_or_answer_label_is_no_speaker(registry: Registry, label: str) -> None:
+    assert speakers(f"Talks go on\nQ: What is the plan?\n{label}: The plan is clear, and it is kept.\n", registry) == []
 
 
 def test_a_name_between_commas_is_no_speaker_when_not_set_off_before(registry: Registry) -> None:
