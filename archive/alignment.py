@@ -40,9 +40,14 @@ _OPENERS = "“«„"
 _CLOSERS = "”»"
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*")
 _GLUED = re.compile(r"(?<=[a-z][.!?])(?=[A-Z])")  # "Lavrov added.Swiss Foreign Minister": a scrape lost the space
-_VERB = "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True))
+# Verbs that report what someone said without being attributions the speaker finder needs: "referenced the case",
+# "compared relations to a hockey game", "as he calls them", "quoted the chief detailing".
+REPORTING_VERBS = ("referenced", "referred to", "compared", "described", "mentioned", "cautioned", "calls", "quoted")
+_VERB = "|".join(sorted(map(re.escape, SPEECH_VERBS + REPORTING_VERBS), key=len, reverse=True))
 _TRAILING = re.compile(rf",\s*(?!and\b|but\b)[^,\"“”]{{0,80}}?\b(?:{_VERB})\b[^,\"“”]{{0,60}}[.!?]?$")
 _LEADING = re.compile(rf"^[^,\"“”]{{0,120}}?\b(?:{_VERB})\b(?:\s+on\s+\w+)?(?:,)?\s+(?:that\s+)?(?=\w)")
+_FRAGMENT = re.compile(r"[“\"«‘]([^“”\"«»‘’]{2,80})[”\"»’]")  # a few words in quotation marks inside a sentence
+_SPEECH = re.compile(rf"\b(?:{_VERB})\b|(?i:according to)")  # verbs in lower case: "the United States" states nothing
 _ACCORDING = re.compile(r"^according to [^,]{1,80},\s*|,?\s*according to [^,]{1,80}[.!?]?$", re.IGNORECASE)
 
 
@@ -75,7 +80,7 @@ def _content(text: str) -> list[tuple[str, str]]:
     for word in words(fold(text)):
         if is_stop_word(word) or (len(word) < 3 and not word.isdigit()):
             continue
-        found.append((stem(word)[:KEY], word))
+        found.append((stem(word).replace("y", "i")[:KEY], word))  # transliterations: Sergey/Sergei, Shoygu/Shoigu
     return found
 
 
@@ -105,7 +110,10 @@ def record_passages(article: Article, names: NameIndex) -> list[Passage]:
         else:
             voice = "?" if is_role_label(block.label) else label_person(block.label, names)
         for start, end in _spans(block.text, _sentences(block.text), 0):
-            found.append(Passage(index, start, end, block.text[start:end], "record", voice))
+            sentence = block.text[start:end]
+            # Outside the turns, a sentence naming the speaker is the page's own ("X held a press conference ...").
+            said = "?" if not block.label and only and only in _people(sentence, names) else voice
+            found.append(Passage(index, start, end, sentence, "record", said))
     return found
 
 
@@ -143,7 +151,9 @@ def report_passages(article: Article, names: NameIndex) -> list[Passage]:
     for index, block in enumerate(article.document.blocks):
         if block.kind == "heading":
             continue
-        text, quoted = block.text, quoted_spans(block.text)
+        text = block.text
+        # A quotation too short to align ("the occasional collision") is a fragment: its sentence is the passage.
+        quoted = [(a, b) for a, b in quoted_spans(text) if len(words(fold(text[a:b]))) >= MIN_WORDS]
         outside, last = [], 0  # who a quotation is attributed to is named outside the quotation marks
         for start, end in quoted:
             outside.append(text[last:start])
@@ -156,7 +166,7 @@ def report_passages(article: Article, names: NameIndex) -> list[Passage]:
             if any(s < end and start < e for s, e in quoted):
                 continue
             sentence = text[start:end]
-            if not re.search(rf"\b(?:{_VERB})\b|according to", sentence, re.IGNORECASE):
+            if not _SPEECH.search(sentence):
                 continue
             kept = _cut_attribution(text, start, end)
             attribution = text[start:kept[0]] + " " + text[kept[1]:end]  # "Lavrov said", ", the minister added"
@@ -194,14 +204,46 @@ def _cut_attribution(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _people(text: str, names: NameIndex) -> set[str]:
+    """The registry people a text names."""
+    return {person for _, _, person in names.find(fold_name(text))}  # the index holds names as extract folds them
+
+
 def _named(text: str, names: NameIndex) -> str | None:
     """The one registry person a passage's context names, if exactly one."""
-    people = {person for _, _, person in names.find(fold_name(text))}  # the index holds names as extract folds them
+    people = _people(text, names)
     return people.pop() if len(people) == 1 else None
 
 
+def _fragment_keys(passage: Passage) -> set[str]:
+    """The content words a paraphrase puts in quotation marks ("faced 'challenging moments'"): the speaker's own words."""
+    if passage.kind != "paraphrase":
+        return set()
+    return {k for fragment in _FRAGMENT.findall(passage.text) for k, _ in _content(fragment)}
+
+
+def _fragment_factor(fragment: set[str], record_keys: set[str]) -> float:
+    """How a quoted fragment scales a similarity: one word found ("constructive") is too common to raise it."""
+    found = len(fragment & record_keys) / len(fragment)
+    return min(0.5 + found, 1.0) if len(fragment) < 2 else 0.5 + found ** 2
+
+
+def verbatim(report: list[Passage], record: list[Passage]) -> np.ndarray:
+    """Which pairs' record passage has every word of two or more that the report passage puts in quotation marks."""
+    record_keys = [set(k for k, _ in _content(p.text)) for p in record]
+    found = np.zeros((len(report), len(record)), dtype=bool)
+    for i, passage in enumerate(report):
+        fragment = _fragment_keys(passage)
+        if len(fragment) >= 2:
+            found[i] = [fragment <= keys for keys in record_keys]
+    return found
+
+
 def similarity_matrix(report: list[Passage], record: list[Passage]) -> tuple[np.ndarray, list[dict[str, float]]]:
-    """Cosine similarity of weighted content words, report passages by record passages; weights log(N/df) over the record."""
+    """Cosine similarity of weighted content words, report passages by record passages; weights log(N/df) over the record.
+
+    A paraphrase's quoted fragment claims the record's very words: the similarity is scaled from half, where
+    the record passage has none of them, to one and a half, where it has all of two or more (three quarters for half)."""
     record_keys = [set(k for k, _ in _content(p.text)) for p in record]
     df = Counter(k for keys in record_keys for k in keys)
     n = len(record) + 1
@@ -218,6 +260,9 @@ def similarity_matrix(report: list[Passage], record: list[Passage]) -> tuple[np.
             shared = keys & other
             if shared and record_norms[j]:
                 matrix[i, j] = sum(weight[k] ** 2 for k in shared) / (norm * record_norms[j])
+        fragment = _fragment_keys(report[i])
+        if fragment:
+            matrix[i] *= [_fragment_factor(fragment, other) for other in record_keys]
     return matrix, [weight]
 
 
@@ -262,14 +307,16 @@ def in_order(columns: list[int]) -> list[bool]:
     return keep
 
 
-def align_matrix(matrix: np.ndarray) -> dict[int, tuple[int, bool]]:
-    """Report passage -> (record passage, in order). A passage whose best match passes OUT_OF_ORDER is an
-    anchor wherever it lies; the others pass THRESHOLD only on the monotonic path between their
-    neighbouring anchors, as sentence aligners fill the gaps between sure pairs."""
+def align_matrix(matrix: np.ndarray, sure: np.ndarray | None = None) -> dict[int, tuple[int, bool]]:
+    """Report passage -> (record passage, in order). A passage whose best match passes OUT_OF_ORDER, or passes
+    THRESHOLD with its quoted words all there (`sure`), is an anchor wherever it lies; the others pass THRESHOLD
+    only on the monotonic path between their neighbouring anchors, as sentence aligners fill the gaps between sure pairs."""
     rows, cols = matrix.shape
     if not rows or not cols:
         return {}
-    anchors = {i: int(np.argmax(matrix[i])) for i in range(rows) if matrix[i].max() >= OUT_OF_ORDER}
+    best = matrix.argmax(axis=1)
+    anchors = {i: int(best[i]) for i in range(rows)
+               if matrix[i, best[i]] >= OUT_OF_ORDER or (sure is not None and sure[i, best[i]] and matrix[i, best[i]] >= THRESHOLD)}
     order = dict(zip(anchors, in_order(list(anchors.values()))))
     found = {i: (j, order[i]) for i, j in anchors.items()}
     steady = [i for i in anchors if order[i]]
@@ -296,7 +343,7 @@ def align(report_article: Article, record_article: Article, names: NameIndex) ->
             if passage.speaker and other.speaker and other.speaker not in ("?", passage.speaker):
                 matrix[i, j] *= OTHER_VOICE
     found = []
-    for i, (j, ordered) in sorted(align_matrix(matrix).items()):
+    for i, (j, ordered) in sorted(align_matrix(matrix, verbatim(report, record)).items()):
         passage, other = report[i], record[j]
         written = dict(_content(passage.text))
         shared = set(written) & {k for k, _ in _content(other.text)}
