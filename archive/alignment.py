@@ -43,7 +43,9 @@ _GLUED = re.compile(r"(?<=[a-z][.!?])(?=[A-Z])")  # "Lavrov added.Swiss Foreign 
 # Verbs that report what someone said without being attributions the speaker finder needs: "referenced the case",
 # "compared relations to a hockey game", "as he calls them", "quoted the chief detailing".
 REPORTING_VERBS = ("referenced", "referred to", "compared", "described", "mentioned", "cautioned", "calls", "quoted")
-_VERB = "|".join(sorted(map(re.escape, SPEECH_VERBS + REPORTING_VERBS), key=len, reverse=True))
+# Speech verbs that report the act, not words: "addressed reporters at the embassy" renders no sentence.
+ACT_ONLY = ("addressed", "made the remarks")
+_VERB = "|".join(sorted(map(re.escape, [v for v in SPEECH_VERBS + REPORTING_VERBS if v not in ACT_ONLY]), key=len, reverse=True))
 _TRAILING = re.compile(rf",\s*(?!and\b|but\b)[^,\"“”]{{0,80}}?\b(?:{_VERB})\b[^,\"“”]{{0,60}}[.!?]?$")
 _LEADING = re.compile(rf"^[^,\"“”]{{0,120}}?\b(?:{_VERB})\b(?:\s+on\s+\w+)?(?:,)?\s+(?:that\s+)?(?=\w)")
 _FRAGMENT = re.compile(r"[“\"«‘]([^“”\"«»‘’]{2,80})[”\"»’]")  # a few words in quotation marks inside a sentence

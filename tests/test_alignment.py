@@ -168,3 +168,9 @@ def test_outside_the_turns_a_sentence_naming_the_speaker_is_the_pages_own(regist
     found = record_passages(article(text, "905_record", registry), name_index(registry.people))
     voice = {p.text[:12]: p.speaker for p in found}
     assert voice["Sergey Lavro"] == "?" and voice["We had a lon"] == "sergey-lavrov"
+
+
+def test_a_verb_of_the_act_alone_opens_no_passage(registry: Registry) -> None:
+    text = ("Envoys meet\n\nOSLO, May 4. Later in the day the two envoys addressed reporters at the old harbour "
+            "building on the western side of town.\n")
+    assert report_passages(article(text, "906_report", registry), name_index(registry.people)) == []
