@@ -34,11 +34,14 @@ THRESHOLD = 0.3  # similarity an aligned pair must pass
 OUT_OF_ORDER = 0.5  # similarity a pair off the monotonic path must pass
 MIN_WORDS = 5  # shorter passages say too little to align
 OTHER_VOICE = 0.3  # weight of a record passage in another speaker's turn (a question, an interpreter)
+LONG = 25  # words of a record sentence long enough that a report may render only one of its clauses
+CLAUSE = 6  # fewest words of a clause compared on its own
 KEY = 6  # letters of a stem compared: "ukrainization" and "ukrainisation" are one word
 
 _OPENERS = "“«„"
 _CLOSERS = "”»"
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*")
+_CLAUSE_BREAK = re.compile(r"[,;:–—]\s+")
 _GLUED = re.compile(r"(?<=[a-z][.!?])(?=[A-Z])")  # "Lavrov added.Swiss Foreign Minister": a scrape lost the space
 # Verbs that report what someone said without being attributions the speaker finder needs: "referenced the case",
 # "compared relations to a hockey game", "as he calls them", "quoted the chief detailing".
@@ -50,6 +53,10 @@ _TRAILING = re.compile(rf",\s*(?!and\b|but\b)[^,\"“”]{{0,80}}?\b(?:{_VERB})\
 _LEADING = re.compile(rf"^[^,\"“”]{{0,120}}?\b(?:{_VERB})\b(?:\s+on\s+\w+)?(?:,)?\s+(?:that\s+)?(?=\w)")
 _FRAGMENT = re.compile(r"[“\"«‘]([^“”\"«»‘’]{2,80})[”\"»’]")  # a few words in quotation marks inside a sentence
 _SPEECH = re.compile(rf"\b(?:{_VERB})\b|(?i:according to)")  # verbs in lower case: "the United States" states nothing
+# "…, where he said …": the attribution ends a clause of the report's own, mid-sentence.
+_MIDDLE = re.compile(rf"^[^\"“”]{{0,160}}?,\s+(?:where|when|while|as|and)\s+(?:he|she|they|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)"
+                     rf"\s+(?:also\s+)?(?:{_VERB})\b\s+(?:that\s+)?(?=\w)")
+_AND_THAT = re.compile(r",?\s+and\s+that\s+")  # "said X and that Y" reports two things
 _ACCORDING = re.compile(r"^according to [^,]{1,80},\s*|,?\s*according to [^,]{1,80}[.!?]?$", re.IGNORECASE)
 
 
@@ -172,8 +179,9 @@ def report_passages(article: Article, names: NameIndex) -> list[Passage]:
                 continue
             kept = _cut_attribution(text, start, end)
             attribution = text[start:kept[0]] + " " + text[kept[1]:end]  # "Lavrov said", ", the minister added"
-            for a, b in _pieces(text, *kept):
-                found.append(Passage(index, a, b, text[a:b], "paraphrase", _named(attribution, names)))
+            for part in _split_joined(text, *kept):
+                for a, b in _pieces(text, *part):
+                    found.append(Passage(index, a, b, text[a:b], "paraphrase", _named(attribution, names)))
     found = [p for p in found if len(words(fold(p.text))) >= MIN_WORDS]
     return sorted(found, key=lambda p: (p.block, p.start))
 
@@ -189,12 +197,21 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
+def _split_joined(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A reported sentence split where it joins two reported clauses ("… and that …")."""
+    spans, position = [], start
+    for match in _AND_THAT.finditer(text, start, end):
+        spans.append((position, match.start()))
+        position = match.end()
+    return spans + [(position, end)]
+
+
 def _cut_attribution(text: str, start: int, end: int) -> tuple[int, int]:
     """A reported sentence without its attribution: '…, Lavrov said on Friday.' and 'Lavrov said that …' cut off."""
     trailing = _TRAILING.search(text[start:end])
     if trailing and trailing.start() > 20:
         end = start + trailing.start()
-    leading = _LEADING.match(text[start:end])
+    leading = _LEADING.match(text[start:end]) or _MIDDLE.match(text[start:end])
     if leading and end - start - leading.end() > 20:
         start += leading.end()
     according = _ACCORDING.search(text[start:end])
@@ -241,14 +258,39 @@ def verbatim(report: list[Passage], record: list[Passage]) -> np.ndarray:
     return found
 
 
-def similarity_matrix(report: list[Passage], record: list[Passage]) -> tuple[np.ndarray, list[dict[str, float]]]:
-    """Cosine similarity of weighted content words, report passages by record passages; weights log(N/df) over the record.
+def with_clauses(record: list[Passage]) -> list[Passage]:
+    """The record's sentences, each long one followed by its clauses (of CLAUSE words or more, a shorter one joined
+    to the next): a report often renders one clause of a long sentence, and the rest of it only dilutes the match."""
+    found = []
+    for passage in record:
+        found.append(passage)
+        if len(words(fold(passage.text))) < LONG:
+            continue
+        parts, position = [], 0
+        for match in _CLAUSE_BREAK.finditer(passage.text):
+            if parts and len(words(fold(passage.text[parts[-1][0]:parts[-1][1]]))) < CLAUSE:
+                parts[-1] = (parts[-1][0], match.start())
+            else:
+                parts.append((position, match.start()))
+            position = match.end()
+        parts.append((position, len(passage.text)))
+        if len(parts) > 1:
+            found += [Passage(passage.block, passage.start + a, passage.start + b, passage.text[a:b], "record", passage.speaker)
+                      for a, b in parts if len(words(fold(passage.text[a:b]))) >= CLAUSE]
+    return found
+
+
+def similarity_matrix(report: list[Passage], record: list[Passage], sentences: list[Passage] | None = None
+                      ) -> tuple[np.ndarray, list[dict[str, float]]]:
+    """Cosine similarity of weighted content words, report passages by record passages; weights log(N/df) over the
+    record's sentences (`sentences`; by default the record passages themselves).
 
     A paraphrase's quoted fragment claims the record's very words: the similarity is scaled from half, where
     the record passage has none of them, to one and a half, where it has all of two or more (three quarters for half)."""
     record_keys = [set(k for k, _ in _content(p.text)) for p in record]
-    df = Counter(k for keys in record_keys for k in keys)
-    n = len(record) + 1
+    counted = record if sentences is None else sentences
+    df = Counter(k for p in counted for k in {k for k, _ in _content(p.text)})
+    n = len(counted) + 1
     weight = {k: math.log(n / c) + 0.5 for k, c in df.items()}
     matrix = np.zeros((len(report), len(record)))
     report_keys = [set(k for k, _ in _content(p.text)) for p in report]
@@ -335,8 +377,9 @@ def align_matrix(matrix: np.ndarray, sure: np.ndarray | None = None) -> dict[int
 
 def align(report_article: Article, record_article: Article, names: NameIndex) -> list[Aligned]:
     """Each report passage that renders a record passage, with the record passage and the evidence."""
-    report, record = report_passages(report_article, names), record_passages(record_article, names)
-    matrix, (weight,) = similarity_matrix(report, record)
+    report, sentences = report_passages(report_article, names), record_passages(record_article, names)
+    record = with_clauses(sentences)
+    matrix, (weight,) = similarity_matrix(report, record, sentences)
     for j, passage in enumerate(record):
         if passage.speaker == "?":
             matrix[:, j] *= OTHER_VOICE

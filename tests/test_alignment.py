@@ -7,7 +7,7 @@ import pytest
 
 from archive.alignment import (
     Passage, align, align_matrix, in_order, monotonic_path, quoted_spans, record_passages, report_passages, similarity_matrix,
-    verbatim,
+    verbatim, with_clauses,
 )
 from archive.extract import name_index
 from archive.model import Location, Person, RawSeed, Registry
@@ -174,3 +174,25 @@ def test_a_verb_of_the_act_alone_opens_no_passage(registry: Registry) -> None:
     text = ("Envoys meet\n\nOSLO, May 4. Later in the day the two envoys addressed reporters at the old harbour "
             "building on the western side of town.\n")
     assert report_passages(article(text, "906_report", registry), name_index(registry.people)) == []
+
+
+def test_an_attribution_mid_sentence_is_cut_and_two_reported_clauses_are_two_passages(registry: Registry) -> None:
+    text = ("Envoy on the talks\n\nOSLO, May 4. The envoy spoke to the press after the first round, where he said the "
+            "fishing fleets would return to the northern grounds and that both sides would meet again in the autumn.\n")
+    texts = [p.text for p in report_passages(article(text, "907_report", registry), name_index(registry.people))]
+    assert texts == ["the fishing fleets would return to the northern grounds", "both sides would meet again in the autumn."]
+
+
+def test_a_long_record_sentence_is_also_compared_clause_by_clause() -> None:
+    long = passage("As for the fishing fleets of both countries, which have waited a long time in port, they will return "
+                   "to the northern grounds next week, and the inspectors will follow them there.", "record")
+    found = with_clauses([long, passage("The weather was fine.", "record")])
+    assert [p.text for p in found[1:-1]] == ["As for the fishing fleets of both countries",
+                                             "which have waited a long time in port",
+                                             "they will return to the northern grounds next week",
+                                             "and the inspectors will follow them there."]
+    assert found[0] == long and found[-1].text == "The weather was fine."
+    assert all(long.text[p.start:p.end] == p.text for p in found[:-1])
+    report = [passage("The fishing fleets will return to the northern grounds soon")]
+    clauses = similarity_matrix(report, found, [long, found[-1]])[0]
+    assert clauses[0].argmax() == 3  # the clause it renders, not the whole sentence
