@@ -34,15 +34,29 @@ THRESHOLD = 0.3  # similarity an aligned pair must pass
 OUT_OF_ORDER = 0.5  # similarity a pair off the monotonic path must pass
 MIN_WORDS = 5  # shorter passages say too little to align
 OTHER_VOICE = 0.3  # weight of a record passage in another speaker's turn (a question, an interpreter)
+LONG = 25  # words of a record sentence long enough that a report may render only one of its clauses
+CLAUSE = 6  # fewest words of a clause compared on its own
 KEY = 6  # letters of a stem compared: "ukrainization" and "ukrainisation" are one word
 
 _OPENERS = "“«„"
 _CLOSERS = "”»"
 _ELLIPSIS = re.compile(r"\s*(?:\.\.\.|…)\s*")
+_CLAUSE_BREAK = re.compile(r"[,;:–—]\s+")
 _GLUED = re.compile(r"(?<=[a-z][.!?])(?=[A-Z])")  # "Lavrov added.Swiss Foreign Minister": a scrape lost the space
-_VERB = "|".join(sorted(map(re.escape, SPEECH_VERBS), key=len, reverse=True))
+# Verbs that report what someone said without being attributions the speaker finder needs: "referenced the case",
+# "compared relations to a hockey game", "as he calls them", "quoted the chief detailing".
+REPORTING_VERBS = ("referenced", "referred to", "compared", "described", "mentioned", "cautioned", "calls", "quoted")
+# Speech verbs that report the act, not words: "addressed reporters at the embassy" renders no sentence.
+ACT_ONLY = ("addressed", "made the remarks")
+_VERB = "|".join(sorted(map(re.escape, [v for v in SPEECH_VERBS + REPORTING_VERBS if v not in ACT_ONLY]), key=len, reverse=True))
 _TRAILING = re.compile(rf",\s*(?!and\b|but\b)[^,\"“”]{{0,80}}?\b(?:{_VERB})\b[^,\"“”]{{0,60}}[.!?]?$")
 _LEADING = re.compile(rf"^[^,\"“”]{{0,120}}?\b(?:{_VERB})\b(?:\s+on\s+\w+)?(?:,)?\s+(?:that\s+)?(?=\w)")
+_FRAGMENT = re.compile(r"[“\"«‘]([^“”\"«»‘’]{2,80})[”\"»’]")  # a few words in quotation marks inside a sentence
+_SPEECH = re.compile(rf"\b(?:{_VERB})\b|(?i:according to)")  # verbs in lower case: "the United States" states nothing
+# "…, where he said …": the attribution ends a clause of the report's own, mid-sentence.
+_MIDDLE = re.compile(rf"^[^\"“”]{{0,160}}?,\s+(?:where|when|while|as|and)\s+(?:he|she|they|[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)"
+                     rf"\s+(?:also\s+)?(?:{_VERB})\b\s+(?:that\s+)?(?=\w)")
+_AND_THAT = re.compile(r",?\s+and\s+that\s+")  # "said X and that Y" reports two things
 _ACCORDING = re.compile(r"^according to [^,]{1,80},\s*|,?\s*according to [^,]{1,80}[.!?]?$", re.IGNORECASE)
 
 
@@ -75,7 +89,7 @@ def _content(text: str) -> list[tuple[str, str]]:
     for word in words(fold(text)):
         if is_stop_word(word) or (len(word) < 3 and not word.isdigit()):
             continue
-        found.append((stem(word)[:KEY], word))
+        found.append((stem(word).replace("y", "i")[:KEY], word))  # transliterations: Sergey/Sergei, Shoygu/Shoigu
     return found
 
 
@@ -105,7 +119,10 @@ def record_passages(article: Article, names: NameIndex) -> list[Passage]:
         else:
             voice = "?" if is_role_label(block.label) else label_person(block.label, names)
         for start, end in _spans(block.text, _sentences(block.text), 0):
-            found.append(Passage(index, start, end, block.text[start:end], "record", voice))
+            sentence = block.text[start:end]
+            # Outside the turns, a sentence naming the speaker is the page's own ("X held a press conference ...").
+            said = "?" if not block.label and only and only in _people(sentence, names) else voice
+            found.append(Passage(index, start, end, sentence, "record", said))
     return found
 
 
@@ -143,7 +160,9 @@ def report_passages(article: Article, names: NameIndex) -> list[Passage]:
     for index, block in enumerate(article.document.blocks):
         if block.kind == "heading":
             continue
-        text, quoted = block.text, quoted_spans(block.text)
+        text = block.text
+        # A quotation too short to align ("the occasional collision") is a fragment: its sentence is the passage.
+        quoted = [(a, b) for a, b in quoted_spans(text) if len(words(fold(text[a:b]))) >= MIN_WORDS]
         outside, last = [], 0  # who a quotation is attributed to is named outside the quotation marks
         for start, end in quoted:
             outside.append(text[last:start])
@@ -156,12 +175,13 @@ def report_passages(article: Article, names: NameIndex) -> list[Passage]:
             if any(s < end and start < e for s, e in quoted):
                 continue
             sentence = text[start:end]
-            if not re.search(rf"\b(?:{_VERB})\b|according to", sentence, re.IGNORECASE):
+            if not _SPEECH.search(sentence):
                 continue
             kept = _cut_attribution(text, start, end)
             attribution = text[start:kept[0]] + " " + text[kept[1]:end]  # "Lavrov said", ", the minister added"
-            for a, b in _pieces(text, *kept):
-                found.append(Passage(index, a, b, text[a:b], "paraphrase", _named(attribution, names)))
+            for part in _split_joined(text, *kept):
+                for a, b in _pieces(text, *part):
+                    found.append(Passage(index, a, b, text[a:b], "paraphrase", _named(attribution, names)))
     found = [p for p in found if len(words(fold(p.text))) >= MIN_WORDS]
     return sorted(found, key=lambda p: (p.block, p.start))
 
@@ -177,12 +197,21 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
+def _split_joined(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A reported sentence split where it joins two reported clauses ("… and that …")."""
+    spans, position = [], start
+    for match in _AND_THAT.finditer(text, start, end):
+        spans.append((position, match.start()))
+        position = match.end()
+    return spans + [(position, end)]
+
+
 def _cut_attribution(text: str, start: int, end: int) -> tuple[int, int]:
     """A reported sentence without its attribution: '…, Lavrov said on Friday.' and 'Lavrov said that …' cut off."""
     trailing = _TRAILING.search(text[start:end])
     if trailing and trailing.start() > 20:
         end = start + trailing.start()
-    leading = _LEADING.match(text[start:end])
+    leading = _LEADING.match(text[start:end]) or _MIDDLE.match(text[start:end])
     if leading and end - start - leading.end() > 20:
         start += leading.end()
     according = _ACCORDING.search(text[start:end])
@@ -194,17 +223,74 @@ def _cut_attribution(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _people(text: str, names: NameIndex) -> set[str]:
+    """The registry people a text names."""
+    return {person for _, _, person in names.find(fold_name(text))}  # the index holds names as extract folds them
+
+
 def _named(text: str, names: NameIndex) -> str | None:
     """The one registry person a passage's context names, if exactly one."""
-    people = {person for _, _, person in names.find(fold_name(text))}  # the index holds names as extract folds them
+    people = _people(text, names)
     return people.pop() if len(people) == 1 else None
 
 
-def similarity_matrix(report: list[Passage], record: list[Passage]) -> tuple[np.ndarray, list[dict[str, float]]]:
-    """Cosine similarity of weighted content words, report passages by record passages; weights log(N/df) over the record."""
+def _fragment_keys(passage: Passage) -> set[str]:
+    """The content words a paraphrase puts in quotation marks ("faced 'challenging moments'"): the speaker's own words."""
+    if passage.kind != "paraphrase":
+        return set()
+    return {k for fragment in _FRAGMENT.findall(passage.text) for k, _ in _content(fragment)}
+
+
+def _fragment_factor(fragment: set[str], record_keys: set[str]) -> float:
+    """How a quoted fragment scales a similarity: one word found ("constructive") is too common to raise it."""
+    found = len(fragment & record_keys) / len(fragment)
+    return min(0.5 + found, 1.0) if len(fragment) < 2 else 0.5 + found ** 2
+
+
+def verbatim(report: list[Passage], record: list[Passage]) -> np.ndarray:
+    """Which pairs' record passage has every word of two or more that the report passage puts in quotation marks."""
     record_keys = [set(k for k, _ in _content(p.text)) for p in record]
-    df = Counter(k for keys in record_keys for k in keys)
-    n = len(record) + 1
+    found = np.zeros((len(report), len(record)), dtype=bool)
+    for i, passage in enumerate(report):
+        fragment = _fragment_keys(passage)
+        if len(fragment) >= 2:
+            found[i] = [fragment <= keys for keys in record_keys]
+    return found
+
+
+def with_clauses(record: list[Passage]) -> list[Passage]:
+    """The record's sentences, each long one followed by its clauses (of CLAUSE words or more, a shorter one joined
+    to the next): a report often renders one clause of a long sentence, and the rest of it only dilutes the match."""
+    found = []
+    for passage in record:
+        found.append(passage)
+        if len(words(fold(passage.text))) < LONG:
+            continue
+        parts, position = [], 0
+        for match in _CLAUSE_BREAK.finditer(passage.text):
+            if parts and len(words(fold(passage.text[parts[-1][0]:parts[-1][1]]))) < CLAUSE:
+                parts[-1] = (parts[-1][0], match.start())
+            else:
+                parts.append((position, match.start()))
+            position = match.end()
+        parts.append((position, len(passage.text)))
+        if len(parts) > 1:
+            found += [Passage(passage.block, passage.start + a, passage.start + b, passage.text[a:b], "record", passage.speaker)
+                      for a, b in parts if len(words(fold(passage.text[a:b]))) >= CLAUSE]
+    return found
+
+
+def similarity_matrix(report: list[Passage], record: list[Passage], sentences: list[Passage] | None = None
+                      ) -> tuple[np.ndarray, list[dict[str, float]]]:
+    """Cosine similarity of weighted content words, report passages by record passages; weights log(N/df) over the
+    record's sentences (`sentences`; by default the record passages themselves).
+
+    A paraphrase's quoted fragment claims the record's very words: the similarity is scaled from half, where
+    the record passage has none of them, to one and a half, where it has all of two or more (three quarters for half)."""
+    record_keys = [set(k for k, _ in _content(p.text)) for p in record]
+    counted = record if sentences is None else sentences
+    df = Counter(k for p in counted for k in {k for k, _ in _content(p.text)})
+    n = len(counted) + 1
     weight = {k: math.log(n / c) + 0.5 for k, c in df.items()}
     matrix = np.zeros((len(report), len(record)))
     report_keys = [set(k for k, _ in _content(p.text)) for p in report]
@@ -218,6 +304,9 @@ def similarity_matrix(report: list[Passage], record: list[Passage]) -> tuple[np.
             shared = keys & other
             if shared and record_norms[j]:
                 matrix[i, j] = sum(weight[k] ** 2 for k in shared) / (norm * record_norms[j])
+        fragment = _fragment_keys(report[i])
+        if fragment:
+            matrix[i] *= [_fragment_factor(fragment, other) for other in record_keys]
     return matrix, [weight]
 
 
@@ -262,14 +351,16 @@ def in_order(columns: list[int]) -> list[bool]:
     return keep
 
 
-def align_matrix(matrix: np.ndarray) -> dict[int, tuple[int, bool]]:
-    """Report passage -> (record passage, in order). A passage whose best match passes OUT_OF_ORDER is an
-    anchor wherever it lies; the others pass THRESHOLD only on the monotonic path between their
-    neighbouring anchors, as sentence aligners fill the gaps between sure pairs."""
+def align_matrix(matrix: np.ndarray, sure: np.ndarray | None = None) -> dict[int, tuple[int, bool]]:
+    """Report passage -> (record passage, in order). A passage whose best match passes OUT_OF_ORDER, or passes
+    THRESHOLD with its quoted words all there (`sure`), is an anchor wherever it lies; the others pass THRESHOLD
+    only on the monotonic path between their neighbouring anchors, as sentence aligners fill the gaps between sure pairs."""
     rows, cols = matrix.shape
     if not rows or not cols:
         return {}
-    anchors = {i: int(np.argmax(matrix[i])) for i in range(rows) if matrix[i].max() >= OUT_OF_ORDER}
+    best = matrix.argmax(axis=1)
+    anchors = {i: int(best[i]) for i in range(rows)
+               if matrix[i, best[i]] >= OUT_OF_ORDER or (sure is not None and sure[i, best[i]] and matrix[i, best[i]] >= THRESHOLD)}
     order = dict(zip(anchors, in_order(list(anchors.values()))))
     found = {i: (j, order[i]) for i, j in anchors.items()}
     steady = [i for i in anchors if order[i]]
@@ -286,8 +377,9 @@ def align_matrix(matrix: np.ndarray) -> dict[int, tuple[int, bool]]:
 
 def align(report_article: Article, record_article: Article, names: NameIndex) -> list[Aligned]:
     """Each report passage that renders a record passage, with the record passage and the evidence."""
-    report, record = report_passages(report_article, names), record_passages(record_article, names)
-    matrix, (weight,) = similarity_matrix(report, record)
+    report, sentences = report_passages(report_article, names), record_passages(record_article, names)
+    record = with_clauses(sentences)
+    matrix, (weight,) = similarity_matrix(report, record, sentences)
     for j, passage in enumerate(record):
         if passage.speaker == "?":
             matrix[:, j] *= OTHER_VOICE
@@ -296,7 +388,7 @@ def align(report_article: Article, record_article: Article, names: NameIndex) ->
             if passage.speaker and other.speaker and other.speaker not in ("?", passage.speaker):
                 matrix[i, j] *= OTHER_VOICE
     found = []
-    for i, (j, ordered) in sorted(align_matrix(matrix).items()):
+    for i, (j, ordered) in sorted(align_matrix(matrix, verbatim(report, record)).items()):
         passage, other = report[i], record[j]
         written = dict(_content(passage.text))
         shared = set(written) & {k for k, _ in _content(other.text)}

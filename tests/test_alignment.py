@@ -5,7 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from archive.alignment import align, align_matrix, in_order, monotonic_path, quoted_spans, report_passages
+from archive.alignment import (
+    Passage, align, align_matrix, in_order, monotonic_path, quoted_spans, record_passages, report_passages, similarity_matrix,
+    verbatim, with_clauses,
+)
 from archive.extract import name_index
 from archive.model import Location, Person, RawSeed, Registry
 from archive.pipeline import parse_article
@@ -110,3 +113,86 @@ def test_a_name_the_registry_writes_with_a_letter_folding_keeps_is_still_its_spe
             "must resume before the end of the year.\n")
     passages = report_passages(article(text, "902_report", registry), name_index(registry.people))
     assert [(p.kind, p.speaker) for p in passages] == [("paraphrase", "jonas-gahr-store")]
+
+
+def passage(text: str, kind: str = "paraphrase") -> Passage:
+    return Passage(0, 0, len(text), text, kind, None)
+
+
+def test_a_capitalised_verb_is_no_attribution_and_reporting_verbs_open_passages(registry: Registry) -> None:
+    text = ("Talks resume\n\nGENEVA, May 4. Delegates of the United States and Canada met in the old town hall on Monday.\n\n"
+            "The envoy also referenced the long dispute over fishing quotas in the northern waters.\n")
+    texts = [p.text for p in report_passages(article(text, "903_report", registry), name_index(registry.people))]
+    assert not any("town hall" in t for t in texts)  # "States" of "the United States" says nothing
+    assert any("fishing quotas" in t for t in texts)
+
+
+def test_a_short_quotation_is_a_fragment_of_its_sentence_which_is_the_passage(registry: Registry) -> None:
+    text = ("Envoy on the talks\n\nOSLO, May 4. The envoy likened the round of talks to a long sea voyage with "
+            '"the occasional heavy storm," he said on Monday.\n')
+    found = report_passages(article(text, "904_report", registry), name_index(registry.people))
+    assert [p.kind for p in found] == ["paraphrase"]
+    assert "sea voyage" in found[0].text and "heavy storm" in found[0].text
+
+
+def test_quoted_words_found_in_the_record_raise_a_pair_and_missing_ones_lower_it() -> None:
+    report = [passage('The envoy admitted the sides had "rough patches" in their long friendship.')]
+    record = [passage("We have had some rough patches, I admit.", "record"),
+              passage("Our long friendship has had some difficult patches.", "record"),
+              passage("The weather was fine.", "record")]
+    plain = [passage("The envoy admitted the sides had rough patches in their long friendship.")]
+    quoted, unquoted = similarity_matrix(report, record)[0], similarity_matrix(plain, record)[0]
+    assert quoted[0, 0] > unquoted[0, 0] and quoted[0, 1] < unquoted[0, 1]
+    assert verbatim(report, record).tolist() == [[True, False, False]]
+
+
+def test_a_pair_whose_quoted_words_are_all_in_the_record_is_an_anchor_out_of_order() -> None:
+    matrix = np.array([[0.1, 0.1, 0.35], [0.9, 0.1, 0.1], [0.1, 0.8, 0.1]])
+    assert 0 not in align_matrix(matrix)  # weak, and ahead of the anchors behind it
+    sure = np.zeros(matrix.shape, dtype=bool)
+    sure[0, 2] = True
+    assert align_matrix(matrix, sure)[0] == (2, False)
+
+
+def test_transliterations_of_one_name_are_one_word() -> None:
+    matrix, _ = similarity_matrix([passage("Minister Sergei Shoigu inspected the northern fleet today")],
+                                  [passage("I thank Sergey Shoygu for inspecting the fleet.", "record")])
+    shared_all = similarity_matrix([passage("Minister Sergey Shoygu inspected the northern fleet today")],
+                                   [passage("I thank Sergey Shoygu for inspecting the fleet.", "record")])[0]
+    assert matrix[0, 0] == pytest.approx(shared_all[0, 0])
+
+
+def test_outside_the_turns_a_sentence_naming_the_speaker_is_the_pages_own(registry: Registry) -> None:
+    text = ("Press conference\n\nSergey Lavrov held a press conference after the talks in Vienna on May 4.\n\n"
+            "Question: What did you discuss?\n\nSergey Lavrov: We had a long and useful discussion about the future of the organisation.\n")
+    found = record_passages(article(text, "905_record", registry), name_index(registry.people))
+    voice = {p.text[:12]: p.speaker for p in found}
+    assert voice["Sergey Lavro"] == "?" and voice["We had a lon"] == "sergey-lavrov"
+
+
+def test_a_verb_of_the_act_alone_opens_no_passage(registry: Registry) -> None:
+    text = ("Envoys meet\n\nOSLO, May 4. Later in the day the two envoys addressed reporters at the old harbour "
+            "building on the western side of town.\n")
+    assert report_passages(article(text, "906_report", registry), name_index(registry.people)) == []
+
+
+def test_an_attribution_mid_sentence_is_cut_and_two_reported_clauses_are_two_passages(registry: Registry) -> None:
+    text = ("Envoy on the talks\n\nOSLO, May 4. The envoy spoke to the press after the first round, where he said the "
+            "fishing fleets would return to the northern grounds and that both sides would meet again in the autumn.\n")
+    texts = [p.text for p in report_passages(article(text, "907_report", registry), name_index(registry.people))]
+    assert texts == ["the fishing fleets would return to the northern grounds", "both sides would meet again in the autumn."]
+
+
+def test_a_long_record_sentence_is_also_compared_clause_by_clause() -> None:
+    long = passage("As for the fishing fleets of both countries, which have waited a long time in port, they will return "
+                   "to the northern grounds next week, and the inspectors will follow them there.", "record")
+    found = with_clauses([long, passage("The weather was fine.", "record")])
+    assert [p.text for p in found[1:-1]] == ["As for the fishing fleets of both countries",
+                                             "which have waited a long time in port",
+                                             "they will return to the northern grounds next week",
+                                             "and the inspectors will follow them there."]
+    assert found[0] == long and found[-1].text == "The weather was fine."
+    assert all(long.text[p.start:p.end] == p.text for p in found[:-1])
+    report = [passage("The fishing fleets will return to the northern grounds soon")]
+    clauses = similarity_matrix(report, found, [long, found[-1]])[0]
+    assert clauses[0].argmax() == 3  # the clause it renders, not the whole sentence
