@@ -66,6 +66,8 @@ _PATTERNS = (
     ("written-date", re.compile(rf"\b{_MONTH}\s+{_DAY}\s+\d{{2}}:\d{{2}}:\d{{2}}\s+(?:[A-Z]{{2,5}}\s+)?{_YEAR}")),
     ("written-date", re.compile(rf"\b{_DAY}-{_MONTH}-{_YEAR}")),
     ("written-date", re.compile(rf"\b{_FOREIGN_DAY},?\s+(?:de\s+)?{_YEAR}")),
+    # Chinese, Japanese and Korean: "2018年10月22日", "2026년 2월 3일".
+    ("written-date", re.compile(r"(?P<year>\d{4})\s?[年년]\s?(?P<month>\d{1,2})\s?[月월]\s?(?P<day>\d{1,2})\s?[日일]")),
     ("numeric", re.compile(r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})\b")),
     # Dashes between day, month and year are the European order: "04-02-2026 | 10:49".
     ("dotted-date", re.compile(r"\b(?P<day>\d{1,2})-(?P<month>\d{1,2})-(?P<year>\d{4})\b")),
@@ -98,6 +100,9 @@ _DATELINES = tuple(
     # A place in title case, its country in brackets, then the wire's credit: "Paris [France], January 28 (ANI):".
     re.compile(rf"^(?P<place>[A-Z][\w'’.\-]+(?:[ /][A-Z][\w'’.\-]+){{0,2}})(?:\s\[[^\]]{{1,30}}\])?,?\s+{day}\s*\([^)]{{1,30}}\)\s*[-–—:]")
     for day in _DATELINE_DAYS
+) + (
+    # A German press office's place and day, the year in two digits: "Berlin, 21.10.18 – Außenminister ...".
+    re.compile(r"^(?P<place>[A-Z][\w'’.\-]+(?:\s[A-Z][\w'’.\-]+){0,2}),\s+(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{2}|\d{4})\s*[-–—]"),
 ) + tuple(
     # No place, a whole day and the agency's credit: "July 11, 2020 (EIRNS)—In Beijing, ...".
     re.compile(rf"^(?P<place>){day}\s*\([A-Z]{{2,10}}\)\s*[-–—:]")
@@ -290,6 +295,8 @@ def _hit(line: Line, match: re.Match[str], kind: str) -> Hit:
     """Read one match to year, month and day."""
     groups = match.groupdict()
     year = int(groups["year"]) if groups.get("year") else None
+    if year is not None and len(groups["year"]) == 2:
+        year += 2000  # "21.10.18": a two-digit year is this century's
     reading = ""
     if kind == "numeric":
         first, second = int(groups["first"]), int(groups["second"])
@@ -365,6 +372,7 @@ def read_stamps(lines: tuple[Line, ...]) -> list[Stamp]:
     return stamps
 
 
+_CJK_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
 _CLOCK_AFTER = re.compile(r",?\s*(?:at\s+)?\d{1,2}:\d{2}\b")
 _POST_SIGNATURE = re.compile(r"\s*[—–-]\s*[^()]{1,60}\(@\w{1,30}\)")
 
@@ -389,7 +397,9 @@ def _date_line(line: Line) -> tuple[Hit, str] | None:
         return None
     hit = hits[0]
     rest = _TIME.sub(" ", line.text[: hit.start] + " " + line.text[hit.end :])
-    words = re.findall(r"[^\W\d_]+", rest)
+    # Words of Chinese, Japanese or Korean have no case, and a short line of them beside a date is its label or place
+    # ("2018年10月22日17:43 | 来源:人民网-国际频道").
+    words = [w for w in re.findall(r"[^\W\d_]+", rest) if not _CJK_WORD.fullmatch(w)]
     # Lower-case words mean a sentence ("Talks began on February 6, 2026."), not a date line.
     if len(words) > 6 or not all(w[0].isupper() or w.lower() in _FILLER or w.lower() in _LABELS or w.title() in WEEKDAYS for w in words):
         return None

@@ -61,7 +61,7 @@ LINE_RULES: tuple[LineRule, ...] = (
             "print version", "tags", "subscribe", "show more", "see more", "view more", "search form",
             "zum inhalt springen", "aller au contenu", "saltar al contenido", "ir al contenido", "vai al contenuto",
             "pular para o conteúdo", "перейти к содержанию", "içeriğe geç", "go to home page", "go to homepage",
-            "back to home page",
+            "back to home page", "off the wire", "advanced search",
         )
         + r"|press\s.?enter.?\sto skip to (?:main )?content|içeriğe geçmek için\s.?enter.?\s?a basın",
         "site navigation links carried over by the scraper, skip links in any language",
@@ -146,6 +146,7 @@ LINE_RULES: tuple[LineRule, ...] = (
         r"|.{0,60}\breleased online from .{5,40} to .{5,40}|for current information,? (?:please )?(?:go to|visit)\b.{0,100}"
         r"|.{0,80}\b(?:google play|app store|itunes)\b.{0,80}"
         r"|.{0,80}\b(?:we|(?:this|our) (?:web)?site) uses? cookies\b.{0,300}"
+        r"|in order to (?:ensure|provide|offer|improve) (?:you )?the (?:highest|best) quality of our services\b.{0,300}"  # a cookie banner
         r"|(?:get |all )?the latest news\b.{0,160}"
         r"|[-|]\s(?-i:[A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){1,3})",  # the site's name a page title ends with, left on a line: "- Sputnik International"
         "the site's banner, name, logo, blurb, appeal or notice of what kind of site it is (an archive): not the article",
@@ -157,7 +158,8 @@ LINE_RULES: tuple[LineRule, ...] = (
     ),
     _rule(
         "breadcrumb",
-        r"home(?:\s?[>»/|›]\s?\S.{0,200}|(?-i:[A-Z])\S*(?:\s\S+){0,20})",
+        r"home(?:\s?[>»/|›]\s?\S.{0,200}|(?-i:[A-Z])\S*(?:\s\S+){0,20})"
+        r"|(?:首页|главная|accueil|startseite|inicio|strona główna)\s?[>»/|›]\s?\S.{0,200}",  # "首页 > 国内新闻 > 正文"
         "the trail of sections above the article, \"Home > News > ...\" or run together, \"HomeNewsNews Releases\": the headline is below it",
     ),
     _rule(
@@ -200,7 +202,7 @@ BYLINE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?i)(?:by|written by|reporting by|posted by|from)\s.{1,120}"),
     re.compile(r"(?i)(?:published|posted|updated|last updated|released|issued)\b.{0,80}"),
     re.compile(rf"(?i).{{0,60}}\b(?:{_MONTH}\s\d{{1,2}}\b|\d{{1,2}}\s{_MONTH}|{_NUMERIC_DATE}|{_ISO}|{_CLOCK}).{{0,60}}"),
-    re.compile(r"[^a-z]{2,100}"),  # upper case throughout: the genre, a name and office, a place
+    re.compile(r"[^a-zß-öø-ÿа-яё\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,100}"),  # upper case throughout (no lower-case Latin, Cyrillic, or caseless CJK): the genre, a name and office, a place
     re.compile(r"(?i)\(?as (?:prepared|delivered)(?: for delivery)?\)?"),
     # A desk's credit instead of a writer's name: "FP Report", "Staff Report", "News Desk".
     re.compile(r"(?:[A-Z]{1,6}|[Ss]taff|[Nn]ews|[Ww]eb|[Oo]nline)\s(?:[Rr]eport|[Dd]esk|[Rr]eporter|[Cc]orrespondent)"),
@@ -265,6 +267,7 @@ NON_PERSON_LABELS: frozenset[str] = frozenset({
     # The French press office's answers ("Q :", "R :"), and a page's contact and section labels ("E-Mail:", "Details:").
     "r", "e-mail", "email", "tel", "tel.", "phone", "fax", "web", "website", "twitter", "facebook", "telegram",
     "instagram", "youtube", "quote", "details", "source", "note", "update", "video", "photo",
+    "aussender", "redaktion", "department", "full debate", "special",
 })
 
 # Words of a news outlet's name: a turn label holding one names who asks ("Example Daily:", "Riverton TV:"), not a person.

@@ -34,6 +34,7 @@ from archive.speech_words import (
     ROLE_WORDS,
     SPEECH_ACT_NOUNS,
     SPEECH_ACT_VERBS,
+    SPEECH_NOUN_JOINS,
     SPEECH_NOUNS,
     SPEECH_VERBS,
 )
@@ -53,7 +54,7 @@ NOT_PERSON_WORDS = frozenset(
     western nato osce un eu the a this that these those his her their our its la le les el der die das
     france germany deutschland russland to for from with
     asuntos exteriores estados unidos ministerio gobierno rusia alianza naciones unidas
-    aliantei alianta nord-atlantice statele unite rusiei ministerul
+    aliantei alianta nord-atlantice statele unite rusiei ministerul msz
     ministers leaders members officials diplomats delegations g7 g20 arms control security affairs
     as i i've i'm i'd i'll we we've you he she it they but and so if when""".split()
 )
@@ -100,7 +101,7 @@ APPOSITIVE_VERB = re.compile(rf"^,\s+{_ADVERBS}(?:{_VERBS})\b")
 # ("statements on the treaty made by Under Secretary X", "Speech and answers to questions ... by Minister X": the noun
 # may stand a few words before "by" or "par").
 VERB_BEFORE = re.compile(
-    rf"\b(?:(?:{_INVERTED})|{_alternatives(ACCORDING_TO)}|{_alternatives(PARTICIPLES_BEFORE)}|{_alternatives(PASSIVE_BY)}|(?:{_NOUNS}) (?:from|by|of|attributed to)"
+    rf"\b(?:(?:{_INVERTED})|{_alternatives(ACCORDING_TO)}|{_alternatives(PARTICIPLES_BEFORE)}|{_alternatives(PASSIVE_BY)}|(?:{_NOUNS}) (?:{_alternatives(SPEECH_NOUN_JOINS)})"
     rf"|(?:{_NOUNS})(?:\s+[^\s.;]+){{0,8}}?\s+(?:made by|by|par))\b((?:\s+[^\s]+){{0,14}}?)\s*$"
 )
 # The speaker who opens a sentence its last verb gives words to, in Turkish or a German perfect (speech_words):
@@ -135,7 +136,7 @@ _PARTICLES = "|".join(sorted(NAME_PARTICLES))
 # Middle initials belong to the run ("Daryl G. Kimball"). The run starts at the first capital of a word that
 # can start one ("ex-President Barack Obama"). A start further into the same word reaches the same word end and fails the same way, and trying each in turn
 # made a word like "A-A-A-…" quadratic; the atomic group goes past them.
-_CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁ"  # "Éric Chevallier", "Дмитрий Песков"
+_CAPITAL = "A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻŠŽČŘĎŤŇĽĹŐŰА-ЯЁ"  # "Éric Chevallier", "Siergiej Ławrow", "Дмитрий Песков"
 CAPITALISED_RUN = re.compile(
     rf"(?<![\w'’-])(?>[\w'’-]*?\b(?=[{_CAPITAL}][\w'’-]))(?P<run>[{_CAPITAL}][\w'’-]+(?:\s+(?:[{_CAPITAL}]\.\s+)*(?:(?:{_PARTICLES})\s+)*[{_CAPITAL}][\w'’-]+)+)"
 )

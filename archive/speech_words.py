@@ -26,6 +26,7 @@ SPEECH_VERBS = (
 # but too loose to open a quoted passage for the suggestions' alignment.
 SPEECH_ACT_VERBS = (
     "spoke", "welcomed", "welcomes", "highlighted", "highlights", "claims", "proposes", "invited", "called", "reproached",
+    "described",
     "made it clear",
     # A conversation: the one who holds it speaks ("Sherman spoke today with Schmid").
     "talked with", "talked to", "held talks with",
@@ -46,6 +47,10 @@ OTHER_SPEECH_VERBS = (
     "advirtió", "manifestó", "expresó", "sostuvo", "destacó", "anunció", "reiteró", "ha dicho", "ha afirmado",
     "ha declarado", "ha reiterado", "ha asegurado", "ha manifestado", "ha recordado", "ha señalado", "ha subrayado",
     "ha advertido", "ha explicado", "ha indicado", "ha insistido", "ha destacado", "ha defendido",
+    # Italian and Polish
+    "ha detto", "ha dichiarato", "ha affermato", "ha sottolineato", "ha spiegato", "ha aggiunto",
+    "powiedział", "powiedziała", "przekazał", "przekazała", "oświadczył", "oświadczyła", "stwierdził", "stwierdziła",
+    "podkreślił", "podkreśliła", "dodał", "dodała", "zapowiedział", "oskarżył",
     # Romanian
     "a declarat", "a spus", "a precizat", "a afirmat", "a subliniat", "a adăugat", "a anunțat", "a transmis",
     # Turkish, where the speaker opens the sentence and is set off by a comma or followed at once
@@ -73,6 +78,8 @@ INVERTED_VERBS = (
     "a assuré", "a rappelé", "déclare",
     "dijo", "afirmó", "declaró", "señaló", "aseguró", "indicó", "explicó", "añadió", "subrayó",
     "a declarat", "a spus", "a precizat", "a afirmat", "a subliniat",
+    "ha detto", "ha dichiarato", "powiedział", "powiedziała", "przekazał", "przekazała", "oświadczył", "oświadczyła",
+    "stwierdził", "podkreślił", "dodał",
     "заявил", "заявила", "сказал", "сказала", "сообщил", "сообщила", "отметил", "отметила", "подчеркнул",
     "подчеркнула", "добавил", "добавила", "рассказал", "рассказала", "пояснил", "пояснила", "напомнил", "напомнила",
     "написал", "написала", "высказал", "высказала", "цитирует",
@@ -83,7 +90,10 @@ PASSIVE_BY = (
     "annoncée par", "proposée par", "formulée par", "angekündigt von", "vorgeschlagen von",
 )
 # Words before a speaker that give them the words around: "according to X", "selon X", "по словам Пескова".
-ACCORDING_TO = ("according to", "attributed to", "attributable to", "selon", "d'après", "laut", "según", "по словам", "по мнению")
+ACCORDING_TO = (
+    "according to", "attributed to", "attributable to", "selon", "d'après", "laut", "según", "secondo", "по словам",
+    "по мнению", "według",
+)
 # Turkish puts a participle straight before its speaker: "açıklama yapan Lavrov" (Lavrov, who made a statement).
 PARTICIPLES_BEFORE = (
     "açıklama yapan", "ifade eden", "konuşan", "belirten", "söyleyen", "değerlendiren", "kaydeden", "vurgulayan",
@@ -100,13 +110,18 @@ CLAUSE_FINAL_VERBS = (
 # Nouns that introduce someone's words ("statements from X", "remarks attributed to X", "l'annonce faite par X").
 SPEECH_NOUNS = (
     "statement", "statements", "remarks", "comments", "words", "interview", "message", "announcement", "briefing",
-    "speech", "address", "déclaration", "annonce", "propos", "discours", "erklärung", "äußerungen", "заявление", "слова",
+    "speech", "address", "news conference", "press conference", "déclaration", "annonce", "propos", "discours",
+    "erklärung", "äußerungen", "ankündigung", "aussage", "worte", "declaración", "declaraciones", "dichiarazioni",
+    "parole", "заявление", "слова",
 )
+# The words that join such a noun to its speaker: "statements from X", "die Ankündigung von X", "les propos de X".
+SPEECH_NOUN_JOINS = ("from", "by", "of", "attributed to", "von", "de", "du", "del", "di", "della")
 # Nouns of a speech act a possessive gives its speaker: "Trump's call for", "President Obama's strong belief".
 SPEECH_ACT_NOUNS = (
     "call for", "call upon", "call on", "calls for", "proposal", "proposals", "belief", "warning", "warnings", "appeal",
     "claim", "claims", "pledge", "offer", "request", "demand", "demands", "invitation", "letter", "tweet", "reply",
-    "response", "answer", "assurances", "criticism", "suggestion", "words", "comment",
+    "response", "answer", "assurances", "criticism", "suggestion", "words", "comment", "reiteration", "news conference",
+    "press conference",
 )
 # Words that may stand between such a verb and the name: titles and roles (a hyphenated word's parts each) ("said Deputy Foreign Minister X",
 # "a déclaré le porte-parole du ministère des Affaires étrangères, X", "рассказал пресс-секретарь главы государства X").
@@ -121,7 +136,8 @@ ROLE_WORDS = frozenset(
     le la les l' du de des porte parole vice ministre ministère affaires étrangères président chef diplomatie russe
     américain secrétaire général vice-ministre adjoint ambassadeur représentant m. mme
     kremlchef el los del portavoz ministro canciller presidente ruso estadounidense exteriores asuntos secretario
-    vicecanciller viceministro jefe
+    vicecanciller viceministro jefe portavoce ministero degli esteri
+    szef wiceszef rosyjskiego msz minister spraw zagranicznych rosji rzecznik prezydent
     пресс секретарь президента главы государства российского лидера министр иностранных дел рф россии глава мид
     мида замглавы заместитель замминистра официальный представитель посол постпред господин госпожа генсек
     генеральный секретарь кремля президент премьер-министр журналистам председатель российский министерства ведомства""".split()

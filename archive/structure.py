@@ -41,6 +41,8 @@ SECTION_MAX_WORDS = 3  # a line this short that the page prints twice is a secti
 
 _CLOSERS = "\"'”’»)]"
 _ELLIPSES = ("...", "…")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")  # kana, ideographs, hangul
+_CJK_STOP = re.compile(r"[。！？]")
 
 # A lead that opens with its dateline: "MOSCOW (AP) —", "WASHINGTON, D.C. -", "MOSCOW, February 22. /TASS/."
 _LEAD_DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*(?:,\s[^,]{1,40})?\s?(?:\([^)]{1,30}\)\s?)?[-–—]{1,2}\s\w")
@@ -223,10 +225,15 @@ def _headline_index(kept: list[Line], below: dict[int, str], furniture: frozense
 
 
 def _opens_text(text: str, kept: list[Line], index: int, below: str = "") -> bool:
-    """Whether a line is the text itself: a paragraph of sentences, a dateline lead, or a transcript's first turn."""
-    words = len(text.split())
+    """Whether a line is the text itself: a paragraph of sentences, a dateline lead, or a transcript's first turn.
+
+    Chinese and Japanese write no spaces: two of their characters count as a word, and an ideographic full stop
+    before the line's end parts two sentences.
+    """
+    words = len(text.split()) + len(_CJK.findall(text)) // 2
     return (
         words > HEADLINE_MAX_WORDS
+        or bool(_CJK_STOP.search(text.rstrip().rstrip(_CLOSERS)[:-1]))
         or (words >= LEAD_MIN_WORDS and len(split_sentences(text)) > 1)
         # A standfirst's one sentence, unless a date or byline below makes it the headline over them.
         or (words >= LEAD_MIN_WORDS and _lead_sentence(text) and not _is_byline(below))
@@ -470,7 +477,7 @@ def _is_heading(text: str) -> bool:
 
 def _ends_sentence(text: str) -> bool:
     """Whether text ends with terminal punctuation, allowing closing quotes and a final "(Source: X)"."""
-    return _TRAILING_NOTE.sub("", text).rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
+    return _TRAILING_NOTE.sub("", text).rstrip(_CLOSERS).endswith((".", "!", "?", "…", "。", "！", "？"))
 
 
 def _cut_off(text: str) -> bool:

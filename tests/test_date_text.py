@@ -139,6 +139,8 @@ def test_a_dateline_is_read_as_the_pattern_first_written_reads_it(line):
     ("5. Februar 2026", "2026-02-05"),
     ("5 de febrero de 2026", "2026-02-05"),
     ("04-02-2026 | 10:49", "2026-02-04"),  # dashes: day, month, year
+    ("2018年10月22日17:43 | 来源:人民网-国际频道", "2018-10-22"),  # Chinese, its source label beside it
+    ("Berlin, 21.10.18 – Außenminister Heiko Maas sagte heute zur Ankündigung der USA", "2018-10-21"),  # a two-digit year
 ])
 def test_house_styles_of_date_lines(line: str, published: str) -> None:
     found = extract_lines("Headline", line, BODY)

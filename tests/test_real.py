@@ -29,7 +29,9 @@ def test_the_set_is_as_large_and_as_varied_as_the_benchmark_needs() -> None:
     outlets = {str(page.label["outlet"]) for page in PAGES}
     held_out = [page for page in PAGES if page.held_out]
     assert len(PAGES) >= 40 and len(outlets) >= 12
-    assert len(held_out) >= len(PAGES) // 4 and len({str(p.label["outlet"]) for p in held_out}) >= 5
+    # The held-out part is the latest round, read once and then turned to tuning: as many pages and outlets as a
+    # figure of its own needs, whatever the tuning part has grown to.
+    assert len(held_out) >= 40 and len({str(p.label["outlet"]) for p in held_out}) >= 20
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.name)

@@ -96,6 +96,9 @@ def test_a_speaker_is_read_from_how_the_text_attributes_words(registry: Registry
     ("Speech and answers to questions from the mass media by Spokesperson Pat Roe during the visit", "pat-roe"),
     ("Bei einem Besuch von Jane Doe sagte Petrow, die Karten seien wichtig.", "ivan-petrov"),  # German inversion
     ("Stoltenberg nu, a declarat Petrov într-un interviu.", "ivan-petrov"),  # Romanian
+    ("Kwestia jest rozważana - przekazał rzecznik Iwan Petrow.", "ivan-petrov"),  # Polish
+    ("The front Jane Doe described as united is far away.", "jane-doe"),
+    ("Er verwies auf die Ankündigung von Sprecher Iwan Petrow, die Tests wieder aufzunehmen.", "ivan-petrov"),
 ])
 def test_a_speaker_is_read_in_other_house_styles_and_languages(registry: Registry, sentence: str, speaker: str) -> None:
     assert speaker in speakers(f"Talks go on\n{sentence}\n", registry)

@@ -277,6 +277,10 @@ def test_joined_paragraphs_are_what_the_straightforward_joining_gives(lines: lis
         ('<?xml version="1.0"?>', "markup"),  # a raw record's tags left on their lines
         ('<div class="wpcnt">', "markup"),
         ("</p>    <p>", "markup"),
+        ("首页 > 国内新闻 > 正文", "breadcrumb"),
+        ("Off the wire", "navigation"),
+        ("In order to ensure the highest quality of our services, we use cookies.", "site-banner"),
+        ("Мария Захарова Фото: МИД РФ", "photo-credit"),  # a caption closed by its credit
     ],
 )
 def test_line_rules_match_boilerplate(line: str, rule: str) -> None:
@@ -526,6 +530,13 @@ def test_multi_sentence_first_line_is_a_lead_not_a_headline() -> None:
     document = parse("Russia signals it will talk. The stance emerged on Monday.\nLavrov said more.\n")
     assert document.headline is None
     assert kinds(document) == [("paragraph", 1, ""), ("paragraph", 2, "")]
+
+
+def test_a_chinese_line_of_sentences_is_a_lead_and_a_short_one_the_headline() -> None:
+    document = parse("美宣布将退出《中导条约》 外交部回应\n\n华春莹表示,该条约是重要的军控条约。该条约对于缓和国际关系发挥了重要作用,中方反对美方退约。\n")
+    assert document.headline is not None and document.headline.number == 1
+    lead = parse("华春莹表示,该条约是重要的军控条约。该条约对于缓和国际关系发挥了重要作用,中方反对美方退约。\n\n中方的立场是明确的。\n")
+    assert lead.headline is None
 
 
 def test_unpunctuated_question_headline_may_have_two_sentences() -> None:
