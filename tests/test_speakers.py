@@ -25,7 +25,7 @@ people:
       - {title: Spokesperson of the Ministry, from: 2015-01-01}
   - id: ivan-petrov
     name: Ivan Petrov
-    aliases: [Petrov, Iwan Petrow, Petrow, Иван Петров, Петров]
+    aliases: [Petrov, Iwan Petrow, Petrow, Иван Петров, Петров, بيتروف]
     roles:
       - {title: Spokesperson of the Ministry, from: 2015-01-01}
 """.encode()
@@ -97,6 +97,7 @@ def test_a_speaker_is_read_from_how_the_text_attributes_words(registry: Registry
     ("Bei einem Besuch von Jane Doe sagte Petrow, die Karten seien wichtig.", "ivan-petrov"),  # German inversion
     ("Stoltenberg nu, a declarat Petrov într-un interviu.", "ivan-petrov"),  # Romanian
     ("Kwestia jest rozważana - przekazał rzecznik Iwan Petrow.", "ivan-petrov"),  # Polish
+    ("وقالت بيتروف في حديث لقناة روسيا اليوم إن المحادثات مستمرة", "ivan-petrov"),  # Arabic, the verb first
     ("The front Jane Doe described as united is far away.", "jane-doe"),
     ("Er verwies auf die Ankündigung von Sprecher Iwan Petrow, die Tests wieder aufzunehmen.", "ivan-petrov"),
 ])
