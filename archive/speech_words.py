@@ -25,7 +25,7 @@ SPEECH_VERBS = (
 # Verbs of acts that report someone's words without quoting them ("Guterres welcomed", "Putin invited"): a speaker's,
 # but too loose to open a quoted passage for the suggestions' alignment.
 SPEECH_ACT_VERBS = (
-    "spoke", "welcomed", "welcomes", "highlighted", "highlights", "claims", "proposes", "invited", "called", "reproached",
+    "spoke", "welcomed", "welcomes", "highlighted", "highlights", "claims", "called", "reproached",
     "described",
     "made it clear",
     # A conversation: the one who holds it speaks ("Sherman spoke today with Schmid").
@@ -120,9 +120,10 @@ SPEECH_NOUNS = (
 # The words that join such a noun to its speaker: "statements from X", "die Ankündigung von X", "les propos de X".
 SPEECH_NOUN_JOINS = ("from", "by", "of", "attributed to", "von", "de", "du", "del", "di", "della")
 # Nouns of a speech act a possessive gives its speaker: "Trump's call for", "President Obama's strong belief".
+# A proposal, an offer or an invitation is an act, not words (the labels' reading since round 7).
 SPEECH_ACT_NOUNS = (
-    "call for", "call upon", "call on", "calls for", "proposal", "proposals", "belief", "warning", "warnings", "appeal",
-    "claim", "claims", "pledge", "offer", "request", "demand", "demands", "invitation", "letter", "tweet", "reply",
+    "call for", "call upon", "call on", "calls for", "belief", "warning", "warnings", "appeal",
+    "claim", "claims", "pledge", "request", "demand", "demands", "letter", "tweet", "reply",
     "response", "answer", "assurances", "criticism", "suggestion", "words", "comment", "reiteration", "news conference",
     "press conference",
 )
