@@ -1,9 +1,9 @@
-"""How a text writes dates: each date on a line read to year, month and day, the lines that stamp
-the page, the relative days it tells (pure). archive.dates reasons from them."""
+"""How a text dates itself: the lines that stamp the page (date lines, datelines, timestamps, footers),
+the news day and the relative days it tells, from the dates archive.written_dates reads on each line
+(pure). archive.dates reasons from them."""
 
 from __future__ import annotations
 
-import bisect
 import datetime
 import re
 from collections.abc import Callable, Iterable
@@ -11,72 +11,19 @@ from dataclasses import dataclass, replace
 
 from archive.edtf import edtf_bounds, sort_key
 from archive.model import Line
-
-MONTHS = {
-    "January": 1, "Jan": 1, "February": 2, "Feb": 2, "March": 3, "Mar": 3,
-    "April": 4, "Apr": 4, "May": 5, "June": 6, "Jun": 6, "July": 7, "Jul": 7,
-    "August": 8, "Aug": 8, "September": 9, "Sept": 9, "Sep": 9, "October": 10, "Oct": 10,
-    "November": 11, "Nov": 11, "December": 12, "Dec": 12,
-}
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-# Months as French, German, Spanish, Italian, Dutch, Romanian, Turkish and Russian (in the genitive a date
-# takes) write them, read only with the day before them, as those languages write a date: "8 novembre 2019",
-# "5. Februar 2026", "5 de febrero de 2026", "25 сентября". Alone, "mars" or "mai" could be other words.
-FOREIGN_MONTHS = {
-    name: number
-    for number, names in enumerate((
-        "janvier januar enero gennaio januari ianuarie ocak января",
-        "février fevrier februar febrero febbraio februari februarie şubat subat февраля",
-        "mars märz marzo maart martie mart марта",
-        "avril april abril aprile aprilie nisan апреля",
-        "mai mayo maggio mei mayıs mayis мая",
-        "juin juni junio giugno iunie haziran июня",
-        "juillet juli julio luglio iulie temmuz июля",
-        "août aout august agosto augustus ağustos agustos августа",
-        "septembre september septiembre setiembre settembre septembrie eylül eylul сентября",
-        "octobre oktober octubre ottobre octombrie ekim октября",
-        "novembre november noviembre noiembrie kasım kasim ноября",
-        "décembre decembre dezember diciembre dicembre december decembrie aralık aralik декабря",
-    ), start=1)
-    for name in names.split()
-}
-
-# Longest names first, so that "Sept" is not read as "Sep" followed by a stray "t".
-# Month names as written, in capitals ("MAY 19, 2021" in a byline block) or, full names but "may", a verb
-# too, in lower case ("wednesday, 4 december 2013").
-_LOWER_MONTHS = [name.lower() for name in MONTHS if len(name) > 3 and name != "Sept"]
-_MONTH = "(?P<month>" + "|".join(sorted([*MONTHS, *map(str.upper, MONTHS), *_LOWER_MONTHS], key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>\d{4})(?=\d{1,2}:\d{2}\b|\b)"  # a time may follow with no space: "13 March 201913:25"
-_WEEKDAY = "|".join(WEEKDAYS)
-_FOREIGN_MONTH = "(?P<month>(?i:" + "|".join(sorted(map(re.escape, FOREIGN_MONTHS), key=len, reverse=True)) + r"))"
-# The day, a German ordinal's stop ("5. Februar"), a Spanish "de" ("5 de febrero de 2026").
-_FOREIGN_DAY = rf"(?P<day>\d{{1,2}})\.?\s+(?:de\s+)?{_FOREIGN_MONTH}"
-
-# Tried in this order; a later pattern never claims text an earlier one matched, so the
-# year inside "6 February 2026" is not also read as a bare year.
-_PATTERNS = (
-    ("iso-timestamp", re.compile(
-        r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})"
-        r"(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d-])"
-    )),
-    ("written-date", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}")),
-    ("written-date", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}")),
-    # As Unix `date` and some content systems write a day: "Tue Jul 7 00:57:51 EST 2009", "26-Mar-2010".
-    ("written-date", re.compile(rf"\b{_MONTH}\s+{_DAY}\s+\d{{2}}:\d{{2}}:\d{{2}}\s+(?:[A-Z]{{2,5}}\s+)?{_YEAR}")),
-    ("written-date", re.compile(rf"\b{_DAY}-{_MONTH}-{_YEAR}")),
-    ("written-date", re.compile(rf"\b{_FOREIGN_DAY},?\s+(?:de\s+)?{_YEAR}")),
-    # Chinese, Japanese and Korean: "2018年10月22日", "2026년 2월 3일".
-    ("written-date", re.compile(r"(?P<year>\d{4})\s?[年년]\s?(?P<month>\d{1,2})\s?[月월]\s?(?P<day>\d{1,2})\s?[日일]")),
-    ("numeric", re.compile(r"\b(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<year>\d{4})\b")),
-    # Dashes between day, month and year are the European order: "04-02-2026 | 10:49".
-    ("dotted-date", re.compile(r"\b(?P<day>\d{1,2})-(?P<month>\d{1,2})-(?P<year>\d{4})\b")),
-    ("dotted-date", re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b")),
-    ("written-date", re.compile(rf"\b{_MONTH},?\s+{_YEAR}")),
-    ("written-date", re.compile(r"\b(?P<year>1[89]\d\d|20\d\d)\b")),
+from archive.written_dates import (
+    DAY,
+    FOREIGN_DAY,
+    MONTH,
+    MONTHS,
+    WEEKDAY,
+    WEEKDAYS,
+    YEAR,
+    Hit,
+    as_edtf,
+    hit_of,
+    read_hits,
 )
-
-_ANY_DIGIT = re.compile(r"\d")
 
 # Agency datelines: "MOSCOW, February 19. /TASS/.", "MOSCOW, February 19 (Reuters) -",
 # "KYIV, Ukraine, Feb. 6, 2026 —", "MOSCOW, July 6 AFP -", and the day first, "WARSAW/VIENNA, 31 March 2022 -". The place
@@ -85,9 +32,9 @@ _ANY_DIGIT = re.compile(r"\d")
 # (seconds for 72 characters).
 _UPPER_PLACE = r"(?P<place>[A-ZÀ-ÞА-ЯЁ][A-ZÀ-ÞА-ЯЁ'’.\-]+(?:[ /][A-ZÀ-ÞА-ЯЁ][A-ZÀ-ÞА-ЯЁ'’.\-]+)*)"  # "MOSCOU", "МОСКВА"
 _DATELINE_DAYS = (
-    rf"{_MONTH}\s+{_DAY}(?:,\s+{_YEAR})?",
-    rf"{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?",
-    rf"{_FOREIGN_DAY}(?:,?\s+(?:de\s+)?{_YEAR})?",  # "МОСКВА, 25 сентября. /ТАСС/.", "MOSCOU, 8 novembre (Reuters) -"
+    rf"{MONTH}\s+{DAY}(?:,\s+{YEAR})?",
+    rf"{DAY}\s+{MONTH}(?:,?\s+{YEAR})?",
+    rf"{FOREIGN_DAY}(?:,?\s+(?:de\s+)?{YEAR})?",  # "МОСКВА, 25 сентября. /ТАСС/.", "MOSCOU, 8 novembre (Reuters) -"
 )
 _DATELINES = tuple(
     re.compile(
@@ -106,7 +53,7 @@ _DATELINES = tuple(
 ) + tuple(
     # No place, a whole day and the agency's credit: "July 11, 2020 (EIRNS)—In Beijing, ...".
     re.compile(rf"^(?P<place>){day}\s*\([A-Z]{{2,10}}\)\s*[-–—:]")
-    for day in (rf"{_MONTH}\s+{_DAY},\s+{_YEAR}", rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}")
+    for day in (rf"{MONTH}\s+{DAY},\s+{YEAR}", rf"{DAY}\s+{MONTH},?\s+{YEAR}")
 )
 # A page's date as its metadata gives it, before the rest of the line: "date 2017-01-17 Financial...".
 _LABELLED_DATE = re.compile(r"\s*(?P<label>date|published|posted)\s?:?\s(?P<date>\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
@@ -142,12 +89,12 @@ _DEADLINE = re.compile(r"\b(?:until|till|through|by|before|for)\s+(?:the\s+end\s
 # A date with a clock time at the end of a line is a timestamp, however long the line.
 _ENDING_STAMPS = tuple(
     re.compile(rf"\b{date},?\s+(?:at\s+)?\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s?(?:[AaPp]\.?[Mm]\.?)?(?:\s[A-Z]{{2,4}})?\s*$")
-    for date in (rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}")
+    for date in (rf"{MONTH}\s+{DAY},?\s+{YEAR}", rf"{DAY}\s+{MONTH},?\s+{YEAR}")
 )
 # A title closed by the place and day of its record: "Briefing by Foreign Ministry Spokesperson X, Moscow, November 22, 2018".
 _TITLE_PLACE_DATES = tuple(
     re.compile(rf",\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}},\s+(?P<date>{date})\s*$")
-    for date in (rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}", rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}")
+    for date in (rf"{MONTH}\s+{DAY},?\s+{YEAR}", rf"{DAY}\s+{MONTH},?\s+{YEAR}")
 )
 # A date followed by these words had not come when the text was written.
 _AHEAD_AFTER = re.compile(r",?\s+(?:approaches|nears|draws near|draws closer)\b", re.IGNORECASE)
@@ -161,46 +108,24 @@ _VERBS = (
     r"|explained|wrote|claimed|insisted|urged|confirmed|signed|reported|welcomed|proposed|reiterated|expressed"
 )
 # A weekday after the verb, with "on" or without as US wires write it ("said at a briefing Thursday"), not a possessive.
-_WHEN = rf"on (?:{_WEEKDAY})|(?:{_WEEKDAY})(?!['’]s)|(?i:yesterday|today)"
+_WHEN = rf"on (?:{WEEKDAY})|(?:{WEEKDAY})(?!['’]s)|(?i:yesterday|today)"
 # Only a relative day tied to a reporting verb dates the story: "Yesterday and today, I held
 # talks" in a transcript, or "the treaty expired yesterday", is not when the article's event was.
 _CUES = (
     re.compile(rf"\b(?:{_VERBS})\b[^.!?;\"“”]{{0,160}}?\b(?P<when>{_WHEN})\b"),
     re.compile(
-        rf"(?:^|[.!?]\s+)(?P<when>On (?:{_WEEKDAY})|Yesterday|Today|Earlier today),?\s"
+        rf"(?:^|[.!?]\s+)(?P<when>On (?:{WEEKDAY})|Yesterday|Today|Earlier today),?\s"
         rf"[^.!?;\"“”]{{0,80}}?\b(?:{_VERBS})\b"
     ),
     # The weekday between the speaker and the verb: "UN Secretary-General Antonio Guterres on Friday welcomed".
-    re.compile(rf"\b(?P<when>on (?:{_WEEKDAY}))\s+(?:also\s+)?(?:{_VERBS})\b"),
+    re.compile(rf"\b(?P<when>on (?:{WEEKDAY}))\s+(?:also\s+)?(?:{_VERBS})\b"),
     # A weekday written with its day, whatever the verb: "arrived in Vienna on Monday (June 22)".
-    re.compile(rf"\b(?P<when>on (?:{_WEEKDAY}))\s*\(\s*{_MONTH}\s+{_DAY}\s*\)"),
+    re.compile(rf"\b(?P<when>on (?:{WEEKDAY}))\s*\(\s*{MONTH}\s+{DAY}\s*\)"),
 )
-_LAST_DAY = re.compile(rf"\b[Ll]ast {_MONTH}\s+{_DAY}\b(?!,?\s*\d)")
+_LAST_DAY = re.compile(rf"\b[Ll]ast {MONTH}\s+{DAY}\b(?!,?\s*\d)")
 BARE_MONTH = re.compile(
-    rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ll]ast|[Tt]his|[Nn]ext)\s+(?:(?:early|mid|late)[ -])?{_MONTH}(?!\s*\d)\b"
+    rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ll]ast|[Tt]his|[Nn]ext)\s+(?:(?:early|mid|late)[ -])?{MONTH}(?!\s*\d)\b"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A date as written on one line, read to year, month and day (None where the text is silent)."""
-
-    line: int
-    start: int
-    end: int
-    quote: str
-    kind: str
-    year: int | None
-    month: int | None
-    day: int | None
-    reading: str = ""  # how an ambiguous form was read, for the evidence
-    before: str = ""  # the line's text just before the date, to tell a deadline from a past date
-    after: str = ""  # the line's text just after it, to tell a day still coming ("as February 5, 2026 approaches")
-
-    @property
-    def value(self) -> str:
-        """The EDTF for what the text says ("XXXX-02-19" without a year), or "" if no such day exists."""
-        return as_edtf(self.year, self.month, self.day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,19 +171,6 @@ def bounds(value: str) -> tuple[datetime.date, datetime.date]:
     return found
 
 
-def as_edtf(year: int | None, month: int | None, day: int | None) -> str:
-    """EDTF for a calendar date to the precision given, or "" if no such day exists."""
-    try:
-        # A leap year stands in for an unstated one, so "February 29" without a year is possible.
-        datetime.date(2000 if year is None else year, month or 1, day or 1)
-    except ValueError:
-        return ""
-    parts = ["XXXX" if year is None else f"{year:04d}"]
-    parts += [f"{month:02d}"] if month else []
-    parts += [f"{day:02d}"] if day else []
-    return "-".join(parts)
-
-
 def one_of(values: list[str]) -> str:
     """One value, or an EDTF set of the distinct values in date order."""
     distinct = sorted(set(values), key=sort_key)
@@ -269,56 +181,6 @@ def cite(quote: str, line: int) -> str:
     """A quotation and its line, as evidence shows them."""
     short = quote if len(quote) <= 90 else quote[:87] + "…"
     return f'"{short}" (line {line})'
-
-
-def read_hits(line: Line) -> list[Hit]:
-    """Every date written on a line, in reading order; impossible dates are kept so evidence can name them."""
-    if not _ANY_DIGIT.search(line.text):  # every pattern reads at least one digit: most lines have none
-        return []
-    # The spans taken so far never overlap, so sorted by start they are sorted by end too, and a new
-    # match can only overlap the spans just before and after where it would go.
-    starts: list[int] = []
-    ends: list[int] = []
-    hits = []
-    for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(line.text):
-            at = bisect.bisect_left(starts, match.start())
-            if (at and ends[at - 1] > match.start()) or (at < len(starts) and starts[at] < match.end()):
-                continue
-            starts.insert(at, match.start())
-            ends.insert(at, match.end())
-            hits.append(_hit(line, match, kind))
-    return sorted(hits, key=lambda hit: hit.start)
-
-
-def _hit(line: Line, match: re.Match[str], kind: str) -> Hit:
-    """Read one match to year, month and day."""
-    groups = match.groupdict()
-    year = int(groups["year"]) if groups.get("year") else None
-    if year is not None and len(groups["year"]) == 2:
-        year += 2000  # "21.10.18": a two-digit year is this century's
-    reading = ""
-    if kind == "numeric":
-        first, second = int(groups["first"]), int(groups["second"])
-        if first > 12:
-            kind, month, day = "numeric-dmy", second, first
-            reading = f"the first number, {first}, is over 12, so it is read as day/month/year"
-        else:
-            kind, month, day = "numeric-us", first, second
-            reading = "read as month/day/year, the US order (assumed: the text does not say)"
-    else:
-        name = groups.get("month")
-        month = (
-            MONTHS[name.title()] if name and name.title() in MONTHS
-            else FOREIGN_MONTHS[name.lower()] if name and name.lower() in FOREIGN_MONTHS
-            else int(name) if name else None
-        )
-        day = int(groups["day"]) if groups.get("day") else None
-        if kind == "dotted-date":
-            reading = "read as day.month.year, the European order"
-    before = line.text[max(0, match.start() - 40) : match.start()]
-    after = line.text[match.end() : match.end() + 40]
-    return Hit(line.number, match.start(), match.end(), match.group(0), kind, year, month, day, reading, before, after)
 
 
 def read_stamps(lines: tuple[Line, ...]) -> list[Stamp]:
@@ -333,7 +195,7 @@ def read_stamps(lines: tuple[Line, ...]) -> list[Stamp]:
             continue
         dateline = next((m for pattern in _DATELINES if (m := pattern.match(line.text.strip()))), None)
         if dateline:
-            hit = _hit(line, dateline, "dateline")
+            hit = hit_of(line, dateline, "dateline")
             role = "record" if hit.year else "yearless"
             stamps.append(Stamp(hit, dateline.group(0).strip(), role, "a dateline"))
             continue
@@ -341,7 +203,7 @@ def read_stamps(lines: tuple[Line, ...]) -> list[Stamp]:
         if found is None:
             ending = next((m for pattern in _ENDING_STAMPS if (m := pattern.search(line.text))), None)
             if ending is not None:  # "... BY DAVID E. SANGER December 10, 2019 at 05:42AM"
-                hit = _hit(line, ending, "written-date")
+                hit = hit_of(line, ending, "written-date")
                 stamps.append(Stamp(hit, ending.group(0).strip(), "page", "a date and a time ending a line: a timestamp"))
             elif (titled := _title_place_date(line)) is not None:
                 stamps.append(Stamp(titled, line.text.strip(), "record", "the place and day closing a record's title"))
@@ -385,7 +247,7 @@ def _date_line(line: Line) -> tuple[Hit, str] | None:
     if _POST_SIGNATURE.match(line.text):
         return None
     if month := _LABELLED_MONTH.match(line.text):
-        return _hit(line, month, "iso-month"), _LABELS[month.group("label").lower()]
+        return hit_of(line, month, "iso-month"), _LABELS[month.group("label").lower()]
     hits = read_hits(line)
     labelled = _LABELLED_DATE.match(line.text)
     if labelled and hits and hits[0].start == labelled.start("date"):
@@ -413,7 +275,7 @@ def _date_line(line: Line) -> tuple[Hit, str] | None:
     return hit, label
 
 
-_DAY_ALONE = re.compile(rf"{_MONTH}\s+{_DAY},?")
+_DAY_ALONE = re.compile(rf"{MONTH}\s+{DAY},?")
 _YEAR_ALONE = re.compile(r"(?:1[89]|20)\d\d")
 
 
@@ -423,7 +285,7 @@ def _wrapped_date_line(lines: tuple[Line, ...], index: int) -> Hit | None:
     year = _YEAR_ALONE.fullmatch(lines[index + 1].text.strip()) if day and index + 1 < len(lines) else None
     if day is None or year is None:
         return None
-    hit = _hit(lines[index], day, "written-date")
+    hit = hit_of(lines[index], day, "written-date")
     return replace(hit, year=int(year.group(0)), quote=f"{hit.quote} {year.group(0)}")
 
 
@@ -449,7 +311,7 @@ def _title_place_date(line: Line) -> Hit | None:
     if len(text) > 300 or text.endswith(("!", "?")):
         return None
     closing = next((m for pattern in _TITLE_PLACE_DATES if (m := pattern.search(text.removesuffix(".")))), None)
-    return None if closing is None else _hit(line, closing, "written-date")
+    return None if closing is None else hit_of(line, closing, "written-date")
 
 
 # A lower-case word a title keeps; any other means a sentence.
@@ -469,14 +331,14 @@ def stamp_evidence(stamp: Stamp) -> str:
 
 # "on December 22", "on Feb. 21", "on 12 September", with no year after it.
 _ON_DAYS = (
-    re.compile(rf"\bon\s+{_MONTH}\s+{_DAY}\b(?!,?\s*\d)"),
-    re.compile(rf"\bon\s+{_DAY}\s+{_MONTH}(?![\w,]|\s*\d)"),
-    re.compile(rf"\bon\s+(?:{_WEEKDAY})\s*\(\s*{_MONTH}\s+{_DAY}\s*\)"),  # "arrived on Monday (June 22)"
+    re.compile(rf"\bon\s+{MONTH}\s+{DAY}\b(?!,?\s*\d)"),
+    re.compile(rf"\bon\s+{DAY}\s+{MONTH}(?![\w,]|\s*\d)"),
+    re.compile(rf"\bon\s+(?:{WEEKDAY})\s*\(\s*{MONTH}\s+{DAY}\s*\)"),  # "arrived on Monday (June 22)"
 )
 # A day the text names as today or tomorrow, with no year: "crosses another threshold tomorrow, February 5".
 _TOLD_DAYS = (
-    re.compile(rf"\b(?P<when>[Tt]oday|[Tt]omorrow),?\s+{_MONTH}\s+{_DAY}\b(?!,?\s*\d)"),
-    re.compile(rf"\b(?P<when>[Tt]oday|[Tt]omorrow),?\s+{_DAY}\s+{_MONTH}(?!\w|,?\s*\d)"),
+    re.compile(rf"\b(?P<when>[Tt]oday|[Tt]omorrow),?\s+{MONTH}\s+{DAY}\b(?!,?\s*\d)"),
+    re.compile(rf"\b(?P<when>[Tt]oday|[Tt]omorrow),?\s+{DAY}\s+{MONTH}(?!\w|,?\s*\d)"),
 )
 # The caption of a photo an agency reuses from its files: "FILE - ...", "FILE PHOTO: ...".
 _FILE_PHOTO = re.compile(r"\s*FILE(?:\s+PHOTO)?\s*[-–—:]\s")
@@ -507,7 +369,7 @@ def news_day(story: tuple[Line, ...]) -> Stamp | None:
     """
     for line in story:
         for match in sorted((m for pattern in _TOLD_DAYS for m in pattern.finditer(line.text)), key=lambda m: m.start()):
-            hit = _hit(line, match, "news-day")
+            hit = hit_of(line, match, "news-day")
             if match.group("when").lower() == "today" and hit.value:
                 return Stamp(hit, match.group(0), "news", "the day the text calls today")
             # The day before the first of a month depends on the year, which is not known.
@@ -520,7 +382,7 @@ def news_day(story: tuple[Line, ...]) -> Stamp | None:
             continue
         matches = sorted((m for pattern in _ON_DAYS for m in pattern.finditer(line.text)), key=lambda m: m.start())
         for match in matches:
-            hit = _hit(line, match, "news-day")
+            hit = hit_of(line, match, "news-day")
             if hit.value and not is_ahead(hit):  # "are scheduled to meet on December 4": not yet news
                 return Stamp(hit, match.group(0), "news", "the day the text reports its news on")
     return None
