@@ -6,7 +6,9 @@
  * same results in the same order. The index is a folder of scripts written by the build
  * (archive/search_index.py describes them), each calling ArchiveSearch.register(name, data).
  * They are loaded by adding <script> elements, so this works from file:// as well as over
- * http, and only when a query needs them: nothing before the first query.
+ * http, and only when a query needs them: nothing before the first query. A page may carry one
+ * in itself instead, as a JSON data block naming the file's address (the Explore page carries
+ * the manifest, index.js: tools/mkdocs_hooks.py), which then costs no request.
  *
  *   var engine = ArchiveSearch.open("archive/search/");
  *   engine.search('"New START" -nato', {speaker: ["sergey-lavrov"]}, {counts: true})
@@ -160,6 +162,15 @@
     });
   }
 
+  /** The data of the file at `url` if the page carries it (see the top of this file), else undefined. */
+  function carried(url) {
+    var blocks = document.querySelectorAll('script[type="application/json"][data-archive-search-file]');
+    for (var i = 0; i < blocks.length; i++) {
+      if (new URL(blocks[i].dataset.archiveSearchFile, document.baseURI).href === url) return JSON.parse(blocks[i].textContent);
+    }
+    return undefined;
+  }
+
   /* The index: files loaded once each, when first needed. */
 
   function Engine(base) {
@@ -171,12 +182,15 @@
   }
 
   Engine.prototype.load = function (name) {
-    var self = this;
+    var self = this, url = this.base + name + ".js";
     if (!this.files.has(name)) {
-      this.files.set(name, addScript(this.base + name + ".js").then(function () {
+      var inPage = carried(url);
+      this.files.set(name, (inPage !== undefined ? Promise.resolve(inPage) : addScript(url).then(function () {
         if (!own(registered, name)) throw new Error(name + ".js did not register its data");
         var data = registered[name];
         delete registered[name];
+        return data;
+      })).then(function (data) {
         self.loaded.push(name);
         return data;
       }));
