@@ -179,6 +179,7 @@
     this.loaded = [];  // names of the files loaded so far, in order
     this.manifest = null;
     this.bounds = [];  // each terms chunk's bound, from the manifest
+    this.members = null;  // each facet's values' documents as sets, once a search needed them
   }
 
   Engine.prototype.load = function (name) {
@@ -315,10 +316,23 @@
     return this.load("facets");
   };
 
+  /** Each facet's values and their documents, facet name -> value id -> set: decoded once, as every search with filters or counts needs them. */
+  Engine.prototype.facetMembers = function () {
+    if (!this.members) {
+      this.members = this.facets().then(function (all) {
+        return new Map(all.map(function (f) {
+          return [f.name, new Map(f.values.map(function (v, i) { return [v.id, new Set(decodeDocuments(f.docs[i]))]; }))];
+        }));
+      });
+    }
+    return this.members;
+  };
+
   /** Filter values as value ids; a value may be given by id, label or alias, in any case and accents. */
   Engine.prototype.resolveFilters = async function (asked) {
-    var table = (await this.ready()).fold;
-    var facets = new Map((await this.facets()).map(function (f) { return [f.name, f.values]; }));
+    var both = await Promise.all([this.ready(), this.facets()]);  // neither waits for the other's file
+    var table = both[0].fold;
+    var facets = new Map(both[1].map(function (f) { return [f.name, f.values]; }));
     var spelled = function (name) { return words(fold(name, table)).join(" "); };
     var filters = {}, unknown = [];
     Object.keys(asked).forEach(function (facet) {
@@ -361,9 +375,7 @@
     Object.keys(filters || {}).forEach(function (f) { if (filters[f].length) asked[f] = filters[f]; });
     var facetCounts = [];
     if (Object.keys(asked).length || counts) {
-      var members = new Map((await this.facets()).map(function (f) {
-        return [f.name, new Map(f.values.map(function (v, i) { return [v.id, new Set(decodeDocuments(f.docs[i]))]; }))];
-      }));
+      var members = await this.facetMembers();
       var kept = function (docs, skip) {
         return docs.filter(function (doc) {
           return Object.keys(asked).every(function (facet) {

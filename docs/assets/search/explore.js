@@ -323,13 +323,14 @@
     pages.replaceChildren.apply(pages, links);
   }
 
-  /** What the search of `asked` (a state) shows on its page of results; no part of the page is touched. */
+  /**
+   * What the search of `asked` (a state) shows on its page of results, without the facet counts
+   * (`counted` adds them, once the results are painted); no part of the page is touched.
+   */
   async function find(asked) {
     await opened;
-    // The facets are needed for the counts: loaded alongside the query's terms, not after them.
-    engine.ready().then(function () { return engine.facets(); }).catch(function () {});
     var resolved = Object.keys(asked.filters).length ? await engine.resolveFilters(asked.filters) : { filters: {}, unknown: [] };
-    var results = await engine.search(asked.q, resolved.filters, { counts: true });
+    var results = await engine.search(asked.q, resolved.filters);
     var hits = results.hits.slice();
     // Documents are numbered newest first, so by date is by number.
     if (asked.sort === "date") hits.sort(function (a, b) { return a.doc - b.doc; });
@@ -337,6 +338,17 @@
     var listed = hits.slice(first, first + PER_PAGE);
     var shown = await Promise.all(listed.map(function (hit) { return result(hit.doc, results.query); }));
     return { resolved: resolved, results: results, hits: hits, first: first, listed: listed, shown: shown };
+  }
+
+  /**
+   * Resolves once what is drawn now has been painted: in the second task after the next frame, as
+   * the first after it is where whatever else waits for that paint runs (a reader's click, a
+   * measurement of the paint), which a long task of ours would hold back.
+   */
+  function afterPaint() {
+    return new Promise(function (resolve) {
+      requestAnimationFrame(function () { setTimeout(function () { setTimeout(resolve, 0); }, 0); });
+    });
   }
 
   /** Searches for `state` and draws the results; `found`, if given, is that search already under way. */
@@ -366,19 +378,20 @@
       resolved.unknown.forEach(function (u) {
         status.appendChild(element("p", "archive-explore__unknown", "No " + (NAMES[u[0]] || u[0]).toLowerCase() + " is called “" + shorten(u[1], QUOTED) + "”."));
       });
-      // The filters beside the results, with their counts, drawn once the results are there.
-      await drawFacets(results.facets, resolved.filters);
+      // Results show as soon as their titles are known. The rest waits until they have been
+      // painted, so that neither their paint nor the bytes before it wait for it: each snippet,
+      // with its document's text, and the filters beside the results, whose counts take a second
+      // pass over every match.
+      await afterPaint();
       if (mine !== generation) return;
-      // Results show as soon as their titles are known; each snippet follows with its document's
-      // text, asked for once the results have been painted (the frame that draws them, then the
-      // task after it) so that neither their paint nor the bytes before it wait for the texts.
-      await new Promise(function (resolve) { requestAnimationFrame(function () { setTimeout(resolve, 0); }); });
-      if (mine !== generation) return;
-      await Promise.all(listed.map(function (hit, i) {
+      var snippets = Promise.all(listed.map(function (hit, i) {
         return snippet(hit.doc, results.query).then(function (made) {
           if (mine === generation) shown[i].replaceChild(made, shown[i].querySelector(".archive-result__snippet"));
         });
       }));
+      var counted = await engine.search(state.q, resolved.filters, { counts: true });
+      if (mine === generation) await drawFacets(counted.facets, resolved.filters);
+      await snippets;
     } catch (error) {
       if (mine === generation) status.textContent = "The search could not load its index: " + error.message;
     } finally {
