@@ -44,6 +44,9 @@
     return new Promise(function (resolve, reject) {
       var element = document.createElement("script");
       element.src = url;
+      // Chromium holds a script added while the page still parses back as low priority, behind
+      // the theme's files: every file here is one a result waits for.
+      element.fetchPriority = "high";
       element.onload = function () { element.remove(); resolve(); };
       element.onerror = function () { element.remove(); reject(new Error("could not load " + url)); };
       document.head.appendChild(element);
@@ -66,7 +69,8 @@
   /* Text, as archive/search_text.py reads it. */
 
   function fold(text, table) {
-    var lowered = text.normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase();
+    // NFKD leaves ASCII as it is, and is slow to start: most text here needs none of it.
+    var lowered = (/[^\x00-\x7f]/.test(text) ? text.normalize("NFKD").replace(/\p{Mn}/gu, "") : text).toLowerCase();
     var out = "";
     for (var ch of lowered) out += own(table, ch) ? table[ch] : ch;
     return out;
@@ -210,11 +214,13 @@
 
   /** archive/search_index.py's front_code undone: lines of "<code points shared with the previous> <the rest>". */
   function frontDecode(text) {
-    var out = [], previous = [];
+    // Shared lengths count code points, which are code units unless a bound has a character past U+FFFF.
+    var wide = /[\ud800-\udfff]/.test(text);
+    var out = [], previous = "";
     (text ? text.split("\n") : []).forEach(function (line) {
-      var space = line.indexOf(" ");
-      previous = previous.slice(0, parseInt(line.slice(0, space), 10)).concat(Array.from(line.slice(space + 1)));
-      out.push(previous.join(""));
+      var space = line.indexOf(" "), shared = parseInt(line.slice(0, space), 10);
+      previous = (wide ? Array.from(previous).slice(0, shared).join("") : previous.slice(0, shared)) + line.slice(space + 1);
+      out.push(previous);
     });
     return out;
   }

@@ -63,8 +63,13 @@
     return text.length > length ? text.slice(0, length) + "…" : text;
   }
 
+  /** A count with thousands separators, as toLocaleString("en") writes it, without the tens of ms that takes to start. */
+  function number(n) {
+    return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
+  }
+
   function plural(n, one, many) {
-    return n.toLocaleString("en") + " " + (n === 1 ? one : many);
+    return number(n) + " " + (n === 1 ? one : many);
   }
 
   /* State <-> address. */
@@ -213,7 +218,7 @@
     var text = element("label", null);
     text.htmlFor = id;
     text.appendChild(element("span", "archive-facet__label", label));
-    text.appendChild(element("span", "archive-facet__count", count.toLocaleString("en")));
+    text.appendChild(element("span", "archive-facet__count", number(count)));
     row.appendChild(box);
     row.appendChild(text);
     return row;
