@@ -369,10 +369,16 @@
     } else {
       var matched = await Promise.all(positive.map(this.match, this));
       var required = matched.filter(function (m, i) { return positive[i].sign === "+"; });
-      var candidates = required.length ? intersect(required) : Array.from(new Set([].concat.apply([], matched.map(function (m) { return Array.from(m.keys()); }))));
-      candidates.forEach(function (doc) {
-        scores.set(doc, matched.reduce(function (sum, m) { return sum + (m.has(doc) ? m.get(doc) : 0); }, 0));
-      });
+      if (required.length) {
+        intersect(required).forEach(function (doc) {
+          scores.set(doc, matched.reduce(function (sum, m) { return sum + (m.has(doc) ? m.get(doc) : 0); }, 0));
+        });
+      } else {
+        // Summed clause by clause, without lists of every match: a common word matches them all.
+        matched.forEach(function (m) {
+          m.forEach(function (weight, doc) { scores.set(doc, (scores.has(doc) ? scores.get(doc) : 0) + weight); });
+        });
+      }
     }
     (await Promise.all(excluded.map(this.match, this))).forEach(function (m) {
       m.forEach(function (weight, doc) { scores.delete(doc); });
