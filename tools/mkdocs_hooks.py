@@ -59,9 +59,11 @@ def on_page_context(context, page, config, nav):
     blocks = []
     for path in (page.meta or {}).get("carry") or []:
         source = docs / path
+        if not source.resolve().is_relative_to(docs):
+            raise PluginError(f"{page.file.src_uri}: cannot carry {path}: not in docs/")
+        if not source.is_file():
+            continue  # docs/ without build_archive.py's files: the page works as any other, engine.js loading the file
         try:
-            if not source.resolve().is_relative_to(docs):
-                raise ValueError("not in docs/")
             blocks.append((path, carried(source.read_text(encoding="utf-8"))))
         except (OSError, ValueError) as exc:
             raise PluginError(f"{page.file.src_uri}: cannot carry {path}: {exc}") from exc
