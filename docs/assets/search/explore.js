@@ -7,9 +7,11 @@
  * It is read on load and on back/forward, and written (history.pushState) on every change.
  * Everything from the index reaches the page as text: textContent and created elements only.
  *
- * The page loads this file and engine.js with `async` in its head (overrides/main.html), so the
- * search of the address starts while the page still loads its style sheets and the theme's
- * script; the results are drawn as soon as the search's part of the page has been parsed.
+ * The page loads this file and engine.js with `async` in its head (overrides/main.html), and
+ * carries the index's manifest in itself, so the search of the address starts while the page
+ * still loads its style sheets and the theme's script; the results are drawn as soon as the
+ * search's part of the page has been parsed, and the facet counts and snippets once they have
+ * been painted.
  */
 (function () {
   "use strict";
