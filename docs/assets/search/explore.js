@@ -343,8 +343,12 @@
     if (asked.sort === "date") hits.sort(function (a, b) { return a.doc - b.doc; });
     var first = (asked.page - 1) * PER_PAGE;
     var listed = hits.slice(first, first + PER_PAGE);
-    var shown = await Promise.all(listed.map(function (hit) { return result(hit.doc, results.query); }));
-    return { resolved: resolved, results: results, hits: hits, first: first, listed: listed, shown: shown };
+    // Each result is drawn once it and those before it are made: the first waits for its own
+    // document's file only, not for the others' (a page of results may need ten).
+    var made = listed.map(function (hit) { return result(hit.doc, results.query); });
+    made.forEach(function (item) { item.catch(function () {}); });  // a failure is run's to show, when it gets there
+    if (made.length) await made[0];
+    return { resolved: resolved, results: results, hits: hits, first: first, listed: listed, made: made };
   }
 
   /**
@@ -368,7 +372,8 @@
     try {
       var got = await (found || find(state));
       if (mine !== generation) return;
-      var results = got.results, hits = got.hits, first = got.first, listed = got.listed, shown = got.shown, resolved = got.resolved;
+      var results = got.results, hits = got.hits, first = got.first, listed = got.listed, made = got.made, resolved = got.resolved;
+      var shown = made.length ? [await made[0]] : [];  // made already
       list.replaceChildren.apply(list, shown);
       list.start = first + 1;
       drawPages(hits.length);
@@ -385,6 +390,11 @@
       resolved.unknown.forEach(function (u) {
         status.appendChild(element("p", "archive-explore__unknown", "No " + (NAMES[u[0]] || u[0]).toLowerCase() + " is called “" + shorten(u[1], QUOTED) + "”."));
       });
+      for (var i = 1; i < made.length; i++) {
+        shown.push(await made[i]);
+        if (mine !== generation) return;
+        list.appendChild(shown[i]);
+      }
       // Results show as soon as their titles are known. The rest waits until they have been
       // painted, so that neither their paint nor the bytes before it wait for it: each snippet,
       // with its document's text, and the filters beside the results, whose counts take a second
