@@ -6,7 +6,7 @@ docs/assets/search/engine.js) load a file only when a query needs it:
 
 | File | Holds | Loaded |
 | --- | --- | --- |
-| `index.js` | the number of documents, the `bounds` of the terms chunks, docs per metadata chunk, facet names, `fold` table, query `limits` | first query |
+| `index.js` | the number of documents, the `bounds` of the terms chunks, docs per metadata chunk, facet names, `fold` table, query `limits` | first query (the Explore page carries its data in itself: tools/mkdocs_hooks.py) |
 | `terms/<n>.js` | `{"s": {key: postings}, "w": {word: stem}, "p": [first pair of each positions part]}` for the keys from the chunk's first key up to the next chunk's | a query's terms |
 | `positions/<n>-<k>.js` | `{pair: [[positions] per document]}` for the pairs of terms chunk n from the k-th first pair in its `p` | phrases of three or more words |
 | `docs/<k>.js` | metadata of documents k*S to k*S+S-1: kind, id, statement, title, date, url, source, speaker | results shown |

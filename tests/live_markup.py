@@ -1,7 +1,8 @@
 """Live markup in built HTML, found by parsing it as a browser does: what the site did not put there itself.
 
 Material's pages carry a fixed set of scripts (its bundle, the archive's search scripts, three short
-inline scripts and a JSON config), an article page its JSON-LD data block, and no event-handler attributes. Anything else that can run
+inline scripts and a JSON config), an article page its JSON-LD data block, the Explore page the search
+manifest's data block, and no event-handler attributes. Anything else that can run
 or load code is live markup that came from data: a test failure, with where it was found.
 """
 
@@ -46,7 +47,8 @@ def live_markup(html: str) -> list[str]:
 
 
 def _own_script(text: str, attributes: dict[str, str | None]) -> bool:
-    if attributes.get("type") == "application/ld+json" and "src" not in attributes:
+    data_block = attributes.get("type") == "application/ld+json" or attributes.get("type") == "application/json" and "data-archive-search-file" in attributes
+    if data_block and "src" not in attributes:
         # A data block never runs; what it holds is only dangerous if it could end the element.
         return "<" not in text and _is_json(text)
     if PAYLOAD in text:

@@ -1,12 +1,17 @@
-"""tools/build_site.py: the site is replaced only by a complete, successful MkDocs build."""
+"""tools/build_site.py: the site is replaced only by a complete, successful MkDocs build; and tools/mkdocs_hooks.py's carried index files."""
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from conftest import ROOT
 
@@ -67,3 +72,33 @@ def test_a_symbolic_link_in_docs_stops_the_build(tmp_path: Path) -> None:
     assert done.returncode != 0
     assert "docs/" in done.stderr and "is a symbolic link; put the file itself in docs/" in done.stderr
     assert [p.name for p in (root / "site").iterdir()] == ["old.html"]
+
+
+def hooks():
+    """tools/mkdocs_hooks.py, imported from its file as MkDocs does."""
+    spec = importlib.util.spec_from_file_location("mkdocs_hooks", ROOT / "tools" / "mkdocs_hooks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# Everything that could end a data block or change how a browser reads it, in keys and values.
+HOSTILE_JSON = '{"</script><script>window.__pwned=1</script>":["<!--<script>","</SCRIPT >","]]>","\\\\<\\/script>"],"a":"\\u003c"}'
+
+
+def test_a_carried_index_file_is_json_that_cannot_end_its_data_block() -> None:
+    carried = hooks().carried(f'window.ArchiveSearch.register("index",{HOSTILE_JSON});\n')
+    assert "<" not in carried
+    page = f'<!doctype html><head><script type="application/json" data-archive-search-file="x">{carried}</script></head><body><p>after</p>'
+    tree = LexborHTMLParser(page)
+    [block] = tree.css("script")
+    assert json.loads(block.text()) == json.loads(HOSTILE_JSON)
+    assert [n.tag for n in tree.body.traverse(include_text=False)] == ["body", "p"]  # the block ended where it should
+
+
+def test_only_an_index_file_as_the_index_writer_writes_it_can_be_carried() -> None:
+    carried = hooks().carried
+    for text in ('alert(1);\n', 'window.ArchiveSearch.register("index",{});alert(1);\n', 'window.ArchiveSearch.register("index",{"a":1});',
+                 'window.ArchiveSearch.register("index" {});\n', 'window.ArchiveSearch.register("index",{"a":);\n'):
+        with pytest.raises(ValueError):
+            carried(text)

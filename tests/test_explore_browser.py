@@ -95,6 +95,13 @@ def test_the_results_do_not_wait_for_the_themes_script(browser, http_base):
         assert page.evaluate("typeof window.component$") == "undefined"  # the bundle did not run
 
 
+def test_the_page_reads_the_manifest_it_carries_instead_of_loading_it(page, base, explore_site):
+    explore(page, base, "osce")
+    index = [u.removeprefix(base) for u in page.requests if "/archive/search/" in u]
+    assert "archive/search/index.js" not in index and any(u.startswith("archive/search/terms/") for u in index)
+    assert shown(page) == python(explore_site, "osce", {})[0]
+
+
 def test_a_facet_click_narrows_the_results_and_the_counts_are_the_terminals(page, base, explore_site):
     explore(page, base, "osce")
     ids, facets = python(explore_site, "osce", {})

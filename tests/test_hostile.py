@@ -295,6 +295,18 @@ def test_the_search_index_holds_no_live_markup(hostile_site: Corpus) -> None:
     assert not (hostile_site.site / "search").exists()
 
 
+def test_the_explore_page_carries_the_search_manifest_as_one_inert_data_block(hostile_site: Corpus) -> None:
+    tree = LexborHTMLParser((hostile_site.site / "explore.html").read_text(encoding="utf-8"))
+    [block] = tree.css("script[data-archive-search-file]")
+    assert block.parent.tag == "head" and block.attributes == {"type": "application/json", "data-archive-search-file": "archive/search/index.js"}
+    assert "<" not in block.text()
+    manifest = (hostile_site.site / "archive" / "search" / "index.js").read_text(encoding="utf-8")
+    assert json.loads(block.text()) == parse_script(manifest)[1]
+    # Before the scripts that read it.
+    scripts = tree.css("head script")
+    assert scripts.index(block) < min(i for i, s in enumerate(scripts) if (s.attributes.get("src") or "").startswith("assets/search/"))
+
+
 # Findings 2-5 and the file-name findings: names that cannot be ids are refused before anything is built.
 BAD_SEED_NAMES = {
     f"902_a`{IMG}`b.txt": "902_a-img-src-x-onerror-window-pwned-1-b.txt",

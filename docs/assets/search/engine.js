@@ -6,7 +6,9 @@
  * same results in the same order. The index is a folder of scripts written by the build
  * (archive/search_index.py describes them), each calling ArchiveSearch.register(name, data).
  * They are loaded by adding <script> elements, so this works from file:// as well as over
- * http, and only when a query needs them: nothing before the first query.
+ * http, and only when a query needs them: nothing before the first query. A page may carry one
+ * in itself instead, as a JSON data block naming the file's address (the Explore page carries
+ * the manifest, index.js: tools/mkdocs_hooks.py), which then costs no request.
  *
  *   var engine = ArchiveSearch.open("archive/search/");
  *   engine.search('"New START" -nato', {speaker: ["sergey-lavrov"]}, {counts: true})
@@ -42,6 +44,9 @@
     return new Promise(function (resolve, reject) {
       var element = document.createElement("script");
       element.src = url;
+      // Chromium holds a script added while the page still parses back as low priority, behind
+      // the theme's files: every file here is one a result waits for.
+      element.fetchPriority = "high";
       element.onload = function () { element.remove(); resolve(); };
       element.onerror = function () { element.remove(); reject(new Error("could not load " + url)); };
       document.head.appendChild(element);
@@ -64,7 +69,8 @@
   /* Text, as archive/search_text.py reads it. */
 
   function fold(text, table) {
-    var lowered = text.normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase();
+    // NFKD leaves ASCII as it is, and is slow to start: most text here needs none of it.
+    var lowered = (/[^\x00-\x7f]/.test(text) ? text.normalize("NFKD").replace(/\p{Mn}/gu, "") : text).toLowerCase();
     var out = "";
     for (var ch of lowered) out += own(table, ch) ? table[ch] : ch;
     return out;
@@ -160,6 +166,15 @@
     });
   }
 
+  /** The data of the file at `url` if the page carries it (see the top of this file), else undefined. */
+  function carried(url) {
+    var blocks = document.querySelectorAll('script[type="application/json"][data-archive-search-file]');
+    for (var i = 0; i < blocks.length; i++) {
+      if (new URL(blocks[i].dataset.archiveSearchFile, document.baseURI).href === url) return JSON.parse(blocks[i].textContent);
+    }
+    return undefined;
+  }
+
   /* The index: files loaded once each, when first needed. */
 
   function Engine(base) {
@@ -168,15 +183,19 @@
     this.loaded = [];  // names of the files loaded so far, in order
     this.manifest = null;
     this.bounds = [];  // each terms chunk's bound, from the manifest
+    this.members = null;  // each facet's values' documents as sets, once a search needed them
   }
 
   Engine.prototype.load = function (name) {
-    var self = this;
+    var self = this, url = this.base + name + ".js";
     if (!this.files.has(name)) {
-      this.files.set(name, addScript(this.base + name + ".js").then(function () {
+      var inPage = carried(url);
+      this.files.set(name, (inPage !== undefined ? Promise.resolve(inPage) : addScript(url).then(function () {
         if (!own(registered, name)) throw new Error(name + ".js did not register its data");
         var data = registered[name];
         delete registered[name];
+        return data;
+      })).then(function (data) {
         self.loaded.push(name);
         return data;
       }));
@@ -195,11 +214,13 @@
 
   /** archive/search_index.py's front_code undone: lines of "<code points shared with the previous> <the rest>". */
   function frontDecode(text) {
-    var out = [], previous = [];
+    // Shared lengths count code points, which are code units unless a bound has a character past U+FFFF.
+    var wide = /[\ud800-\udfff]/.test(text);
+    var out = [], previous = "";
     (text ? text.split("\n") : []).forEach(function (line) {
-      var space = line.indexOf(" ");
-      previous = previous.slice(0, parseInt(line.slice(0, space), 10)).concat(Array.from(line.slice(space + 1)));
-      out.push(previous.join(""));
+      var space = line.indexOf(" "), shared = parseInt(line.slice(0, space), 10);
+      previous = (wide ? Array.from(previous).slice(0, shared).join("") : previous.slice(0, shared)) + line.slice(space + 1);
+      out.push(previous);
     });
     return out;
   }
@@ -301,10 +322,23 @@
     return this.load("facets");
   };
 
+  /** Each facet's values and their documents, facet name -> value id -> set: decoded once, as every search with filters or counts needs them. */
+  Engine.prototype.facetMembers = function () {
+    if (!this.members) {
+      this.members = this.facets().then(function (all) {
+        return new Map(all.map(function (f) {
+          return [f.name, new Map(f.values.map(function (v, i) { return [v.id, new Set(decodeDocuments(f.docs[i]))]; }))];
+        }));
+      });
+    }
+    return this.members;
+  };
+
   /** Filter values as value ids; a value may be given by id, label or alias, in any case and accents. */
   Engine.prototype.resolveFilters = async function (asked) {
-    var table = (await this.ready()).fold;
-    var facets = new Map((await this.facets()).map(function (f) { return [f.name, f.values]; }));
+    var both = await Promise.all([this.ready(), this.facets()]);  // neither waits for the other's file
+    var table = both[0].fold;
+    var facets = new Map(both[1].map(function (f) { return [f.name, f.values]; }));
     var spelled = function (name) { return words(fold(name, table)).join(" "); };
     var filters = {}, unknown = [];
     Object.keys(asked).forEach(function (facet) {
@@ -335,10 +369,16 @@
     } else {
       var matched = await Promise.all(positive.map(this.match, this));
       var required = matched.filter(function (m, i) { return positive[i].sign === "+"; });
-      var candidates = required.length ? intersect(required) : Array.from(new Set([].concat.apply([], matched.map(function (m) { return Array.from(m.keys()); }))));
-      candidates.forEach(function (doc) {
-        scores.set(doc, matched.reduce(function (sum, m) { return sum + (m.has(doc) ? m.get(doc) : 0); }, 0));
-      });
+      if (required.length) {
+        intersect(required).forEach(function (doc) {
+          scores.set(doc, matched.reduce(function (sum, m) { return sum + (m.has(doc) ? m.get(doc) : 0); }, 0));
+        });
+      } else {
+        // Summed clause by clause, without lists of every match: a common word matches them all.
+        matched.forEach(function (m) {
+          m.forEach(function (weight, doc) { scores.set(doc, (scores.has(doc) ? scores.get(doc) : 0) + weight); });
+        });
+      }
     }
     (await Promise.all(excluded.map(this.match, this))).forEach(function (m) {
       m.forEach(function (weight, doc) { scores.delete(doc); });
@@ -347,9 +387,7 @@
     Object.keys(filters || {}).forEach(function (f) { if (filters[f].length) asked[f] = filters[f]; });
     var facetCounts = [];
     if (Object.keys(asked).length || counts) {
-      var members = new Map((await this.facets()).map(function (f) {
-        return [f.name, new Map(f.values.map(function (v, i) { return [v.id, new Set(decodeDocuments(f.docs[i]))]; }))];
-      }));
+      var members = await this.facetMembers();
       var kept = function (docs, skip) {
         return docs.filter(function (doc) {
           return Object.keys(asked).every(function (facet) {

@@ -7,9 +7,11 @@
  * It is read on load and on back/forward, and written (history.pushState) on every change.
  * Everything from the index reaches the page as text: textContent and created elements only.
  *
- * The page loads this file and engine.js with `async` in its head (overrides/main.html), so the
- * search of the address starts while the page still loads its style sheets and the theme's
- * script; the results are drawn as soon as the search's part of the page has been parsed.
+ * The page loads this file and engine.js with `async` in its head (overrides/main.html), and
+ * carries the index's manifest in itself, so the search of the address starts while the page
+ * still loads its style sheets and the theme's script; the results are drawn as soon as the
+ * search's part of the page has been parsed, and the facet counts and snippets once they have
+ * been painted.
  */
 (function () {
   "use strict";
@@ -63,8 +65,13 @@
     return text.length > length ? text.slice(0, length) + "…" : text;
   }
 
+  /** A count with thousands separators, as toLocaleString("en") writes it, without the tens of ms that takes to start. */
+  function number(n) {
+    return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
+  }
+
   function plural(n, one, many) {
-    return n.toLocaleString("en") + " " + (n === 1 ? one : many);
+    return number(n) + " " + (n === 1 ? one : many);
   }
 
   /* State <-> address. */
@@ -213,7 +220,7 @@
     var text = element("label", null);
     text.htmlFor = id;
     text.appendChild(element("span", "archive-facet__label", label));
-    text.appendChild(element("span", "archive-facet__count", count.toLocaleString("en")));
+    text.appendChild(element("span", "archive-facet__count", number(count)));
     row.appendChild(box);
     row.appendChild(text);
     return row;
@@ -323,20 +330,36 @@
     pages.replaceChildren.apply(pages, links);
   }
 
-  /** What the search of `asked` (a state) shows on its page of results; no part of the page is touched. */
+  /**
+   * What the search of `asked` (a state) shows on its page of results, without the facet counts
+   * (`counted` adds them, once the results are painted); no part of the page is touched.
+   */
   async function find(asked) {
     await opened;
-    // The facets are needed for the counts: loaded alongside the query's terms, not after them.
-    engine.ready().then(function () { return engine.facets(); }).catch(function () {});
     var resolved = Object.keys(asked.filters).length ? await engine.resolveFilters(asked.filters) : { filters: {}, unknown: [] };
-    var results = await engine.search(asked.q, resolved.filters, { counts: true });
+    var results = await engine.search(asked.q, resolved.filters);
     var hits = results.hits.slice();
     // Documents are numbered newest first, so by date is by number.
     if (asked.sort === "date") hits.sort(function (a, b) { return a.doc - b.doc; });
     var first = (asked.page - 1) * PER_PAGE;
     var listed = hits.slice(first, first + PER_PAGE);
-    var shown = await Promise.all(listed.map(function (hit) { return result(hit.doc, results.query); }));
-    return { resolved: resolved, results: results, hits: hits, first: first, listed: listed, shown: shown };
+    // Each result is drawn once it and those before it are made: the first waits for its own
+    // document's file only, not for the others' (a page of results may need ten).
+    var made = listed.map(function (hit) { return result(hit.doc, results.query); });
+    made.forEach(function (item) { item.catch(function () {}); });  // a failure is run's to show, when it gets there
+    if (made.length) await made[0];
+    return { resolved: resolved, results: results, hits: hits, first: first, listed: listed, made: made };
+  }
+
+  /**
+   * Resolves once what is drawn now has been painted: in the second task after the next frame, as
+   * the first after it is where whatever else waits for that paint runs (a reader's click, a
+   * measurement of the paint), which a long task of ours would hold back.
+   */
+  function afterPaint() {
+    return new Promise(function (resolve) {
+      requestAnimationFrame(function () { setTimeout(function () { setTimeout(resolve, 0); }, 0); });
+    });
   }
 
   /** Searches for `state` and draws the results; `found`, if given, is that search already under way. */
@@ -349,7 +372,8 @@
     try {
       var got = await (found || find(state));
       if (mine !== generation) return;
-      var results = got.results, hits = got.hits, first = got.first, listed = got.listed, shown = got.shown, resolved = got.resolved;
+      var results = got.results, hits = got.hits, first = got.first, listed = got.listed, made = got.made, resolved = got.resolved;
+      var shown = made.length ? [await made[0]] : [];  // made already
       list.replaceChildren.apply(list, shown);
       list.start = first + 1;
       drawPages(hits.length);
@@ -366,19 +390,25 @@
       resolved.unknown.forEach(function (u) {
         status.appendChild(element("p", "archive-explore__unknown", "No " + (NAMES[u[0]] || u[0]).toLowerCase() + " is called “" + shorten(u[1], QUOTED) + "”."));
       });
-      // The filters beside the results, with their counts, drawn once the results are there.
-      await drawFacets(results.facets, resolved.filters);
+      for (var i = 1; i < made.length; i++) {
+        shown.push(await made[i]);
+        if (mine !== generation) return;
+        list.appendChild(shown[i]);
+      }
+      // Results show as soon as their titles are known. The rest waits until they have been
+      // painted, so that neither their paint nor the bytes before it wait for it: each snippet,
+      // with its document's text, and the filters beside the results, whose counts take a second
+      // pass over every match.
+      await afterPaint();
       if (mine !== generation) return;
-      // Results show as soon as their titles are known; each snippet follows with its document's
-      // text, asked for once the results have been painted (the frame that draws them, then the
-      // task after it) so that neither their paint nor the bytes before it wait for the texts.
-      await new Promise(function (resolve) { requestAnimationFrame(function () { setTimeout(resolve, 0); }); });
-      if (mine !== generation) return;
-      await Promise.all(listed.map(function (hit, i) {
+      var snippets = Promise.all(listed.map(function (hit, i) {
         return snippet(hit.doc, results.query).then(function (made) {
           if (mine === generation) shown[i].replaceChild(made, shown[i].querySelector(".archive-result__snippet"));
         });
       }));
+      var counted = await engine.search(state.q, resolved.filters, { counts: true });
+      if (mine === generation) await drawFacets(counted.facets, resolved.filters);
+      await snippets;
     } catch (error) {
       if (mine === generation) status.textContent = "The search could not load its index: " + error.message;
     } finally {
