@@ -26,7 +26,7 @@ from archive.model import (
     Topic,
     TopicFinding,
 )
-from archive.rules import MEDIA_LABEL_WORDS, NON_PERSON_LABELS, TITLE_WORDS
+from archive.rules import GLUED_DATE, MEDIA_LABEL_WORDS, NON_PERSON_LABELS, TITLE_WORDS
 from archive.sentences import split_sentences
 
 STOPWORDS = {
@@ -85,6 +85,9 @@ def count_words(document: Document) -> int:
 def extract_title(document: Document) -> Finding:
     """The headline, or a short title derived from the lead when the seed has none."""
     if document.headline is not None:
+        glued = GLUED_DATE.fullmatch(document.headline.text)
+        if glued:  # a store's stamp glued before the headline is the page's date, not its title
+            return Finding(glued.group("rest"), "headline", f"headline on line {document.headline.number} of the seed, after its date stamp")
         return Finding(document.headline.text, "headline", f"headline on line {document.headline.number} of the seed")
     lead = next((b for b in document.blocks if b.kind != "heading" and b.text.strip()), None)
     if lead is None:

@@ -65,6 +65,12 @@ def test_headline_is_the_title():
     assert "line 1" in title.evidence
 
 
+def test_a_date_stamp_glued_before_the_headline_is_no_part_of_the_title():
+    title = extract_title(document("Text.", headline=" date 2025-11-26 Russia's Strategic Move on New START Treaty"))
+    assert (title.value, title.method) == ("Russia's Strategic Move on New START Treaty", "headline")
+    assert "after its date stamp" in title.evidence
+
+
 def test_title_is_derived_from_lead_when_there_is_no_headline():
     lead = ("Russia signals willingness to keep talking with Western powers on arms control, but only if the "
             "United States and its allies drop what Moscow calls anti-Russian policy. This stance emerged later.")
