@@ -105,6 +105,9 @@ def derive_title(lead: str, max_words: int = 14) -> str:
     return " ".join(words).rstrip(".,;: ")
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")  # kana, ideographs, hangul
+
+
 @dataclass(frozen=True, slots=True)
 class NameIndex:
     """Every name and alias of the registry, folded (a Russian one in each case), mapped to person ids."""
@@ -116,7 +119,11 @@ class NameIndex:
     def build(cls, people: tuple[Person, ...]) -> NameIndex:
         ids = {form: p.id for p in people for name in (p.name, *p.aliases) if matchable(name) for form in name_forms(fold(name))}
         names = sorted(ids, key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])") if names else None
+        # Chinese and Japanese write no spaces between words: their names stand anywhere ("俄罗斯总统普京22日表示").
+        spaced = "|".join(re.escape(n) for n in names if not _CJK.search(n))
+        unspaced = "|".join(re.escape(n) for n in names if _CJK.search(n))
+        alternatives = [rf"(?<![\w-])(?:{spaced})(?![\w-])"] * bool(spaced) + [f"(?:{unspaced})"] * bool(unspaced)
+        pattern = re.compile("|".join(alternatives)) if names else None
         return cls(ids, pattern)
 
     def find(self, folded: str) -> list[tuple[int, int, str]]:

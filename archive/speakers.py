@@ -25,6 +25,9 @@ from archive.model import Document, Problem, Registry, SpeakerFinding, warning
 from archive.rules import BYLINE_BLOCK, NAME_PARTICLES
 from archive.speech_words import (
     ACCORDING_TO,
+    CHINESE_VERBS,
+    CJK_TITLES,
+    JAPANESE_VERBS,
     CLAUSE_FINAL_VERBS,
     INVERTED_VERBS,
     OTHER_ADVERBS,
@@ -125,6 +128,12 @@ WHO_AFTER = re.compile(rf"^,\s+who\s+{_ADVERBS}(?:{_VERBS}|calls)\b")
 # A name, then its clause, then "saying": "Peskov did not confirm or deny the date, saying" (the name the
 # clause's subject: "criticised Trump, saying" is the critic's).
 SAYING_AFTER = re.compile(r"^[^.;:\"“”«»]{0,80},\s+saying\b")
+# After a Chinese or Japanese name: an office, a bracket ("(写真)"), a day, then a Chinese verb, or Japanese "は" and,
+# before the sentence ends, "と" and a verb.
+_CJK_BETWEEN = rf"(?:{_alternatives(CJK_TITLES)})?(?:\([^()]{{0,10}}\)|（[^（）]{{0,10}}）)?(?:\d{{1,2}}日)?"
+CJK_VERB_AFTER = re.compile(
+    rf"^{_CJK_BETWEEN}(?:{_alternatives(CHINESE_VERBS)})|^{_CJK_BETWEEN}は[^。]{{0,300}}?[とに](?:{_alternatives(JAPANESE_VERBS)})"
+)
 # A name heading its own remarks: "Chairman Anders Fogh Rasmussen Opening Remarks".
 REMARKS_AFTER = re.compile(r"^,?\s+(?:(?:opening|closing|introductory|keynote|press|video)\s+)?(?:remarks|statement|speech|address)\b")
 # A statement issued for an official by their spokesperson is theirs: "issued today by the Spokesperson for UN
@@ -244,7 +253,7 @@ def _attributed(folded: str, start: int, end: int, qualifiers: frozenset[str] = 
     if ON_BEHALF.search(folded[max(0, start - 80):start]):
         return False
     after = folded[end : end + VERB_AFTER_REACH]
-    if VERB_AFTER.match(after) or POSSESSIVE.match(after) or REMARKS_AFTER.match(after) or QUOTE_AFTER.match(after) or WHO_AFTER.match(after):
+    if VERB_AFTER.match(after) or POSSESSIVE.match(after) or REMARKS_AFTER.match(after) or QUOTE_AFTER.match(after) or WHO_AFTER.match(after) or CJK_VERB_AFTER.match(after):
         return True
     if SUBJECT_AFTER.match(after) and len(folded[:start].split()) <= SUBJECT_WORDS and FINAL_VERB.search(folded, end):
         return True

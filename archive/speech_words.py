@@ -146,3 +146,9 @@ ROLE_WORDS = frozenset(
     мида замглавы заместитель замминистра официальный представитель посол постпред господин госпожа генсек
     генеральный секретарь кремля президент премьер-министр журналистам председатель российский министерства ведомства""".split()
 )
+# Chinese and Japanese, which write no spaces: the words that may stand between a speaker and the verb (an office,
+# a day), and the verbs. Chinese puts the verb after the speaker ("普京22日表示"); Japanese ends the sentence with it
+# after the speaker's "は" ("ラブロフ外相は11日、…と述べた").
+CJK_TITLES = ("总统", "總統", "外长", "外長", "副外长", "发言人", "發言人", "大統領", "外相", "外務次官", "報道官", "氏", "首相", "国務長官", "事務総長")
+CHINESE_VERBS = ("表示", "说", "說", "称", "稱", "指出", "强调", "強調", "宣布", "宣佈", "回答", "警告", "呼吁", "呼籲")
+JAPANESE_VERBS = ("述べた", "語った", "強調した", "表明した", "明らかにした", "指摘した", "発表した")

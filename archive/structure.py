@@ -141,9 +141,11 @@ def _unglued(line: Line) -> Line:
     """
     glued = GLUED_DATE.fullmatch(line.text)
     rest = glued.group("rest") if glued else ""
-    words = len(rest.split())
+    words = _word_count(rest)
     # A sentence, or a shorter one introducing what follows: "The following statement by the Minister was issued today:".
-    sentence = (words >= LEAD_MIN_WORDS and _ends_sentence(rest) or words >= HEADING_MAX_WORDS and rest.endswith(":")) and rest[0].isupper()
+    # A lead the store cut off still holds a sentence's end within it; CJK text has no capitals to open with.
+    ends = _ends_sentence(rest) or bool(re.search(r"[.!?。！？]\s", rest)) or bool(_CJK_STOP.search(rest))
+    sentence = (words >= LEAD_MIN_WORDS and ends or words >= HEADING_MAX_WORDS and rest.endswith(":")) and not rest[0].islower()
     return Line(line.number, rest) if sentence else line
 
 
@@ -230,7 +232,7 @@ def _opens_text(text: str, kept: list[Line], index: int, below: str = "") -> boo
     Chinese and Japanese write no spaces: two of their characters count as a word, and an ideographic full stop
     before the line's end parts two sentences.
     """
-    words = len(text.split()) + len(_CJK.findall(text)) // 2
+    words = _word_count(text)
     return (
         words > HEADLINE_MAX_WORDS
         or bool(_CJK_STOP.search(text.rstrip().rstrip(_CLOSERS)[:-1]))
@@ -473,6 +475,11 @@ def _is_heading(text: str) -> bool:
         and not text[0].islower()
         and not text.rstrip(_CLOSERS).endswith((".", "!", "?", "…", ":", ";", ","))
     )
+
+
+def _word_count(text: str) -> int:
+    """Words of a text, two Chinese, Japanese or Korean characters counting as one (they write no spaces)."""
+    return len(text.split()) + len(_CJK.findall(text)) // 2
 
 
 def _ends_sentence(text: str) -> bool:

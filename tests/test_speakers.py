@@ -25,7 +25,7 @@ people:
       - {title: Spokesperson of the Ministry, from: 2015-01-01}
   - id: ivan-petrov
     name: Ivan Petrov
-    aliases: [Petrov, Iwan Petrow, Petrow, Иван Петров, Петров, بيتروف]
+    aliases: [Petrov, Iwan Petrow, Petrow, Иван Петров, Петров, بيتروف, 彼得罗夫, ペトロフ]
     roles:
       - {title: Spokesperson of the Ministry, from: 2015-01-01}
 """.encode()
@@ -98,6 +98,8 @@ def test_a_speaker_is_read_from_how_the_text_attributes_words(registry: Registry
     ("Stoltenberg nu, a declarat Petrov într-un interviu.", "ivan-petrov"),  # Romanian
     ("Kwestia jest rozważana - przekazał rzecznik Iwan Petrow.", "ivan-petrov"),  # Polish
     ("وقالت بيتروف في حديث لقناة روسيا اليوم إن المحادثات مستمرة", "ivan-petrov"),  # Arabic, the verb first
+    ("俄罗斯外交部发言人彼得罗夫22日表示,谈判将继续。", "ivan-petrov"),  # Chinese: no spaces, the verb after the name
+    ("ロシアのペトロフ報道官は3日、「交渉は続く」と述べた。", "ivan-petrov"),  # Japanese: "は", then "と述べた"
     ("The front Jane Doe described as united is far away.", "jane-doe"),
     ("Er verwies auf die Ankündigung von Sprecher Iwan Petrow, die Tests wieder aufzunehmen.", "ivan-petrov"),
 ])

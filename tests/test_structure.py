@@ -539,6 +539,16 @@ def test_a_chinese_line_of_sentences_is_a_lead_and_a_short_one_the_headline() ->
     assert lead.headline is None
 
 
+def test_a_date_stamp_glued_to_a_lead_the_store_cut_off_leaves_the_lead_as_text() -> None:
+    for lead, opening in (
+        (" date 2026-02-11 【モスクワ共同】ロシアの外相は11日、条約について「当面は順守する」と述べた。下院での説明で言及した。大統領は昨年9月、条約が", "【モスクワ共"),
+        (" date 2026-02-11 MOSCOW: The minister said on Monday that talks would go on. He added that the", "MOSCOW"),
+    ):
+        document, problems = parse_raw(RawSeed("x/t.txt", "t.txt", f"{lead}\n".encode()))
+        assert [b.text[: len(opening)] for b in document.blocks] == [opening]
+        assert [p.message for p in problems] == ["text ends mid-sentence; the page may have been cut off when scraped"]
+
+
 def test_unpunctuated_question_headline_may_have_two_sentences() -> None:
     document = parse("What Next for New START? Lavrov Explains\n\nThe minister spoke on Friday.\n")
     assert document.headline is not None and document.headline.number == 1
