@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from archive.edtf import edtf_bounds, sort_key
 from archive.model import Line
+from archive.rules import CJK_LETTERS
 from archive.written_dates import (
     DAY,
     FOREIGN_DAY,
@@ -234,7 +235,7 @@ def read_stamps(lines: tuple[Line, ...]) -> list[Stamp]:
     return stamps
 
 
-_CJK_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+_CJK_WORD = re.compile(f"[{CJK_LETTERS}]+")
 _CLOCK_AFTER = re.compile(r",?\s*(?:at\s+)?\d{1,2}:\d{2}\b")
 _POST_SIGNATURE = re.compile(r"\s*[—–-]\s*[^()]{1,60}\(@\w{1,30}\)")
 

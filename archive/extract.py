@@ -26,7 +26,7 @@ from archive.model import (
     Topic,
     TopicFinding,
 )
-from archive.rules import GLUED_DATE, MEDIA_LABEL_WORDS, NON_PERSON_LABELS, TITLE_WORDS
+from archive.rules import CJK_LETTERS, GLUED_DATE, MEDIA_LABEL_WORDS, NON_PERSON_LABELS, TITLE_WORDS
 from archive.sentences import split_sentences
 
 STOPWORDS = {
@@ -105,7 +105,7 @@ def derive_title(lead: str, max_words: int = 14) -> str:
     return " ".join(words).rstrip(".,;: ")
 
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")  # kana, ideographs, hangul
+_CJK = re.compile(f"[{CJK_LETTERS}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +122,12 @@ class NameIndex:
         # Chinese and Japanese write no spaces between words: their names stand anywhere ("俄罗斯总统普京22日表示").
         spaced = "|".join(re.escape(n) for n in names if not _CJK.search(n))
         unspaced = "|".join(re.escape(n) for n in names if _CJK.search(n))
-        alternatives = [rf"(?<![\w-])(?:{spaced})(?![\w-])"] * bool(spaced) + [f"(?:{unspaced})"] * bool(unspaced)
-        pattern = re.compile("|".join(alternatives)) if names else None
+        alternatives = []
+        if spaced:
+            alternatives.append(rf"(?<![\w-])(?:{spaced})(?![\w-])")
+        if unspaced:
+            alternatives.append(f"(?:{unspaced})")
+        pattern = re.compile("|".join(alternatives)) if alternatives else None
         return cls(ids, pattern)
 
     def find(self, folded: str) -> list[tuple[int, int, str]]:

@@ -24,6 +24,10 @@ class PositionalRule:
     why: str
 
 
+# The letters of the scripts written without spaces or case: kana, CJK ideographs, hangul.
+CJK_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+
+
 def _phrases(*phrases: str) -> str:
     """A pattern for any of `phrases`, with the arrows and bullets sites put around link text."""
     decoration = r"[\s»›→←↑•·|>]*"
@@ -202,7 +206,7 @@ BYLINE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?i)(?:by|written by|reporting by|posted by|from)\s.{1,120}"),
     re.compile(r"(?i)(?:published|posted|updated|last updated|released|issued)\b.{0,80}"),
     re.compile(rf"(?i).{{0,60}}\b(?:{_MONTH}\s\d{{1,2}}\b|\d{{1,2}}\s{_MONTH}|{_NUMERIC_DATE}|{_ISO}|{_CLOCK}).{{0,60}}"),
-    re.compile(r"[^a-zß-öø-ÿа-яё\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2,100}"),  # upper case throughout (no lower-case Latin, Cyrillic, or caseless CJK): the genre, a name and office, a place
+    re.compile(rf"[^a-zß-öø-ÿа-яё{CJK_LETTERS}]{{2,100}}"),  # upper case throughout (no lower-case Latin, Cyrillic, or caseless CJK): the genre, a name and office, a place
     re.compile(r"(?i)\(?as (?:prepared|delivered)(?: for delivery)?\)?"),
     # A desk's credit instead of a writer's name: "FP Report", "Staff Report", "News Desk".
     re.compile(r"(?:[A-Z]{1,6}|[Ss]taff|[Nn]ews|[Ww]eb|[Oo]nline)\s(?:[Rr]eport|[Dd]esk|[Rr]eporter|[Cc]orrespondent)"),

@@ -15,6 +15,7 @@ from archive.rules import (
     BYLINE_PATTERNS,
     BYLINE_SMALL_WORDS,
     CAPTION_ENDING,
+    CJK_LETTERS,
     CONTENTS,
     CONTENTS_HEADING,
     CONTENTS_ITEM,
@@ -41,7 +42,7 @@ SECTION_MAX_WORDS = 3  # a line this short that the page prints twice is a secti
 
 _CLOSERS = "\"'”’»)]"
 _ELLIPSES = ("...", "…")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")  # kana, ideographs, hangul
+_CJK = re.compile(f"[{CJK_LETTERS}]")
 _CJK_STOP = re.compile(r"[。！？]")
 
 # A lead that opens with its dateline: "MOSCOW (AP) —", "WASHINGTON, D.C. -", "MOSCOW, February 22. /TASS/."
