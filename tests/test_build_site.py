@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from archive import search_index
 from conftest import ROOT
 
 TOOL = ROOT / "tools" / "build_site.py"
@@ -94,6 +95,11 @@ def test_a_carried_index_file_is_json_that_cannot_end_its_data_block() -> None:
     [block] = tree.css("script")
     assert json.loads(block.text()) == json.loads(HOSTILE_JSON)
     assert [n.tag for n in tree.body.traverse(include_text=False)] == ["body", "p"]  # the block ended where it should
+
+
+def test_a_carried_file_holds_what_the_index_writer_reads_back_from_it() -> None:
+    text = search_index.script("index", {"bounds": ["a", "<b"], "n": 3, "fold": {"é": "e"}})
+    assert json.loads(hooks().carried(text)) == search_index.parse_script(text)[1]
 
 
 def test_only_an_index_file_as_the_index_writer_writes_it_can_be_carried() -> None:

@@ -36,6 +36,9 @@ def carried(text: str) -> str:
 
     Only `</script` or `<!--` could end the block or change how it is read, and both need `<`:
     outside strings JSON has none, and inside them `\\u003c` is the same text.
+    It reads the file as archive/search_index.py's `parse_script` does. This hook is copied alone into
+    MkDocs projects (the tests', the benchmarks'), where that package cannot be imported, so it keeps its
+    own reading; tests/test_build_site.py holds the two to the same files.
     """
     decoder = json.JSONDecoder()
     if not text.startswith(REGISTER):
