@@ -44,6 +44,7 @@ _CLOSERS = "\"'”’»)]"
 _ELLIPSES = ("...", "…")
 _CJK = re.compile(f"[{CJK_LETTERS}]")
 _CJK_STOP = re.compile(r"[。！？]")
+_STOP_WITHIN = re.compile(r"[.!?]\s")  # a sentence's end inside a line
 
 # A lead that opens with its dateline: "MOSCOW (AP) —", "WASHINGTON, D.C. -", "MOSCOW, February 22. /TASS/."
 _LEAD_DATELINE = re.compile(r"[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*(?:,\s[^,]{1,40})?\s?(?:\([^)]{1,30}\)\s?)?[-–—]{1,2}\s\w")
@@ -145,7 +146,7 @@ def _unglued(line: Line) -> Line:
     words = _word_count(rest)
     # A sentence, or a shorter one introducing what follows: "The following statement by the Minister was issued today:".
     # A lead the store cut off still holds a sentence's end within it; CJK text has no capitals to open with.
-    ends = _ends_sentence(rest) or bool(re.search(r"[.!?。！？]\s", rest)) or bool(_CJK_STOP.search(rest))
+    ends = _ends_sentence(rest) or bool(_STOP_WITHIN.search(rest)) or bool(_CJK_STOP.search(rest))
     sentence = (words >= LEAD_MIN_WORDS and ends or words >= HEADING_MAX_WORDS and rest.endswith(":")) and not rest[0].islower()
     return Line(line.number, rest) if sentence else line
 
